@@ -1,0 +1,23 @@
+// Every side effect of the case workflows. Workflows import only the type of this object.
+import type { Db } from '../platform/db.js';
+import type { Mailer } from '../platform/mailer.js';
+import { loadCalendarActivity } from './calendar/load.js';
+import { notifyActivity } from './notifications/notify.js';
+import { recordStepActivity } from './persistence/record-step.js';
+
+export interface ActivityDeps {
+  db: Db;
+  mailer: Mailer;
+}
+
+export function createActivities({ db, mailer }: ActivityDeps) {
+  return {
+    recordStep: recordStepActivity(db),
+    notify: notifyActivity(db, mailer),
+    loadCalendar: loadCalendarActivity(db),
+  };
+}
+
+export type CaseActivities = ReturnType<typeof createActivities>;
+export type { StepRecord, CaseRowSnapshot, TaskOpen } from './persistence/record-step.js';
+export type { NotifyRequest } from './notifications/notify.js';

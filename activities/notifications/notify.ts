@@ -1,0 +1,74 @@
+// Notifications by e-mail, through an outbox row per logical message: the row's key (case + event) makes a
+// retried activity send nothing twice. SMTP failures throw, so Temporal retries with back-off until the
+// server is back; the row keeps the attempts and last error for operators.
+import { createHash } from 'node:crypto';
+import type { Db } from '../../platform/db.js';
+import type { Mailer } from '../../platform/mailer.js';
+import type { Role } from '../../schema/roles.js';
+
+export interface NotifyRequest {
+  key: string;
+  caseNumber?: string;
+  kind: string;
+  /** Users holding `role` in `unitId`; if that unit has none, the nearest unit above that has some. */
+  audience: { unitId: string; role: Role };
+  subject: string;
+  text: string;
+}
+
+export interface NotifyResult {
+  status: 'sent' | 'already-sent' | 'no-recipients';
+  recipients: string[];
+}
+
+async function resolveAudience(db: Db, unitId: string, role: Role): Promise<string[]> {
+  for (let id: string | null = unitId; id; ) {
+    const users = await db.user.findMany({
+      where: { unitId: id, active: true, roles: { has: role } },
+      select: { email: true },
+      orderBy: { username: 'asc' },
+    });
+    if (users.length) return users.map((u) => u.email);
+    id = (await db.unit.findUnique({ where: { id }, select: { parentId: true } }))?.parentId ?? null;
+  }
+  return [];
+}
+
+export function notifyActivity(db: Db, mailer: Mailer, domain = 'tiean.local') {
+  return async function notify(req: NotifyRequest): Promise<NotifyResult> {
+    const existing = await db.notification.findUnique({ where: { key: req.key } });
+    if (existing?.status === 'sent') return { status: 'already-sent', recipients: existing.recipients };
+    const recipients = existing?.recipients ?? (await resolveAudience(db, req.audience.unitId, req.audience.role));
+    if (!existing) {
+      await db.notification.upsert({
+        where: { key: req.key },
+        create: {
+          key: req.key,
+          caseNumber: req.caseNumber,
+          kind: req.kind,
+          recipients,
+          subject: req.subject,
+          body: req.text,
+          status: recipients.length ? 'pending' : 'no-recipients',
+        },
+        update: {},
+      });
+    }
+    if (!recipients.length) return { status: 'no-recipients', recipients };
+    const messageId = `<${createHash('sha256').update(req.key).digest('hex').slice(0, 32)}@${domain}>`;
+    try {
+      await mailer.send({ to: recipients, subject: req.subject, text: req.text, messageId });
+    } catch (err) {
+      await db.notification.update({
+        where: { key: req.key },
+        data: { attempts: { increment: 1 }, lastError: String(err).slice(0, 500) },
+      });
+      throw err;
+    }
+    await db.notification.update({
+      where: { key: req.key },
+      data: { status: 'sent', sentAt: new Date(), messageId, attempts: { increment: 1 }, lastError: null },
+    });
+    return { status: 'sent', recipients };
+  };
+}

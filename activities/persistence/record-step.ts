@@ -1,0 +1,125 @@
+// One case step, projected to PostgreSQL in one transaction: the case row, its deadlines, its tasks and the
+// audit entry. Idempotent: the audit entry's (case, seq) is the step's identity, so a retried activity finds
+// it and changes nothing.
+import type { Db } from '../../platform/db.js';
+import type { ClockView } from '../../schema/case.js';
+import { auditHash, GENESIS_HASH } from './audit-hash.js';
+
+export interface CaseRowSnapshot {
+  number: string;
+  unitId: string;
+  stage: string;
+  status: string;
+  source: string;
+  respondent: unknown;
+  summary: string;
+  discoveredOn: string;
+  overdue: boolean;
+  nextDueOn: string | null;
+  nextDueAt: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface TaskOpen {
+  id: string;
+  kind: string;
+  role: string;
+  unitId: string;
+  dueOn: string | null;
+}
+
+export interface StepRecord {
+  caseNumber: string;
+  seq: number;
+  at: string;
+  actorId: string;
+  action: string;
+  details: Record<string, unknown>;
+  case: CaseRowSnapshot;
+  deadlines: ClockView[];
+  openTasks?: TaskOpen[];
+  closeTasks?: string[];
+}
+
+export function recordStepActivity(db: Db) {
+  return async function recordStep(step: StepRecord): Promise<{ applied: boolean; hash: string }> {
+    return db.$transaction(async (tx) => {
+      const existing = await tx.auditEntry.findUnique({
+        where: { caseNumber_seq: { caseNumber: step.caseNumber, seq: step.seq } },
+      });
+      if (existing) return { applied: false, hash: existing.hash };
+
+      const at = new Date(step.at);
+      const c = step.case;
+      const row = {
+        unitId: c.unitId,
+        stage: c.stage,
+        status: c.status,
+        source: c.source,
+        respondent: c.respondent as object,
+        summary: c.summary,
+        discoveredOn: c.discoveredOn,
+        overdue: c.overdue,
+        nextDueOn: c.nextDueOn,
+        nextDueAt: c.nextDueAt ? new Date(c.nextDueAt) : null,
+        updatedAt: at,
+      };
+      await tx.case.upsert({
+        where: { number: c.number },
+        create: { number: c.number, createdBy: c.createdBy, createdAt: new Date(c.createdAt), ...row },
+        update: row,
+      });
+      for (const d of step.deadlines) {
+        const data = {
+          clock: d.name,
+          rule: d.rule,
+          unit: d.unit,
+          status: d.status,
+          startedOn: d.startedOn,
+          dueOn: d.dueOn,
+          dueAt: d.dueAt ? new Date(d.dueAt) : null,
+          provisional: d.provisional,
+          explanation: d as object,
+          updatedAt: at,
+        };
+        const id = `${c.number}:${d.name}`;
+        await tx.deadline.upsert({ where: { id }, create: { id, caseNumber: c.number, ...data }, update: data });
+      }
+      for (const t of step.openTasks ?? []) {
+        await tx.task.upsert({
+          where: { id: t.id },
+          create: { ...t, caseNumber: c.number, status: 'open', createdAt: at },
+          update: { dueOn: t.dueOn },
+        });
+      }
+      if (step.closeTasks?.length) {
+        await tx.task.updateMany({
+          where: { id: { in: step.closeTasks }, status: 'open' },
+          data: { status: 'closed', closedAt: at, closedBy: step.actorId },
+        });
+      }
+      const prev =
+        step.seq === 1
+          ? GENESIS_HASH
+          : (
+              await tx.auditEntry.findUniqueOrThrow({
+                where: { caseNumber_seq: { caseNumber: step.caseNumber, seq: step.seq - 1 } },
+              })
+            ).hash;
+      const content = {
+        caseNumber: step.caseNumber,
+        seq: step.seq,
+        at: step.at,
+        actorId: step.actorId,
+        action: step.action,
+        details: step.details,
+      };
+      const hash = auditHash(prev, content);
+      await tx.auditEntry.create({
+        data: { ...content, at, details: step.details as object, prevHash: prev, hash },
+      });
+      return { applied: true, hash };
+    });
+  };
+}

@@ -1,0 +1,158 @@
+// Working days per the State Council holiday schedule, including make-up workdays (调休).
+// RULES.md "Counting days": the triggering day is not counted; a period ending on a non-working day moves to the
+// next working day (CD periods too). Periods in working days skip weekends and holidays but count make-up days.
+import { addDays, weekday, yearOf, type IsoDate } from './dates.js';
+
+/** Calendar data as workflows receive it (from an activity, so it is recorded in history). */
+export interface CalendarData {
+  /** Years whose official schedule is known → the notice it comes from. */
+  officialYears: Record<string, string>;
+  /** Official holidays (放假) → name. */
+  holidays: Record<IsoDate, string>;
+  /** Official make-up workdays (调休上班) on a weekend → name. */
+  workdays: Record<IsoDate, string>;
+}
+
+/**
+ * Fixed-date public holidays (全国年节及纪念日放假办法, art. 2, as amended 2024): used only for years whose
+ * official schedule is not yet published. Lunar-date holidays cannot be known in advance this way, so every
+ * deadline that touches such a year is marked provisional.
+ */
+export const FIXED_DATE_HOLIDAYS: Record<string, string> = {
+  '01-01': '元旦',
+  '05-01': '劳动节',
+  '05-02': '劳动节',
+  '10-01': '国庆节',
+  '10-02': '国庆节',
+  '10-03': '国庆节',
+};
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
+
+export interface DayInfo {
+  date: IsoDate;
+  working: boolean;
+  kind: DayKind;
+  name?: string;
+  /** The year has no official schedule: this answer follows weekends and fixed-date holidays only. */
+  provisional: boolean;
+}
+
+export function dayInfo(cal: CalendarData, date: IsoDate): DayInfo {
+  const official = String(yearOf(date)) in cal.officialYears;
+  const weekend = weekday(date) === 0 || weekday(date) === 6;
+  if (official) {
+    const holiday = cal.holidays[date];
+    if (holiday !== undefined) return { date, working: false, kind: 'holiday', name: holiday, provisional: false };
+    const makeup = cal.workdays[date];
+    if (makeup !== undefined) return { date, working: true, kind: 'makeup-workday', name: makeup, provisional: false };
+    return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday', provisional: false };
+  }
+  const fixed = FIXED_DATE_HOLIDAYS[date.slice(5)];
+  if (fixed !== undefined) return { date, working: false, kind: 'holiday', name: fixed, provisional: true };
+  return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday', provisional: true };
+}
+
+export function isWorkingDay(cal: CalendarData, date: IsoDate): boolean {
+  return dayInfo(cal, date).working;
+}
+
+export type PeriodUnit = 'WD' | 'CD';
+
+/** A date the count passed over (or counted, for make-up workdays), and why. */
+export interface CountNote {
+  date: IsoDate;
+  why: 'weekend' | 'holiday' | 'makeup-workday' | 'paused' | 'rolled-over';
+  name?: string;
+}
+
+export interface CountResult {
+  /** The last day of the period (after moving off a non-working day). Undefined while the count is held open. */
+  due?: IsoDate;
+  /** Days counted so far (equals the length when `due` is set). */
+  counted: number;
+  notes: CountNote[];
+  provisional: boolean;
+}
+
+/**
+ * Counts `length` days of `unit` after `start` (the start day itself is not counted).
+ * `excluded(date)` names days that do not count whatever the calendar says (pauses) and `holdFrom` stops the
+ * count after that date (an open pause): both serve the statutory clock.
+ */
+export function countPeriod(
+  cal: CalendarData,
+  start: IsoDate,
+  length: number,
+  unit: PeriodUnit,
+  opts: { excluded?: (date: IsoDate) => string | undefined; holdAfter?: IsoDate } = {},
+): CountResult {
+  if (!Number.isInteger(length) || length < 0) throw new RangeError(`period length must be a whole number ≥ 0: ${length}`);
+  const notes: CountNote[] = [];
+  let provisional = false;
+  let counted = 0;
+  let date = start;
+  while (counted < length) {
+    if (opts.holdAfter !== undefined && date >= opts.holdAfter) return { counted, notes, provisional };
+    date = addDays(date, 1);
+    const pause = opts.excluded?.(date);
+    if (pause !== undefined) {
+      notes.push({ date, why: 'paused', name: pause });
+      continue;
+    }
+    const info = dayInfo(cal, date);
+    provisional ||= info.provisional;
+    if (unit === 'WD' && !info.working) {
+      notes.push({ date, why: info.kind === 'holiday' ? 'holiday' : 'weekend', name: info.name });
+      continue;
+    }
+    if (unit === 'WD' && info.kind === 'makeup-workday') notes.push({ date, why: 'makeup-workday', name: info.name });
+    counted++;
+  }
+  // A period that ends on a non-working day ends on the next working day (RULES.md "Counting days").
+  for (let info = dayInfo(cal, date); !info.working; info = dayInfo(cal, date)) {
+    notes.push({ date, why: 'rolled-over', name: info.name ?? info.kind });
+    provisional ||= info.provisional;
+    date = addDays(date, 1);
+  }
+  provisional ||= dayInfo(cal, date).provisional;
+  return { due: date, counted, notes, provisional };
+}
+
+export function addWorkingDays(cal: CalendarData, start: IsoDate, n: number): CountResult {
+  return countPeriod(cal, start, n, 'WD');
+}
+
+export function addCalendarDays(cal: CalendarData, start: IsoDate, n: number): CountResult {
+  return countPeriod(cal, start, n, 'CD');
+}
+
+/** Working days in (from, to]: the days a WD period started on `from` has used up by the end of `to`. */
+export function workingDaysBetween(cal: CalendarData, from: IsoDate, to: IsoDate): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(cal, d)) n++;
+  return n;
+}
+
+/** The working day `n` working days before `date` (n ≥ 1). */
+export function workingDaysBefore(cal: CalendarData, date: IsoDate, n: number): IsoDate {
+  let d = date;
+  for (let left = n; left > 0; ) {
+    d = addDays(d, -1);
+    if (isWorkingDay(cal, d)) left--;
+  }
+  return d;
+}
+
+const WHY_TEXT: Record<CountNote['why'], string> = {
+  weekend: '周末 weekend',
+  holiday: '节假日 holiday',
+  'makeup-workday': '调休上班 make-up workday (counted)',
+  paused: '中止计算 paused',
+  'rolled-over': '期满日非工作日，顺延 last day not a working day, moved on',
+};
+
+/** One line per note: "2026-10-01  节假日 holiday: 国庆节". */
+export function explainNotes(notes: CountNote[]): string[] {
+  return notes.map((n) => `${n.date}  ${WHY_TEXT[n.why]}${n.name ? `: ${n.name}` : ''}`);
+}

@@ -1,0 +1,134 @@
+// Runtime configuration: environment variables, validated once with zod.
+// Every component reads it here; unset services fall back to the embedded defaults under the data folder.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.join(' or ')}//`)
+    .optional();
+
+const EnvSchema = z.object({
+  TIEAN_DATA_DIR: z.string().min(1).optional(),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  TIEAN_PG_PORT: port.default(54329),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233')
+    .optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('tiean-cases'),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  TEMPORAL_TLS_CERT: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS_CA: z.string().min(1).optional(),
+  TIEAN_TEMPORAL_PORT: port.default(7233),
+  TIEAN_TEMPORAL_UI_PORT: port.default(8233),
+  TIEAN_TEMPORAL_CLI: z.string().min(1).optional(),
+  TIEAN_TEST_SERVER: z.string().min(1).optional(),
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  TIEAN_SMTP_PORT: port.default(2525),
+  MAIL_FROM: z.string().min(3).default("铁案 Tie'an <noreply@tiean.local>"),
+  TIEAN_API_HOST: z.string().min(1).default('127.0.0.1'),
+  TIEAN_API_PORT: port.default(3000),
+  TIEAN_PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  dataDir: string;
+  database: { url: string; embedded: boolean; port: number };
+  temporal: {
+    address: string;
+    embedded: boolean;
+    namespace: string;
+    taskQueue: string;
+    uiPort: number;
+    apiKey?: string;
+    tls?: { certPath?: string; keyPath?: string; caPath?: string };
+  };
+  smtp: { url: string; embedded: boolean; port: number; from: string };
+  api: { host: string; port: number; publicUrl: string };
+  tools: { temporalCli?: string; testServer?: string; cacheDir: string };
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      '配置无效 / Invalid configuration:\n' + issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.TIEAN_DATA_DIR ?? path.join(projectRoot, 'data'));
+  const tls =
+    e.TEMPORAL_TLS === 'true' || e.TEMPORAL_TLS_CERT || e.TEMPORAL_API_KEY
+      ? { certPath: e.TEMPORAL_TLS_CERT, keyPath: e.TEMPORAL_TLS_KEY, caPath: e.TEMPORAL_TLS_CA }
+      : undefined;
+  if ((e.TEMPORAL_TLS_CERT && !e.TEMPORAL_TLS_KEY) || (!e.TEMPORAL_TLS_CERT && e.TEMPORAL_TLS_KEY)) {
+    throw new ConfigError([
+      { variable: 'TEMPORAL_TLS_CERT', message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together' },
+    ]);
+  }
+  return {
+    dataDir,
+    database: {
+      url: e.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${e.TIEAN_PG_PORT}/tiean`,
+      embedded: !e.DATABASE_URL,
+      port: e.TIEAN_PG_PORT,
+    },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS ?? `127.0.0.1:${e.TIEAN_TEMPORAL_PORT}`,
+      embedded: !e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      uiPort: e.TIEAN_TEMPORAL_UI_PORT,
+      apiKey: e.TEMPORAL_API_KEY,
+      tls,
+    },
+    smtp: {
+      url: e.SMTP_URL ?? `smtp://127.0.0.1:${e.TIEAN_SMTP_PORT}`,
+      embedded: !e.SMTP_URL,
+      port: e.TIEAN_SMTP_PORT,
+      from: e.MAIL_FROM,
+    },
+    api: {
+      host: e.TIEAN_API_HOST,
+      port: e.TIEAN_API_PORT,
+      publicUrl: e.TIEAN_PUBLIC_URL ?? `http://${e.TIEAN_API_HOST}:${e.TIEAN_API_PORT}`,
+    },
+    tools: {
+      temporalCli: e.TIEAN_TEMPORAL_CLI,
+      testServer: e.TIEAN_TEST_SERVER,
+      cacheDir: path.join(projectRoot, '.cache', 'tools'),
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

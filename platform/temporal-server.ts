@@ -1,0 +1,42 @@
+// The Temporal dev server (Temporal CLI `server start-dev`), persisted in a SQLite file under the data folder,
+// with the case search attributes registered.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { SEARCH_ATTRIBUTES } from '../workflows/case/search-attributes.js';
+import type { Config } from './config.js';
+import { startProcess, type Managed } from './processes.js';
+import { waitForTemporal } from './temporal.js';
+
+export async function startTemporalDevServer(
+  cli: string,
+  cfg: Config,
+  onLine: (line: string) => void,
+): Promise<Managed> {
+  const dir = path.join(cfg.dataDir, 'temporal');
+  mkdirSync(dir, { recursive: true });
+  const [host, port] = cfg.temporal.address.split(':') as [string, string];
+  const args = [
+    'server',
+    'start-dev',
+    '--db-filename',
+    path.join(dir, 'temporal.sqlite'),
+    '--ip',
+    host,
+    '--port',
+    port,
+    '--ui-port',
+    String(cfg.temporal.uiPort),
+    '--namespace',
+    cfg.temporal.namespace,
+    '--log-level',
+    'warn',
+    ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
+  ];
+  const proc = startProcess('temporal', cli, args, { onLine });
+  const early = proc.exited.then((code) => {
+    throw new Error(`the Temporal dev server exited (code ${code}) before it was ready; see its log above`);
+  });
+  await Promise.race([waitForTemporal(cfg.temporal), early]);
+  early.catch(() => undefined);
+  return proc;
+}

@@ -1,0 +1,43 @@
+// Connections to Temporal: the dev server by default, a cluster or Temporal Cloud (TLS / API key) in production.
+import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
+import { NativeConnection, type NativeConnectionOptions } from '@temporalio/worker';
+import { readFileSync } from 'node:fs';
+import type { Config } from './config.js';
+
+function tlsOptions(cfg: Config['temporal']) {
+  if (!cfg.tls) return undefined;
+  const { certPath, keyPath, caPath } = cfg.tls;
+  return {
+    clientCertPair: certPath && keyPath ? { crt: readFileSync(certPath), key: readFileSync(keyPath) } : undefined,
+    serverRootCACertificate: caPath ? readFileSync(caPath) : undefined,
+  };
+}
+
+export function connectionOptions(cfg: Config['temporal']): ConnectionOptions & NativeConnectionOptions {
+  return { address: cfg.address, tls: tlsOptions(cfg), apiKey: cfg.apiKey };
+}
+
+export async function connectClient(cfg: Config['temporal']): Promise<Client> {
+  const connection = await Connection.connect(connectionOptions(cfg));
+  return new Client({ connection, namespace: cfg.namespace });
+}
+
+export function connectWorkerConnection(cfg: Config['temporal']): Promise<NativeConnection> {
+  return NativeConnection.connect(connectionOptions(cfg));
+}
+
+/** Waits until the frontend answers (the dev server takes a few seconds on a cold start). */
+export async function waitForTemporal(cfg: Config['temporal'], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const c = await Connection.connect({ ...connectionOptions(cfg), connectTimeout: 2000 });
+      await c.healthService.check({});
+      await c.close();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`Temporal at ${cfg.address} did not answer: ${String(err)}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}

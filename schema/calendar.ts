@@ -1,0 +1,45 @@
+// A year's official holiday schedule as an administrator loads it (from the State Council notice).
+import { z } from 'zod';
+import { addDays, isIsoDate, weekday } from '../domain/calendar/dates.js';
+
+const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
+
+export const HolidayRangeSchema = z
+  .object({ from: isoDate, to: isoDate, name: z.string().trim().min(1).max(40) })
+  .strict()
+  .refine((r) => r.from <= r.to, { message: '起始日晚于结束日 / from is after to', path: ['to'] });
+
+export const CalendarYearFileSchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    source: z.string().trim().min(2).max(200),
+    holidays: z.array(HolidayRangeSchema).min(1),
+    workdays: z.array(z.object({ date: isoDate, name: z.string().trim().min(1).max(40) }).strict()),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const holidayDates = new Set<string>();
+    f.holidays.forEach((r, i) => {
+      if (!r.from.startsWith(`${f.year}-`) || !r.to.startsWith(`${f.year}-`))
+        ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `不属于 ${f.year} 年 / not in ${f.year}` });
+      for (let d = r.from; d <= r.to; d = addDays(d, 1)) holidayDates.add(d);
+    });
+    f.workdays.forEach((w, i) => {
+      if (!w.date.startsWith(`${f.year}-`))
+        ctx.addIssue({ code: 'custom', path: ['workdays', i, 'date'], message: `不属于 ${f.year} 年 / not in ${f.year}` });
+      if (weekday(w.date) !== 0 && weekday(w.date) !== 6)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workdays', i, 'date'],
+          message: '调休上班日应为周六或周日 / a make-up workday falls on a Saturday or Sunday',
+        });
+      if (holidayDates.has(w.date))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workdays', i, 'date'],
+          message: '同一天不能既放假又上班 / a date cannot be both holiday and workday',
+        });
+    });
+  });
+
+export type CalendarYearFile = z.infer<typeof CalendarYearFileSchema>;

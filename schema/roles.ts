@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Roles (RULES.md "Roles"). A user may hold several. */
+export const RoleSchema = z.enum([
+  'case_officer', // 办案人员
+  'complaint_handler', // 投诉举报受理
+  'legal_reviewer', // 法制审核人员
+  'agency_head', // 负责人
+  'supervisor', // 督查督办
+  'administrator', // 系统管理员
+]);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  case_officer: { zh: '办案人员', en: 'case officer' },
+  complaint_handler: { zh: '投诉举报受理人员', en: 'complaint handler' },
+  legal_reviewer: { zh: '法制审核人员', en: 'legal reviewer' },
+  agency_head: { zh: '负责人', en: 'agency head' },
+  supervisor: { zh: '督查督办人员', en: 'supervisor' },
+  administrator: { zh: '系统管理员', en: 'administrator' },
+};
+
+/** The acting user as the API resolved it from the session (never from what the client asserts). */
+export const ActorSchema = z.object({
+  id: z.string().min(1),
+  displayName: z.string(),
+  roles: z.array(RoleSchema),
+  unitId: z.string().min(1),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const SYSTEM_ACTOR: Actor = { id: 'system', displayName: '系统 system', roles: [], unitId: '' };

@@ -1,0 +1,47 @@
+// Demo units and users for the embedded default and the tests. Idempotent: existing rows are left as they are.
+import { hashPassword } from '../api/auth/passwords.js';
+import type { Db } from '../platform/db.js';
+import type { Role } from '../schema/roles.js';
+
+export const DEMO_PASSWORD = 'tiean-demo-2026';
+
+export const DEMO_UNITS = [
+  { id: 'prv', code: 'DEMO-PRV', name: '演示省市场监督管理局', parentId: null },
+  { id: 'city', code: 'DEMO-CITY', name: '演示市市场监督管理局', parentId: 'prv' },
+  { id: 'dc', code: 'DC', name: '演示市东城区市场监督管理局', parentId: 'city' },
+  { id: 'dc-cg', code: 'DC-CG', name: '东城区市场监督管理局城关市场监管所', parentId: 'dc' },
+] as const;
+
+export const DEMO_USERS: { username: string; displayName: string; roles: Role[]; unitId: string }[] = [
+  { username: 'officer1', displayName: '王敏', roles: ['case_officer'], unitId: 'dc' },
+  { username: 'officer2', displayName: '李强', roles: ['case_officer'], unitId: 'dc' },
+  { username: 'intake1', displayName: '陈静', roles: ['complaint_handler'], unitId: 'dc' },
+  { username: 'reviewer1', displayName: '周法', roles: ['legal_reviewer'], unitId: 'dc' },
+  { username: 'head1', displayName: '张建国', roles: ['agency_head'], unitId: 'dc' },
+  { username: 'supervisor1', displayName: '赵督', roles: ['supervisor'], unitId: 'dc' },
+  { username: 'citysup', displayName: '钱督', roles: ['supervisor'], unitId: 'city' },
+  { username: 'cityhead', displayName: '孙局', roles: ['agency_head'], unitId: 'city' },
+  { username: 'officer-cg', displayName: '刘所', roles: ['case_officer'], unitId: 'dc-cg' },
+  { username: 'admin', displayName: '系统管理员', roles: ['administrator'], unitId: 'prv' },
+];
+
+export const demoEmail = (username: string) => `${username}@demo.tiean.local`;
+
+export async function seedDemo(db: Db): Promise<{ units: number; users: number }> {
+  let units = 0;
+  let users = 0;
+  for (const u of DEMO_UNITS) {
+    const r = await db.unit.createMany({ data: [{ ...u }], skipDuplicates: true });
+    units += r.count;
+  }
+  const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
+  for (const u of DEMO_USERS) {
+    if (existing.has(u.username)) continue;
+    const r = await db.user.createMany({
+      data: [{ id: u.username, ...u, email: demoEmail(u.username), passwordHash: await hashPassword(DEMO_PASSWORD) }],
+      skipDuplicates: true,
+    });
+    users += r.count;
+  }
+  return { units, users };
+}

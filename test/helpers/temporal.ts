@@ -1,0 +1,27 @@
+// Temporal test environments on real servers: the time-skipping test server (Java, from Maven Central) and
+// the dev server (Temporal CLI), both bootstrapped by the project; never downloaded by the SDK.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkerOptions } from '@temporalio/worker';
+import { inject } from 'vitest';
+
+export function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: inject('testServer') } },
+  });
+}
+
+export async function testWorker(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  activities: WorkerOptions['activities'],
+  options: Partial<WorkerOptions> = {},
+): Promise<Worker> {
+  return Worker.create({
+    ...options,
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+    activities,
+  });
+}

@@ -1,0 +1,57 @@
+// Once per test run: the tools (bootstrapped if missing), an embedded PostgreSQL with a migrated template
+// database (each test file copies it: CREATE DATABASE … TEMPLATE), and one workflow bundle for all workers.
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { projectRoot } from '../../platform/config.js';
+import { migrateDeploy } from '../../platform/db.js';
+import { startEmbeddedPostgres } from '../../platform/postgres.js';
+import { bootstrap } from '../../scripts/bootstrap.js';
+import { bundlerOptions } from '../../workers/worker.js';
+import { freePort } from '../helpers/ports.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    templateDb: string;
+    workflowBundlePath: string;
+    temporalCli: string;
+    testServer: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const log = (l: string) => console.log(`[test setup] ${l}`);
+  const tools = await bootstrap(log);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'tiean-test-'));
+  chmodSync(tmp, 0o755); // PostgreSQL runs as its own user when we are root
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), database: 'tiean_template' });
+  await migrateDeploy(pg.url);
+  log(`PostgreSQL ${pg.url} (template migrated)`);
+
+  const t0 = Date.now();
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: path.join(projectRoot, 'test', 'fixtures', 'workflows.ts'),
+    ...bundlerOptions,
+    logger: { log() {}, info() {}, warn() {}, error: (m: string) => console.error(m), debug() {}, trace() {} },
+  });
+  const bundleDir = path.join(projectRoot, '.cache', 'test');
+  mkdirSync(bundleDir, { recursive: true });
+  const workflowBundlePath = path.join(bundleDir, `workflow-bundle-${process.pid}.js`);
+  writeFileSync(workflowBundlePath, code);
+  log(`workflow bundle in ${Date.now() - t0} ms`);
+
+  project.provide('pgAdminUrl', pg.adminUrl);
+  project.provide('templateDb', 'tiean_template');
+  project.provide('workflowBundlePath', workflowBundlePath);
+  project.provide('temporalCli', tools.temporalCli!);
+  project.provide('testServer', tools.testServer!);
+
+  return async () => {
+    await pg.stop();
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(workflowBundlePath, { force: true });
+  };
+}

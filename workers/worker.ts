@@ -1,0 +1,32 @@
+// A worker process: hosts the case workflows and every activity. Any number may run against one task queue.
+import { Worker, type WorkerOptions } from '@temporalio/worker';
+import { createRequire } from 'node:module';
+import { createActivities } from '../activities/index.js';
+import type { Config } from '../platform/config.js';
+import type { Db } from '../platform/db.js';
+import type { Mailer } from '../platform/mailer.js';
+import { connectWorkerConnection } from '../platform/temporal.js';
+
+const require = createRequire(import.meta.url);
+
+/** Our sources import each other with `.js` specifiers (ESM/NodeNext); the workflow bundler resolves them to .ts. */
+export const bundlerOptions: WorkerOptions['bundlerOptions'] = {
+  webpackConfigHook: (config) => {
+    config.resolve = { ...config.resolve, extensionAlias: { '.js': ['.ts', '.js'] } };
+    return config;
+  },
+};
+
+export const workflowsPath = require.resolve('../workflows/index.ts');
+
+export async function createWorker(cfg: Config, deps: { db: Db; mailer: Mailer }): Promise<Worker> {
+  const connection = await connectWorkerConnection(cfg.temporal);
+  return Worker.create({
+    connection,
+    namespace: cfg.temporal.namespace,
+    taskQueue: cfg.temporal.taskQueue,
+    workflowsPath,
+    bundlerOptions,
+    activities: createActivities(deps),
+  });
+}

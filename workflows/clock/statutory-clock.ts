@@ -1,0 +1,138 @@
+// The statutory clock primitive, workflow side: a durable timer over the pure computation in domain/clock.
+// It sleeps until the next warning or the due moment, wakes early when it is paused, resumed, extended, stopped
+// or given new calendar data, and fires each event once (the fired keys live in workflow state, so replay
+// after a worker restart knows what was sent; the hook's activities are idempotent on the same keys).
+import { condition } from '@temporalio/workflow';
+import { workingDaysBetween, type CalendarData } from '../../domain/calendar/calendar.js';
+import { chinaDateOf, daysBetween, type IsoDate } from '../../domain/calendar/dates.js';
+import {
+  clockEvents,
+  computeClock,
+  extendClock,
+  nextClockEvent,
+  pauseClock,
+  resumeClock,
+  startClock,
+  stopClock,
+  type ClockComputation,
+  type ClockDefinition,
+  type ClockEvent,
+  type ClockState,
+  type Extension,
+  type Pause,
+} from '../../domain/clock/clock.js';
+import type { ClockView } from '../../schema/case.js';
+
+export type ClockHook = (event: ClockEvent, clock: StatutoryClock) => Promise<void>;
+
+export class StatutoryClock {
+  private state: ClockState;
+  private computed: ClockComputation;
+  private readonly fired = new Set<string>();
+  private version = 0;
+
+  constructor(
+    def: ClockDefinition,
+    startedOn: IsoDate,
+    private calendar: CalendarData,
+    warnBefore: readonly number[],
+    private readonly onEvent: ClockHook,
+  ) {
+    this.state = startClock(def, startedOn, [...warnBefore]);
+    this.computed = computeClock(calendar, this.state);
+  }
+
+  get name() {
+    return this.state.def.name;
+  }
+  get dueOn() {
+    return this.computed.dueOn;
+  }
+  get dueAt() {
+    return this.computed.dueAt;
+  }
+  get stopped() {
+    return this.state.stopped !== undefined;
+  }
+  get overdue() {
+    const due = this.computed.dueOn;
+    return !this.stopped && due !== undefined && this.fired.has(`overdue:${due}`);
+  }
+
+  private change(next: ClockState) {
+    this.state = next;
+    this.computed = computeClock(this.calendar, next);
+    this.version++;
+  }
+
+  pause(p: Omit<Pause, 'to'>) {
+    this.change(pauseClock(this.state, p));
+  }
+  resume(on: IsoDate) {
+    this.change(resumeClock(this.state, on));
+  }
+  extend(e: Extension) {
+    this.change(extendClock(this.state, e));
+  }
+  stop(on: IsoDate, reason: string) {
+    this.change(stopClock(this.state, on, reason));
+  }
+  /** New calendar data (a year's schedule loaded or corrected): the due date is recomputed. Returns whether it moved. */
+  setCalendar(cal: CalendarData): boolean {
+    const before = this.computed.dueOn;
+    this.calendar = cal;
+    this.change(this.state);
+    return before !== this.computed.dueOn;
+  }
+
+  /** Runs until the clock is stopped. Firing the overdue event does not stop it: the act may still be done late. */
+  async run(): Promise<void> {
+    while (!this.stopped) {
+      const v = this.version;
+      const changed = () => this.version !== v;
+      const next = nextClockEvent(clockEvents(this.calendar, this.state, this.computed), this.fired, Date.now());
+      if (!next) {
+        await condition(changed);
+        continue;
+      }
+      // condition() treats a timeout of 0 as "no timeout"; wait at least 1 ms.
+      if (await condition(changed, Math.max(1, next.event.at - Date.now()))) continue;
+      next.superseded.forEach((k) => this.fired.add(k));
+      this.fired.add(next.event.key);
+      await this.onEvent(next.event, this);
+    }
+  }
+
+  view(now = Date.now()): ClockView {
+    const c = this.computed;
+    const s = this.state;
+    const status = this.stopped ? 'stopped' : c.paused ? 'paused' : this.overdue ? 'overdue' : 'running';
+    return {
+      name: s.def.name,
+      title: s.def.title,
+      rule: s.def.rule,
+      unit: s.def.unit,
+      length: s.def.length,
+      startedOn: s.startedOn,
+      status,
+      dueOn: c.dueOn ?? null,
+      dueAt: c.dueAt === undefined ? null : new Date(c.dueAt).toISOString(),
+      remaining: this.remainingAt(now),
+      provisional: c.provisional,
+      pauses: s.pauses.map((p) => ({ ...p })),
+      extensions: s.extensions.map((e) => ({ ...e })),
+      explanation: c.explanation,
+    };
+  }
+
+  /** Days of the period left as of `now`, in the clock's unit (0 on and after the due date). */
+  private remainingAt(now: number): number {
+    const c = this.computed;
+    if (c.paused || c.dueOn === undefined) return c.remaining;
+    const today = chinaDateOf(now);
+    if (today >= c.dueOn) return 0;
+    return this.state.def.unit === 'WD'
+      ? workingDaysBetween(this.calendar, today, c.dueOn)
+      : daysBetween(today, c.dueOn);
+  }
+}

@@ -1,0 +1,2 @@
+// The workflows a worker hosts (its workflowsPath).
+export { caseWorkflow } from './case/case-workflow.js';
