@@ -27,7 +27,16 @@ export interface AuditContent {
 export function auditHash(prevHash: string, e: AuditContent): string {
   return createHash('sha256')
     .update(prevHash)
-    .update(canonicalJson({ ...e, at: new Date(e.at).toISOString() }))
+    .update(
+      canonicalJson({
+        caseNumber: e.caseNumber,
+        seq: e.seq,
+        at: new Date(e.at).toISOString(),
+        actorId: e.actorId,
+        action: e.action,
+        details: e.details,
+      }),
+    )
     .digest('hex');
 }
 

@@ -1,0 +1,195 @@
+// The case workflow's filing stage on the time-skipping server, with its real activities: PostgreSQL for the
+// projection and audit trail, a real SMTP server on loopback for the e-mail. RULES.md §2: 15 WD to decide,
+// one extension of 15 WD by the head; when the period runs out the supervisors are told.
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../activities/index.js';
+import { verifyChain } from '../../activities/persistence/audit-hash.js';
+import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { addWorkingDays } from '../../domain/calendar/calendar.js';
+import { chinaDateOf } from '../../domain/calendar/dates.js';
+import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js';
+import type { CaseInput } from '../../schema/case.js';
+import type { Actor } from '../../schema/roles.js';
+import { demoEmail } from '../../scripts/seed.js';
+import { caseViewQuery, decideFilingUpdate, extendFilingUpdate } from '../../workflows/case/messages.js';
+import { freshDb, type TestDb } from '../helpers/db.js';
+import { eventually } from '../helpers/eventually.js';
+import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { testWorker, timeSkippingEnv } from '../helpers/temporal.js';
+
+const DAY = 86_400_000;
+let env: TestWorkflowEnvironment;
+let tdb: TestDb;
+let smtp: TestSmtp;
+let n = 0;
+const running: { terminate(): Promise<unknown> }[] = [];
+
+const actor = (id: string, roles: Actor['roles'], unitId = 'dc'): Actor => ({ id, displayName: id, roles, unitId });
+const head = actor('head1', ['agency_head']);
+const officer = actor('officer1', ['case_officer']);
+
+beforeAll(async () => {
+  [env, tdb, smtp] = await Promise.all([timeSkippingEnv(), freshDb(), startTestSmtp()]);
+});
+afterAll(async () => {
+  await env?.teardown();
+  await tdb?.drop();
+  await smtp?.stop();
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((h) => h.terminate().catch(() => undefined)));
+});
+
+async function startCase() {
+  const taskQueue = `case-${++n}`;
+  const worker = await testWorker(env, taskQueue, createActivities({ db: tdb.db, mailer: smtp.mailer }));
+  const today = chinaDateOf(await env.currentTimeMs());
+  const caseNumber = `DC-TEST-${n}-${Date.now()}`;
+  const input: CaseInput = {
+    caseNumber,
+    unitId: 'dc',
+    clue: {
+      source: 'complaint_report',
+      respondent: { kind: 'organisation', name: '演示商贸有限公司', uscc: '91350100M000100Y43' },
+      summary: '销售过期食品的举报线索',
+      discoveredOn: today,
+    },
+    registeredBy: officer,
+    warnBefore: [3, 1],
+  };
+  const handle = await env.client.workflow.start('caseWorkflow', { taskQueue, workflowId: caseNumber, args: [input] });
+  running.push(handle);
+  return { worker, handle, caseNumber, today };
+}
+
+const auditRows = (caseNumber: string) =>
+  tdb.db.auditEntry.findMany({ where: { caseNumber }, orderBy: { seq: 'asc' } });
+
+describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () => {
+  it('an unattended filing period ends with the overdue e-mail to the supervisors and the overdue flag', async () => {
+    const { worker, handle, caseNumber, today } = await startCase();
+    const expectedDue = addWorkingDays(builtinCalendar(), today, FILING_DECISION.length).due!;
+    await worker.runUntil(async () => {
+      const view = await eventually(async () => {
+        const v = await handle.query(caseViewQuery);
+        expect(v.clocks).toHaveLength(1);
+        return v;
+      });
+      expect(view.clocks[0]!.dueOn).toBe(expectedDue);
+      await eventually(async () => expect(await tdb.db.case.findUnique({ where: { number: caseNumber } })).not.toBeNull());
+      await env.sleep(40 * DAY);
+      await eventually(async () => expect((await handle.query(caseViewQuery)).overdue).toBe(true));
+      await smtp.waitFor((m) => m.some((x) => x.subject?.includes(caseNumber) && x.subject.includes('逾期')));
+    });
+
+    const mails = (await smtp.inbox()).filter((m) => m.subject?.includes(caseNumber));
+    const overdue = mails.filter((m) => m.subject!.includes('逾期'));
+    const warnings = mails.filter((m) => m.subject!.includes('提醒'));
+    expect(overdue).toHaveLength(1);
+    // The unit's supervisor, not the city's: the nearest unit that has one.
+    expect(overdue[0]!.to).toEqual([demoEmail('supervisor1')]);
+    expect(overdue[0]!.text).toContain(expectedDue);
+    // Warnings 3 and 1 WD before go to the head, who owns the task.
+    expect(warnings).toHaveLength(2);
+    expect(warnings.every((w) => w.to.join() === demoEmail('head1'))).toBe(true);
+
+    const row = await tdb.db.case.findUniqueOrThrow({ where: { number: caseNumber } });
+    expect(row.overdue).toBe(true);
+    expect(row.stage).toBe('filing');
+    const deadline = await tdb.db.deadline.findUniqueOrThrow({ where: { id: `${caseNumber}:filing` } });
+    expect(deadline.status).toBe('overdue');
+    expect(deadline.dueOn).toBe(expectedDue);
+    const task = await tdb.db.task.findUniqueOrThrow({ where: { id: `${caseNumber}:decide-filing` } });
+    expect(task).toMatchObject({ status: 'open', role: 'agency_head', dueOn: expectedDue });
+
+    const audit = await auditRows(caseNumber);
+    expect(audit.map((a) => a.action)).toEqual([
+      'clue.registered',
+      'deadline.warning',
+      'deadline.warning',
+      'deadline.overdue',
+    ]);
+    const chain = verifyChain(audit.map((a) => ({ ...a, at: a.at.toISOString() })));
+    expect(chain).toEqual({ ok: true, entries: 4 });
+    const outbox = await tdb.db.notification.findMany({ where: { caseNumber } });
+    expect(outbox.map((o) => o.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('the head extends once by 15 WD, then files; the task closes and nothing more is sent', async () => {
+    const { worker, handle, caseNumber, today } = await startCase();
+    await worker.runUntil(async () => {
+      await eventually(async () => expect((await handle.query(caseViewQuery)).clocks).toHaveLength(1));
+      const extended = await handle.executeUpdate(extendFilingUpdate, {
+        args: [{ actor: head, command: { reason: '需调取外地证据 evidence from elsewhere' } }],
+        updateId: `ext-${caseNumber}`,
+      });
+      const cal = builtinCalendar();
+      const expectedDue = addWorkingDays(cal, today, FILING_DECISION.length + FILING_EXTENSION.days).due;
+      expect(extended.clocks[0]!.dueOn).toBe(expectedDue);
+      expect(extended.filing.extensions).toBe(1);
+
+      // A second extension is refused, and changes nothing.
+      const again = handle.executeUpdate(extendFilingUpdate, {
+        args: [{ actor: head, command: { reason: 'again' } }],
+      });
+      await expect(again).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await expect(again).rejects.toMatchObject({ cause: { type: 'EXTENSION_USED' } });
+      // The same update ID again returns the first result (the API's idempotency key).
+      const retried = await handle.executeUpdate(extendFilingUpdate, {
+        args: [{ actor: head, command: { reason: '需调取外地证据 evidence from elsewhere' } }],
+        updateId: `ext-${caseNumber}`,
+      });
+      expect(retried.clocks[0]!.dueOn).toBe(expectedDue);
+      expect((await handle.query(caseViewQuery)).filing.extensions).toBe(1);
+
+      const filed = await handle.executeUpdate(decideFilingUpdate, {
+        args: [{ actor: head, command: { decision: 'file', reasons: '有违法事实，符合立案条件' } }],
+      });
+      expect(filed.stage).toBe('investigation');
+      expect(filed.clocks[0]!.status).toBe('stopped');
+      await env.sleep(60 * DAY);
+    });
+    const audit = await auditRows(caseNumber);
+    expect(audit.map((a) => a.action)).toEqual(['clue.registered', 'filing.extended', 'filing.approved']);
+    expect((await tdb.db.task.findUniqueOrThrow({ where: { id: `${caseNumber}:decide-filing` } })).status).toBe('closed');
+    expect((await smtp.inbox()).filter((m) => m.subject?.includes(caseNumber))).toHaveLength(0);
+    expect((await tdb.db.case.findUniqueOrThrow({ where: { number: caseNumber } })).stage).toBe('investigation');
+  });
+
+  it('refuses commands from the wrong role or unit and at the wrong stage; the case stays unchanged', async () => {
+    const { worker, handle, caseNumber } = await startCase();
+    await worker.runUntil(async () => {
+      await eventually(async () => expect((await handle.query(caseViewQuery)).clocks).toHaveLength(1));
+      const decide = (a: Actor) =>
+        handle.executeUpdate(decideFilingUpdate, { args: [{ actor: a, command: { decision: 'file', reasons: '理由充分' } }] });
+      await expect(decide(officer)).rejects.toMatchObject({ cause: { type: 'FORBIDDEN_ROLE' } });
+      await expect(decide(actor('cityhead', ['agency_head'], 'city'))).rejects.toMatchObject({
+        cause: { type: 'FORBIDDEN_UNIT' },
+      });
+      expect(await decide(head)).toMatchObject({ stage: 'investigation' });
+      await expect(decide(head)).rejects.toMatchObject({ cause: { type: 'STAGE_NOT_ALLOWED' } });
+      await expect(
+        handle.executeUpdate(extendFilingUpdate, { args: [{ actor: head, command: { reason: '太晚了' } }] }),
+      ).rejects.toMatchObject({ cause: { type: 'STAGE_NOT_ALLOWED' } });
+    });
+    const audit = await auditRows(caseNumber);
+    expect(audit.map((a) => a.action)).toEqual(['clue.registered', 'filing.approved']);
+  });
+
+  it('a declined clue closes the case and completes its workflow', async () => {
+    const { worker, handle, caseNumber } = await startCase();
+    await worker.runUntil(async () => {
+      const declined = await handle.executeUpdate(decideFilingUpdate, {
+        args: [{ actor: head, command: { decision: 'decline', reasons: '不属于本局管辖' } }],
+      });
+      expect(declined.stage).toBe('closed');
+      expect(await handle.result()).toMatchObject({ stage: 'closed', status: 'closed' });
+    });
+    const audit = await auditRows(caseNumber);
+    expect(audit.map((a) => a.action)).toEqual(['clue.registered', 'filing.declined']);
+    const row = await tdb.db.case.findUniqueOrThrow({ where: { number: caseNumber } });
+    expect(row).toMatchObject({ status: 'closed', stage: 'closed', overdue: false });
+  });
+});
