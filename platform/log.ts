@@ -1,7 +1,25 @@
-// Structured JSON logs (pino) for every process.
+// Structured JSON logs (pino). Processes that print progress for people send the logs to a file instead.
+import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import { pino, type Logger } from 'pino';
 
-export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ name, level, base: { svc: name }, timestamp: pino.stdTimeFunctions.isoTime });
+export function createLogger(name: string, opts: { level?: string; file?: string } = {}): Logger {
+  const level = opts.level ?? process.env.LOG_LEVEL ?? 'info';
+  const options = { name, level, timestamp: pino.stdTimeFunctions.isoTime };
+  return opts.file ? pino(options, pino.destination({ dest: opts.file, mkdir: true, sync: false })) : pino(options);
 }
+
+/** Routes the Temporal SDK's own logs into our logger (call once, before any worker or connection). */
+export function installTemporalLogging(log: Logger) {
+  const map: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
+    TRACE: 'trace',
+    DEBUG: 'debug',
+    INFO: 'info',
+    WARN: 'warn',
+    ERROR: 'error',
+  };
+  Runtime.install({
+    logger: new DefaultLogger('INFO', (e) => log[map[e.level]]({ ...e.meta, svc: 'temporal-sdk' }, e.message)),
+  });
+}
+
 export type { Logger };

@@ -1,7 +1,9 @@
 // Registers the case search attributes with a server that lacks them (test server, a new cluster namespace).
 import type { Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '../workflows/case/search-attributes.js';
+
+const { temporal } = proto; // a CommonJS module: no named ESM exports
 
 const TYPES = {
   Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,

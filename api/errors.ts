@@ -1,0 +1,95 @@
+// One error type for the API, mapped to HTTP statuses in one place and rendered as RFC 9457 problem details
+// with a stable code, a message in the caller's language (Accept-Language) and per-field errors for forms.
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ERROR_MESSAGES, type ErrorCode, type FieldError } from '../schema/errors.js';
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  DATE_IN_FUTURE: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN_ROLE: 403,
+  FORBIDDEN_UNIT: 403,
+  CASE_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  STAGE_NOT_ALLOWED: 409,
+  EXTENSION_USED: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: FieldError[] = [],
+    readonly detail?: string,
+  ) {
+    super(`${code}${detail ? `: ${detail}` : ''}`);
+    this.name = 'AppError';
+  }
+}
+
+export type Lang = 'zh' | 'en';
+export function langOf(req: FastifyRequest): Lang {
+  const al = String(req.headers['accept-language'] ?? '').toLowerCase();
+  return al.startsWith('en') ? 'en' : 'zh';
+}
+
+export function problem(err: AppError, lang: Lang, instance?: string) {
+  return {
+    type: `urn:tiean:problem:${err.code}`,
+    title: ERROR_MESSAGES[err.code][lang],
+    status: HTTP_STATUS[err.code],
+    code: err.code,
+    ...(err.detail ? { detail: err.detail } : {}),
+    ...(instance ? { instance } : {}),
+    errors: err.fields,
+  };
+}
+
+/** A failed workflow Update carries the validator's code; an unknown or completed workflow is told apart by the caller. */
+export function fromTemporal(err: unknown): AppError | undefined {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const code = err.cause.type as ErrorCode;
+    if (code in ERROR_MESSAGES) return new AppError(code, [], err.cause.message);
+  }
+  if (err instanceof WorkflowNotFoundError) return new AppError('STAGE_NOT_ALLOWED', [], 'case is closed');
+  return undefined;
+}
+
+const toPath = (p: string) => p.replace(/^\//, '').replaceAll('/', '.');
+
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | AppError | Error, req, reply) => {
+    let e: AppError;
+    if (error instanceof AppError) e = error;
+    else if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = (error as FastifyError).validationContext ?? 'body';
+      e = new AppError(
+        'VALIDATION_FAILED',
+        error.validation.map((v) => ({
+          path: [where, toPath(v.instancePath)].filter(Boolean).join('.'),
+          message: v.message ?? 'invalid',
+        })),
+      );
+    } else if ((error as FastifyError).statusCode === 400 || (error as FastifyError).statusCode === 415) {
+      e = new AppError('VALIDATION_FAILED', [{ path: 'body', message: error.message }]);
+    } else if ((error as FastifyError).statusCode === 404) {
+      e = new AppError('NOT_FOUND');
+    } else {
+      e = fromTemporal(error) ?? new AppError('INTERNAL');
+      if (e.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
+    }
+    void reply
+      .status(HTTP_STATUS[e.code])
+      .type('application/problem+json')
+      .send(problem(e, langOf(req), req.url));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).type('application/problem+json').send(problem(new AppError('NOT_FOUND'), langOf(req), req.url));
+  });
+}

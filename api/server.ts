@@ -1,0 +1,66 @@
+// The HTTP API (Fastify with zod schemas as the single source of request/response types and OpenAPI).
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Client } from '@temporalio/client';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from '../platform/config.js';
+import type { Db } from '../platform/db.js';
+import type { Actor } from '../schema/roles.js';
+import { authenticate } from './auth/sessions.js';
+import { registerErrorHandler } from './errors.js';
+import { filingRoutes } from './routes/cases/filing.js';
+import { readCaseRoutes } from './routes/cases/read-cases.js';
+import { registerClueRoute } from './routes/cases/register-clue.js';
+import { healthRoutes } from './routes/health.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { sessionRoutes } from './routes/session.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated user (roles and unit from the database); rejects with 401 without a valid session. */
+    actor(): Promise<Actor>;
+  }
+}
+
+export interface ApiDeps {
+  cfg: Config;
+  db: Db;
+  temporal: Client;
+  log: Logger;
+}
+
+export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: deps.log as FastifyBaseLogger, bodyLimit: 1_048_576 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.decorateRequest('actor', function (this: import('fastify').FastifyRequest) {
+    return authenticate(deps.db, this);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: "Tie'an 铁案 API",
+        version: '0.1.0',
+        description: 'Market-regulation enforcement cases: commands are workflow updates, reads come from the projection.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  healthRoutes(app, deps);
+  sessionRoutes(app, deps);
+  registerClueRoute(app, deps);
+  readCaseRoutes(app, deps);
+  filingRoutes(app, deps);
+  notificationRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,35 @@
+// Case numbers (workflow IDs): <unit code>-<year>-<5-digit sequence>, one counter per unit and year, allocated
+// in a transaction together with the registration's idempotency key, so a retried registration gets its
+// number back instead of a new one.
+import { createHash } from 'node:crypto';
+import type { Db } from '../../platform/db.js';
+import { canonicalJson } from '../../activities/persistence/audit-hash.js';
+import { AppError } from '../errors.js';
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+export async function allocateCaseNumber(
+  db: Db,
+  opts: { idempotencyKey: string; unitId: string; year: number; requestHash: string },
+): Promise<{ caseNumber: string; reused: boolean }> {
+  return db.$transaction(async (tx) => {
+    const prior = await tx.registration.findUnique({ where: { idempotencyKey: opts.idempotencyKey } });
+    if (prior) {
+      if (prior.requestHash !== opts.requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      return { caseNumber: prior.caseNumber, reused: true };
+    }
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id: opts.unitId } });
+    const counter = await tx.caseNumberCounter.upsert({
+      where: { unitCode_year: { unitCode: unit.code, year: opts.year } },
+      create: { unitCode: unit.code, year: opts.year, value: 1 },
+      update: { value: { increment: 1 } },
+    });
+    const caseNumber = `${unit.code}-${opts.year}-${String(counter.value).padStart(5, '0')}`;
+    await tx.registration.create({
+      data: { idempotencyKey: opts.idempotencyKey, caseNumber, requestHash: opts.requestHash },
+    });
+    return { caseNumber, reused: false };
+  });
+}

@@ -1,0 +1,113 @@
+// Request and response shapes of the HTTP API (besides the commands in case.ts). OpenAPI is generated from them.
+import { z } from 'zod';
+import { CaseSourceSchema, CaseStageSchema, CaseViewSchema, ClockViewSchema, RespondentSchema } from './case.js';
+import { RoleSchema } from './roles.js';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export const LoginSchema = z
+  .object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })
+  .strict();
+
+export const SessionSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: z.object({ id: z.string(), displayName: z.string(), roles: z.array(RoleSchema), unitId: z.string() }),
+});
+
+export const IdempotencyHeadersSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(200)
+    .regex(/^[\w.:-]+$/, '幂等键只能包含字母、数字和 . : _ - / letters, digits and . : _ - only')
+    .optional()
+    .describe('A retried request with the same key is applied once and returns the same result.'),
+});
+
+export const CaseNumberParamsSchema = z.object({ number: z.string().min(3).max(64) });
+
+export const CaseSummarySchema = z.object({
+  number: z.string(),
+  unitId: z.string(),
+  stage: z.string(),
+  status: z.string(),
+  source: CaseSourceSchema,
+  respondent: RespondentSchema,
+  summary: z.string(),
+  discoveredOn: z.string(),
+  overdue: z.boolean(),
+  nextDueOn: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const CaseListQuerySchema = z
+  .object({
+    stage: CaseStageSchema.optional(),
+    status: z.enum(['open', 'closed']).optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+    unitId: z.string().optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export const CaseListSchema = z.object({
+  items: z.array(CaseSummarySchema),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+});
+
+export const RegisteredSchema = z.object({ caseNumber: z.string(), workflowId: z.string(), reused: z.boolean() });
+
+export const CaseDetailSchema = z.object({
+  case: CaseSummarySchema,
+  /** Live state from the workflow (null once the workflow has completed: then the projection is final). */
+  live: CaseViewSchema.nullable(),
+  deadlines: z.array(ClockViewSchema),
+  tasks: z.array(
+    z.object({ id: z.string(), kind: z.string(), role: z.string(), dueOn: z.string().nullable(), status: z.string() }),
+  ),
+});
+
+export const AuditEntrySchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorId: z.string(),
+  action: z.string(),
+  details: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export const AuditVerifySchema = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  brokenAt: z.number().optional(),
+  reason: z.string().optional(),
+});
+
+export const NotificationSchema = z.object({
+  key: z.string(),
+  caseNumber: z.string().nullable(),
+  kind: z.string(),
+  recipients: z.array(z.string()),
+  subject: z.string(),
+  status: z.string(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});

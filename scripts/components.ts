@@ -1,0 +1,78 @@
+// The components of a Tie'an installation, each usable alone (`tiean worker`, `tiean api`) against external
+// services, or all together (`npm start`) on the embedded defaults.
+import type { Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { buildApi } from '../api/server.js';
+import type { Config } from '../platform/config.js';
+import { createDb, migrateDeploy, type Db } from '../platform/db.js';
+import type { Logger } from '../platform/log.js';
+import { createMailer, type Mailer } from '../platform/mailer.js';
+import { registerSearchAttributes } from '../platform/search-attributes.js';
+import { connectClient } from '../platform/temporal.js';
+import { createWorker } from '../workers/worker.js';
+
+export interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export async function prepareDatabase(cfg: Config, say: (l: string) => void): Promise<void> {
+  await migrateDeploy(cfg.database.url, (l) => say(`  ${l}`));
+}
+
+export async function startWorkerComponent(
+  cfg: Config,
+  log: Logger,
+  shared?: { db: Db; mailer: Mailer },
+): Promise<Running & { worker: Worker }> {
+  const db = shared?.db ?? createDb(cfg.database.url);
+  const mailer = shared?.mailer ?? createMailer(cfg.smtp.url, cfg.smtp.from);
+  const worker = await createWorker(cfg, { db, mailer });
+  const running = worker.run().catch((err: unknown) => log.error({ err }, 'worker stopped with an error'));
+  return {
+    name: 'worker',
+    worker,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      if (!shared) {
+        mailer.close();
+        await db.$disconnect();
+      }
+    },
+  };
+}
+
+export async function startApiComponent(
+  cfg: Config,
+  log: Logger,
+  shared?: { db: Db },
+): Promise<Running & { app: FastifyInstance; url: string }> {
+  const db = shared?.db ?? createDb(cfg.database.url);
+  const temporal = await connectClient(cfg.temporal);
+  const app = await buildApi({ cfg, db, temporal, log });
+  await app.listen({ host: cfg.api.host, port: cfg.api.port });
+  return {
+    name: 'api',
+    app,
+    url: cfg.api.publicUrl,
+    async stop() {
+      await app.close();
+      await temporal.connection.close();
+      if (!shared) await db.$disconnect();
+    },
+  };
+}
+
+/** The case search attributes on the namespace (the dev server gets them at start; a cluster may not have them). */
+export async function ensureSearchAttributes(cfg: Config, say: (l: string) => void): Promise<void> {
+  const client = await connectClient(cfg.temporal);
+  try {
+    const added = await registerSearchAttributes(client.connection as never, cfg.temporal.namespace);
+    if (added.length) say(`  registered search attributes: ${added.join(', ')}`);
+  } catch (err) {
+    say(`  could not register search attributes (${String(err)}); register them with your cluster's operator tools`);
+  } finally {
+    await client.connection.close();
+  }
+}
