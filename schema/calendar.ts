@@ -22,9 +22,11 @@ export const CalendarYearFileSchema = z
     f.holidays.forEach((r, i) => {
       if (!r.from.startsWith(`${f.year}-`) || !r.to.startsWith(`${f.year}-`))
         ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `不属于 ${f.year} 年 / not in ${f.year}` });
-      for (let d = r.from; d <= r.to; d = addDays(d, 1)) holidayDates.add(d);
+      // Field refinements do not stop this check from running: skip what already failed them.
+      if (isIsoDate(r.from) && isIsoDate(r.to)) for (let d = r.from; d <= r.to; d = addDays(d, 1)) holidayDates.add(d);
     });
     f.workdays.forEach((w, i) => {
+      if (!isIsoDate(w.date)) return;
       if (!w.date.startsWith(`${f.year}-`))
         ctx.addIssue({ code: 'custom', path: ['workdays', i, 'date'], message: `不属于 ${f.year} 年 / not in ${f.year}` });
       if (weekday(w.date) !== 0 && weekday(w.date) !== 6)

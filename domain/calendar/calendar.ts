@@ -152,6 +152,12 @@ const WHY_TEXT: Record<CountNote['why'], string> = {
   'rolled-over': '期满日非工作日，顺延 last day not a working day, moved on',
 };
 
+export const startLine = (start: IsoDate) => `起算 start: ${start} (当日不计入 the event day is not counted)`;
+export const periodLine = (length: number, unit: PeriodUnit) =>
+  `期间 period: ${length} ${unit === 'WD' ? '工作日 working days' : '自然日 calendar days'}`;
+export const PROVISIONAL_LINE =
+  '暂定：涉及尚未公布节假日安排的年份 provisional: a year without a published holiday schedule';
+
 /** One line per note: "2026-10-01  节假日 holiday: 国庆节". */
 export function explainNotes(notes: CountNote[]): string[] {
   return notes.map((n) => `${n.date}  ${WHY_TEXT[n.why]}${n.name ? `: ${n.name}` : ''}`);

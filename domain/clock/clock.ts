@@ -1,7 +1,16 @@
 // The statutory clock, computed: a period of WD or CD from a start event, paused by intervals (RULES.md §5:
 // "the remaining time after a pause is what was left when it began"), lengthened by approved extensions, and
 // explained day by day. Pure: workflows hold the state and call these functions with their calendar data.
-import { countPeriod, explainNotes, workingDaysBefore, type CalendarData, type PeriodUnit } from '../calendar/calendar.js';
+import {
+  countPeriod,
+  explainNotes,
+  periodLine,
+  PROVISIONAL_LINE,
+  startLine,
+  workingDaysBefore,
+  type CalendarData,
+  type PeriodUnit,
+} from '../calendar/calendar.js';
 import { chinaInstant, endOfDay, type IsoDate } from '../calendar/dates.js';
 
 export interface ClockDefinition {
@@ -60,8 +69,6 @@ export function startClock(def: ClockDefinition, startedOn: IsoDate, warnBefore:
   return { def, startedOn, pauses: [], extensions: [], warnBefore: [...warnBefore].sort((a, b) => b - a) };
 }
 
-const unitText = (u: PeriodUnit) => (u === 'WD' ? '工作日 working days' : '自然日 calendar days');
-
 export function computeClock(cal: CalendarData, s: ClockState): ClockComputation {
   const totalDays = s.def.length + s.extensions.reduce((n, e) => n + e.days, 0);
   const open = s.pauses.find((p) => p.to === undefined);
@@ -69,8 +76,8 @@ export function computeClock(cal: CalendarData, s: ClockState): ClockComputation
   const r = countPeriod(cal, s.startedOn, totalDays, s.def.unit, { excluded, holdAfter: open?.from });
   const lines = [
     `${s.def.title.zh} ${s.def.title.en} — ${s.def.rule}`,
-    `起算 start: ${s.startedOn} (当日不计入 the event day is not counted)`,
-    `期间 period: ${s.def.length} ${unitText(s.def.unit)}`,
+    startLine(s.startedOn),
+    periodLine(s.def.length, s.def.unit),
     ...s.extensions.map((e) => `延长 extension: +${e.days} (${e.on}, ${e.approvedBy}: ${e.basis})`),
     ...s.pauses.map(
       (p) => `中止 paused: ${p.from} → ${p.to ?? '…'} (${p.reason}; ${p.approvedBy}) — 期间不计入 not counted`,
@@ -82,8 +89,7 @@ export function computeClock(cal: CalendarData, s: ClockState): ClockComputation
   } else {
     lines.push(`期满 due: ${r.due}`);
   }
-  if (r.provisional)
-    lines.push('暂定：涉及尚未公布节假日安排的年份 provisional: a year without a published holiday schedule');
+  if (r.provisional) lines.push(PROVISIONAL_LINE);
   if (s.stopped) lines.push(`停止 stopped: ${s.stopped.on} (${s.stopped.reason})`);
   return {
     totalDays,

@@ -1,0 +1,229 @@
+// `tiean` — the operators' command line.
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { builtinCalendar } from '../activities/calendar/builtin.js';
+import { loadCalendarYear, signalOpenCases } from '../activities/calendar/admin.js';
+import { calendarFromDb } from '../activities/calendar/load.js';
+import { verifyChain } from '../activities/persistence/audit-hash.js';
+import {
+  countPeriod,
+  dayInfo,
+  explainNotes,
+  periodLine,
+  PROVISIONAL_LINE,
+  startLine,
+  type CalendarData,
+} from '../domain/calendar/calendar.js';
+import { isIsoDate } from '../domain/calendar/dates.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
+import { createDb, migrateDeploy, type Db } from '../platform/db.js';
+import { createLogger, installTemporalLogging } from '../platform/log.js';
+import { readMailbox } from '../platform/smtp-server.js';
+import { connectClient } from '../platform/temporal.js';
+import { CalendarYearFileSchema } from '../schema/calendar.js';
+import { startApiComponent, startWorkerComponent, type Running } from './components.js';
+import { seedDemo } from './seed.js';
+
+/** A user error: printed on stderr in Chinese and English, exit code 2, nothing changed. */
+class UsageError extends Error {}
+const fail = (zh: string, en: string): never => {
+  throw new UsageError(`错误：${zh}\nerror: ${en}`);
+};
+
+function parseDate(s: string): string {
+  if (!isIsoDate(s)) fail(`日期无效「${s}」，格式应为 YYYY-MM-DD`, `invalid date "${s}": expected YYYY-MM-DD`);
+  return s;
+}
+
+function config() {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = createDb(config().database.url, 2);
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** The calendar as the engine sees it: built-in data plus the database's overrides when the database is up. */
+async function currentCalendar(): Promise<CalendarData> {
+  const cfg = config();
+  const db = createDb(cfg.database.url, 1);
+  try {
+    return await Promise.race([
+      calendarFromDb(db),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000)),
+    ]);
+  } catch {
+    process.stderr.write('（数据库不可用，仅使用内置节假日数据 / database unreachable: built-in holiday data only）\n');
+    return builtinCalendar();
+  } finally {
+    void db.$disconnect().catch(() => undefined);
+  }
+}
+
+async function runUntilSignal(parts: Running[]) {
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  for (const p of parts.reverse()) await p.stop();
+}
+
+export function buildCli(): Command {
+  const program = new Command('tiean')
+    .description("铁案 Tie'an — operators' command line")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  const calendar = program.command('calendar').description('节假日与期限计算 holiday calendar and period arithmetic');
+  calendar
+    .command('add <date> <n>')
+    .description('期满日：事件日后 N 个工作日/自然日 the due date N days after an event (the event day is not counted)')
+    .option('--unit <unit>', 'wd (working days) or cd (calendar days)', 'wd')
+    .action(async (date: string, n: string, opts: { unit: string }) => {
+      parseDate(date);
+      if (!/^\d+$/.test(n) || Number(n) > 100_000)
+        fail(`天数无效「${n}」，应为非负整数`, `invalid number of days "${n}": expected a whole number ≥ 0`);
+      const unit = opts.unit.toLowerCase();
+      if (unit !== 'wd' && unit !== 'cd') fail(`单位无效「${opts.unit}」，应为 wd 或 cd`, `unknown unit "${opts.unit}": use wd or cd`);
+      const u = unit === 'wd' ? 'WD' : 'CD';
+      const r = countPeriod(await currentCalendar(), date, Number(n), u);
+      console.log(r.due);
+      const lines = [startLine(date), periodLine(Number(n), u), ...explainNotes(r.notes), `期满 due: ${r.due}`];
+      if (r.provisional) lines.push(PROVISIONAL_LINE);
+      console.log(lines.join('\n'));
+    });
+  calendar
+    .command('is-workday <date>')
+    .description('是否工作日 is this a working day')
+    .action(async (date: string) => {
+      const info = dayInfo(await currentCalendar(), parseDate(date));
+      console.log(info.working ? 'true' : 'false');
+    });
+  calendar
+    .command('load <file>')
+    .description('载入某年国务院节假日安排（JSON）并重算所有未结期限 load a year\'s official schedule and recompute open deadlines')
+    .option('--by <user>', 'who loads it (recorded)', 'administrator')
+    .action(async (file: string, opts: { by: string }) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
+      } catch (err) {
+        fail(`无法读取文件「${file}」`, `cannot read "${file}": ${(err as Error).message}`);
+      }
+      const parsed = CalendarYearFileSchema.safeParse(raw);
+      if (!parsed.success)
+        fail(
+          '节假日安排文件无效：\n' + parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n'),
+          'invalid calendar file (see above)',
+        );
+      const data = parsed.data!;
+      const counts = await withDb((db) => loadCalendarYear(db, data, opts.by));
+      console.log(`loaded ${data.year}: ${counts.holidays} holidays, ${counts.workdays} make-up workdays (${data.source})`);
+      const temporal = await connectClient(config().temporal);
+      try {
+        console.log(`signalled ${await signalOpenCases(temporal)} open cases to recompute their deadlines`);
+      } finally {
+        await temporal.connection.close();
+      }
+    });
+
+  program
+    .command('audit')
+    .description('审计记录 audit trail')
+    .command('verify <caseNumber>')
+    .description('校验案件审计链 verify a case\'s hash chain')
+    .action(async (caseNumber: string) => {
+      const rows = await withDb((db) => db.auditEntry.findMany({ where: { caseNumber }, orderBy: { seq: 'asc' } }));
+      if (rows.length === 0) fail(`案件「${caseNumber}」没有审计记录`, `no audit entries for case "${caseNumber}"`);
+      const r = verifyChain(rows.map((a) => ({ ...a, at: a.at.toISOString() })));
+      if (r.ok) console.log(`OK: ${r.entries} entries, chain intact (last hash ${rows.at(-1)!.hash.slice(0, 16)}…)`);
+      else {
+        console.log(`BROKEN at entry ${r.brokenAt}: ${r.reason}`);
+        process.exitCode = 1;
+      }
+    });
+
+  const mail = program.command('mail').description('通知邮件 e-mail');
+  mail
+    .command('list')
+    .description('发件记录 the notification outbox')
+    .option('--case <caseNumber>')
+    .action(async (opts: { case?: string }) => {
+      const rows = await withDb((db) =>
+        db.notification.findMany({ where: opts.case ? { caseNumber: opts.case } : {}, orderBy: { createdAt: 'asc' } }),
+      );
+      for (const n of rows)
+        console.log(`${n.createdAt.toISOString()}  ${n.status.padEnd(13)} ${n.recipients.join(',')}  ${n.subject}`);
+      if (!rows.length) console.log('(no notifications)');
+    });
+  mail
+    .command('inbox')
+    .description('内置 SMTP 服务器收到的邮件 mail received by the embedded SMTP server')
+    .action(async () => {
+      const msgs = await readMailbox(path.join(config().dataDir, 'mail'));
+      for (const m of msgs) console.log(`${m.date ?? '?'}  ${m.to.join(',')}  ${m.subject ?? ''}`);
+      if (!msgs.length) console.log('(empty)');
+    });
+
+  program
+    .command('migrate')
+    .description('应用数据库迁移 apply database migrations')
+    .action(async () => migrateDeploy(config().database.url, (l) => console.log(l)));
+  program
+    .command('seed')
+    .description('写入演示单位和用户 seed the demo units and users')
+    .action(async () => console.log(await withDb(seedDemo)));
+  program
+    .command('worker')
+    .description('只运行 worker（连接外部服务） run a worker alone')
+    .action(async () => {
+      const cfg = config();
+      const log = createLogger('worker', { level: cfg.logLevel });
+      installTemporalLogging(log);
+      await runUntilSignal([await startWorkerComponent(cfg, log)]);
+    });
+  program
+    .command('api')
+    .description('只运行 API run the API alone')
+    .action(async () => {
+      const cfg = config();
+      const log = createLogger('api', { level: cfg.logLevel });
+      const api = await startApiComponent(cfg, log);
+      console.log(`API on ${api.url}`);
+      await runUntilSignal([api]);
+    });
+  program
+    .command('start')
+    .description('启动全部组件 start everything (same as npm start)')
+    .action(async () => (await import('./start.js')).main());
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`错误 error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,44 @@
+// The operators' CLI as a real process (RULES.md "Counting days" through `tiean calendar`).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../platform/config.js';
+
+// No database on this port: the CLI uses the built-in calendar and says so on stderr.
+const env = { ...process.env, DATABASE_URL: 'postgresql://nobody:x@127.0.0.1:9/none' };
+const tiean = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'tiean.mjs'), ...args], { encoding: 'utf8', env });
+
+describe('tiean calendar', () => {
+  it('add prints the due date on the first line and the explanation after it', () => {
+    const r = tiean('calendar', 'add', '2026-09-28', '5');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('2026-10-10');
+    expect(lines).toContain('2026-10-01  节假日 holiday: 国庆节');
+    expect(lines).toContain('2026-10-10  调休上班 make-up workday (counted): 国庆节');
+  });
+  it('add --unit cd counts calendar days and moves off a holiday', () => {
+    const r = tiean('calendar', 'add', '2026-09-30', '3', '--unit', 'cd');
+    expect(r.stdout.split('\n')[0]).toBe('2026-10-08');
+  });
+  it('is-workday prints true or false', () => {
+    expect(tiean('calendar', 'is-workday', '2026-10-10').stdout.trim()).toBe('true');
+    expect(tiean('calendar', 'is-workday', '2026-10-05').stdout.trim()).toBe('false');
+    expect(tiean('calendar', 'is-workday', '2026-11-23').stdout.trim()).toBe('true');
+  });
+  it.each([
+    [['calendar', 'add', '2026-02-30', '3'], /invalid date "2026-02-30"/],
+    [['calendar', 'add', '2026/02/03', '3'], /invalid date/],
+    [['calendar', 'add', '2026-02-03', '-1'], /invalid number of days "-1"/],
+    [['calendar', 'add', '2026-02-03', '1.5'], /invalid number of days "1.5"/],
+    [['calendar', 'add', '2026-02-03', '3', '--unit', 'weeks'], /unknown unit "weeks"/],
+    [['calendar', 'is-workday', 'tomorrow'], /invalid date "tomorrow"/],
+  ])('rejects %j with a clear message and a non-zero exit', (args, message) => {
+    const r = tiean(...args);
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/错误/);
+  });
+});
