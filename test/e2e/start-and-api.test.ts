@@ -1,0 +1,227 @@
+// End to end on the dev server: the README's start command as a real process (embedded PostgreSQL, SMTP,
+// Temporal CLI dev server, worker, API), driven through the HTTP API; then stopped and started again.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { addWorkingDays } from '../../domain/calendar/calendar.js';
+import { chinaDateOf } from '../../domain/calendar/dates.js';
+import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js';
+import { projectRoot } from '../../platform/config.js';
+import { DEMO_PASSWORD } from '../../scripts/seed.js';
+import { eventually } from '../helpers/eventually.js';
+import { freePort } from '../helpers/ports.js';
+
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
+let api: string;
+let temporalAddress: string;
+let proc: ChildProcess | undefined;
+let output = '';
+
+async function startSystem(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'scripts', 'launch.mjs'), 'start'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d));
+  child.stderr!.on('data', (d: Buffer) => (output += d));
+  await eventually(async () => {
+    if (child.exitCode !== null) throw new Error(`start exited ${child.exitCode}:\n${output}`);
+    expect(output).toContain('is running');
+  }, 180_000, 250).catch((err) => {
+    child.kill('SIGKILL');
+    throw new Error(`${String(err)}\n${output}`);
+  });
+  return child;
+}
+
+async function stopSystem(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+/** Processes whose command line mentions our data folder (PostgreSQL, the Temporal dev server). */
+function processesUsing(dir: string): string[] {
+  const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).stdout;
+  return ps.split('\n').filter((l) => l.includes(dir) && !l.includes('ps -eo'));
+}
+
+async function call(method: string, url: string, opts: { token?: string; body?: unknown; key?: string; lang?: string } = {}) {
+  const res = await fetch(`${api}${url}`, {
+    method,
+    headers: {
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.key ? { 'idempotency-key': opts.key } : {}),
+      ...(opts.lang ? { 'accept-language': opts.lang } : {}),
+    },
+    body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+const login = async (username: string) =>
+  (await call('POST', '/api/session', { body: { username, password: DEMO_PASSWORD } })).body.token as string;
+
+function temporalList(query: string): string {
+  const r = spawnSync(inject('temporalCli'), ['workflow', 'list', '--address', temporalAddress, '--query', query, '-o', 'json'], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout;
+}
+
+const clue = {
+  source: 'complaint_report',
+  respondent: { kind: 'organisation', name: '演示商贸有限公司', uscc: '91350100M000100Y43' },
+  summary: '消费者举报该公司销售过期食品',
+  // Today, so the filing period is always running when the test looks at it.
+  discoveredOn: chinaDateOf(Date.now()),
+};
+const dueAfter = (wd: number) => addWorkingDays(builtinCalendar(), clue.discoveredOn, wd).due;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'tiean-e2e-'));
+  chmodSync(dataDir, 0o755);
+  const [pg, temporal, ui, smtp, apiPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  temporalAddress = `127.0.0.1:${temporal}`;
+  api = `http://127.0.0.1:${apiPort}`;
+  env = {
+    ...process.env,
+    TIEAN_DATA_DIR: dataDir,
+    TIEAN_PG_PORT: String(pg),
+    TIEAN_TEMPORAL_PORT: String(temporal),
+    TIEAN_TEMPORAL_UI_PORT: String(ui),
+    TIEAN_SMTP_PORT: String(smtp),
+    TIEAN_API_PORT: String(apiPort),
+    TIEAN_TEMPORAL_CLI: inject('temporalCli'),
+  };
+  for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL']) delete env[k];
+  proc = await startSystem();
+});
+
+afterAll(async () => {
+  if (proc && proc.exitCode === null) await stopSystem(proc);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the system end to end (dev server, through the API)', () => {
+  let caseNumber = '';
+
+  it('answers health and readiness, and serves its OpenAPI document', async () => {
+    expect((await call('GET', '/healthz')).status).toBe(200);
+    expect((await call('GET', '/readyz')).body).toMatchObject({ status: 'ready', checks: { database: 'ok', temporal: 'ok' } });
+    const doc = (await call('GET', '/api/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/clues', '/api/cases', '/api/cases/{number}/filing-decision']),
+    );
+  });
+
+  it('an officer registers a clue: a case workflow starts, findable in Temporal and in the case list', async () => {
+    const officer = await login('officer1');
+    const first = await call('POST', '/api/clues', { token: officer, body: clue, key: 'e2e-clue-0001' });
+    expect(first.status).toBe(201);
+    caseNumber = first.body.caseNumber;
+    expect(caseNumber).toMatch(/^DC-\d{4}-\d{5}$/);
+    // A retried request (same idempotency key) gets the same case, not a second one.
+    const retry = await call('POST', '/api/clues', { token: officer, body: clue, key: 'e2e-clue-0001' });
+    expect(retry.body).toEqual({ caseNumber, workflowId: caseNumber, reused: true });
+    const reused = await call('POST', '/api/clues', { token: officer, body: { ...clue, summary: '另一条线索内容' }, key: 'e2e-clue-0001' });
+    expect(reused.status).toBe(422);
+
+    const list = await eventually(async () => {
+      const r = await call('GET', '/api/cases?stage=filing', { token: officer });
+      expect(r.body.items.map((c: { number: string }) => c.number)).toEqual([caseNumber]);
+      return r.body;
+    });
+    expect(list.items[0]).toMatchObject({ stage: 'filing', overdue: false, nextDueOn: dueAfter(FILING_DECISION.length) });
+    await eventually(async () => {
+      expect(JSON.parse(temporalList(`TieanUnit = 'dc' AND TieanStage = 'filing'`)).map((w: { execution: { workflowId: string } }) => w.execution.workflowId)).toEqual([caseNumber]);
+    }, 30_000, 500);
+  });
+
+  it('refuses bad input, missing login, wrong role, wrong unit and unknown cases, changing nothing', async () => {
+    const officer = await login('officer1');
+    const bad = await call('POST', '/api/clues', {
+      token: officer,
+      lang: 'en',
+      body: { ...clue, source: 'rumour', discoveredOn: '2026-02-30', extra: 1 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', title: 'The request is invalid' });
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['body.source', 'body.discoveredOn', 'body']),
+    );
+    const future = await call('POST', '/api/clues', { token: officer, body: { ...clue, discoveredOn: '2099-01-01' } });
+    expect(future.body).toMatchObject({ status: 400, code: 'DATE_IN_FUTURE', title: '日期不能晚于今天' });
+    expect((await call('POST', '/api/clues', { body: clue })).status).toBe(401);
+    expect((await call('GET', '/api/cases', { token: 'forged-token' })).status).toBe(401);
+    const supervisor = await login('supervisor1');
+    expect((await call('POST', '/api/clues', { token: supervisor, body: clue })).body.code).toBe('FORBIDDEN_ROLE');
+    expect(
+      (await call('POST', `/api/cases/${caseNumber}/filing-decision`, { token: officer, body: { decision: 'file', reasons: '理由' } })).body.code,
+    ).toBe('FORBIDDEN_ROLE');
+    // The city's head sees the county's cases but does not decide them.
+    const cityhead = await login('cityhead');
+    expect((await call('GET', `/api/cases/${caseNumber}`, { token: cityhead })).status).toBe(200);
+    const foreign = await call('POST', `/api/cases/${caseNumber}/filing-decision`, {
+      token: cityhead,
+      body: { decision: 'file', reasons: '理由' },
+    });
+    expect(foreign).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_UNIT' } });
+    // The station officer (a unit below) cannot see the county's case.
+    expect((await call('GET', `/api/cases/${caseNumber}`, { token: await login('officer-cg') })).status).toBe(403);
+    expect((await call('GET', '/api/cases/DC-2026-99999', { token: officer })).status).toBe(404);
+    expect((await call('POST', '/api/session', { body: { username: 'head1', password: 'wrong' } })).status).toBe(401);
+    const audit = await call('GET', `/api/cases/${caseNumber}/audit`, { token: officer });
+    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['clue.registered']);
+  });
+
+  it('the head extends once (idempotently) and files; Temporal and the projection follow', async () => {
+    const head = await login('head1');
+    const ext = () =>
+      call('POST', `/api/cases/${caseNumber}/filing-extension`, { token: head, key: 'e2e-ext-0001', body: { reason: '需调取外地证据' } });
+    const [a, b] = [await ext(), await ext()];
+    expect(a.status).toBe(200);
+    expect(b.body).toEqual(a.body);
+    expect(a.body.filing.extensions).toBe(1);
+    expect(a.body.clocks[0].dueOn).toBe(dueAfter(FILING_DECISION.length + FILING_EXTENSION.days));
+    const second = await call('POST', `/api/cases/${caseNumber}/filing-extension`, { token: head, body: { reason: '再延长' } });
+    expect(second).toMatchObject({ status: 409, body: { code: 'EXTENSION_USED' } });
+
+    const filed = await call('POST', `/api/cases/${caseNumber}/filing-decision`, {
+      token: head,
+      key: 'e2e-file-0001',
+      body: { decision: 'file', reasons: '有违法事实，符合立案条件' },
+    });
+    expect(filed.body).toMatchObject({ stage: 'investigation', filing: { decision: { decision: 'file', by: 'head1' } } });
+    const detail = (await call('GET', `/api/cases/${caseNumber}`, { token: head })).body;
+    expect(detail.case.stage).toBe('investigation');
+    expect(detail.tasks).toEqual([expect.objectContaining({ kind: 'decide-filing', status: 'closed' })]);
+    expect(detail.deadlines[0]).toMatchObject({ status: 'stopped', extensions: [expect.objectContaining({ days: 15 })] });
+    expect((await call('GET', `/api/cases/${caseNumber}/audit/verify`, { token: head })).body).toEqual({ ok: true, entries: 3 });
+    await eventually(async () => {
+      expect(temporalList(`TieanStage = 'investigation'`)).toContain(caseNumber);
+    }, 30_000, 500);
+  });
+
+  it('stops cleanly on SIGTERM and a second start resumes the case', async () => {
+    expect(await stopSystem(proc!)).toBe(0);
+    expect(output).toMatch(/stopped postgres/);
+    expect(processesUsing(dataDir)).toEqual([]);
+    proc = await startSystem();
+    const head = await login('head1');
+    const detail = (await call('GET', `/api/cases/${caseNumber}`, { token: head })).body;
+    expect(detail.live).toMatchObject({ number: caseNumber, stage: 'investigation' });
+    expect(await stopSystem(proc)).toBe(0);
+    expect(processesUsing(dataDir)).toEqual([]);
+  });
+});
