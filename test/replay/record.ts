@@ -1,0 +1,97 @@
+// `npm run replay:record` — records histories of the case workflow as it is now, for the replay tests.
+// Run it when a workflow version ships; keep old histories: replaying them proves new code is compatible
+// (changes to shipped workflow code go through patched()).
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import proto from '@temporalio/proto';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createActivities } from '../../activities/index.js';
+import { chinaDateOf } from '../../domain/calendar/dates.js';
+import { createDb, migrateDeploy } from '../../platform/db.js';
+import { createMailer } from '../../platform/mailer.js';
+import { startEmbeddedPostgres } from '../../platform/postgres.js';
+import { registerSearchAttributes } from '../../platform/search-attributes.js';
+import { startSmtpServer } from '../../platform/smtp-server.js';
+import type { CaseInput } from '../../schema/case.js';
+import type { Actor } from '../../schema/roles.js';
+import { ensureTestServer } from '../../scripts/bootstrap.js';
+import { seedDemo } from '../../scripts/seed.js';
+import { bundlerOptions, workflowsPath } from '../../workers/worker.js';
+import { calendarChangedSignal, decideFilingUpdate, extendFilingUpdate } from '../../workflows/case/messages.js';
+
+const DAY = 86_400_000;
+const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
+const head: Actor = { id: 'head1', displayName: 'head1', roles: ['agency_head'], unitId: 'dc' };
+const officer: Actor = { id: 'officer1', displayName: 'officer1', roles: ['case_officer'], unitId: 'dc' };
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'tiean-record-'));
+chmodSync(tmp, 0o755);
+const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: 54388, database: 'tiean' });
+await migrateDeploy(pg.url);
+const db = createDb(pg.url);
+await seedDemo(db);
+const smtp = await startSmtpServer({ port: 0, mailDir: path.join(tmp, 'mail') });
+const mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, 'noreply@tiean.local');
+const env = await TestWorkflowEnvironment.createTimeSkipping({
+  server: { executable: { type: 'existing-path', path: await ensureTestServer(() => {}) } },
+});
+await registerSearchAttributes(env.connection, 'default');
+const worker = await Worker.create({
+  connection: env.nativeConnection,
+  taskQueue: 'record',
+  workflowsPath,
+  bundlerOptions,
+  activities: createActivities({ db, mailer }),
+});
+
+async function scenario(name: string, run: (h: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<void>) {
+  const caseNumber = `REPLAY-${name}`;
+  const input: CaseInput = {
+    caseNumber,
+    unitId: 'dc',
+    clue: {
+      source: 'random_check',
+      respondent: { kind: 'organisation', name: '演示食品店' },
+      summary: '双随机抽查发现标签不合格',
+      discoveredOn: chinaDateOf(await env.currentTimeMs()),
+    },
+    registeredBy: officer,
+    warnBefore: [3, 1],
+  };
+  const h = await env.client.workflow.start('caseWorkflow', { taskQueue: 'record', workflowId: caseNumber, args: [input] });
+  await env.sleep(1000);
+  await run(h);
+  const history = await h.fetchHistory();
+  await h.terminate('recorded').catch(() => undefined);
+  mkdirSync(out, { recursive: true });
+  // Binary protobuf: the replay test decodes it with the same @temporalio/proto.
+  writeFileSync(path.join(out, `${name}.binpb`), proto.temporal.api.history.v1.History.encode(history).finish());
+  console.log(`recorded ${name}: ${history.events?.length} events`);
+}
+
+await worker.runUntil(async () => {
+  await scenario('filing-overdue', async () => {
+    await env.sleep(40 * DAY);
+  });
+  await scenario('filing-extended-then-filed', async (h) => {
+    await h.executeUpdate(extendFilingUpdate, { args: [{ actor: head, command: { reason: '需调取外地证据' } }] });
+    await env.sleep(20 * DAY);
+    await h.executeUpdate(decideFilingUpdate, { args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }] });
+  });
+  await scenario('filing-declined', async (h) => {
+    await h.executeUpdate(decideFilingUpdate, { args: [{ actor: head, command: { decision: 'decline', reasons: '不属于本局管辖' } }] });
+    await h.result();
+  });
+  await scenario('calendar-recomputed', async (h) => {
+    await h.signal(calendarChangedSignal);
+    await env.sleep(2000);
+  });
+});
+await env.teardown();
+mailer.close();
+await db.$disconnect();
+await smtp.stop();
+await pg.stop();
+rmSync(tmp, { recursive: true, force: true });

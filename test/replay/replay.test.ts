@@ -1,0 +1,24 @@
+// Replays every recorded history (test/replay/histories) against the current workflow code: a change to
+// shipped workflow code that is not guarded by patched() fails here with a non-determinism error.
+import proto from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+
+const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
+const files = readdirSync(dir).filter((f) => f.endsWith('.binpb'));
+
+describe('replay of recorded histories', () => {
+  it('has recorded histories to replay', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+  it.each(files)('%s replays deterministically', async (file) => {
+    const history = proto.temporal.api.history.v1.History.decode(readFileSync(path.join(dir, file)));
+    expect(history.events.length).toBeGreaterThan(5);
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, file),
+    ).resolves.toBeUndefined();
+  });
+});
