@@ -13,14 +13,26 @@ export default tseslint.config(
   },
   {
     // Workflow code must stay deterministic: no I/O, no clocks, no randomness outside the SDK.
-    files: ['workflows/**/*.ts'],
+    files: ['workflows/**/*.ts', 'test/fixtures/*.workflow.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'crypto'], message: 'Workflows are pure: no Node APIs.' },
-            { group: ['../activities/*', '../api/*', '@prisma/*', 'pg', 'nodemailer'], message: 'Side effects live in activities.' },
+            {
+              group: [
+                '**/activities/**',
+                '**/api/**',
+                '**/platform/**',
+                '**/scripts/**',
+                '@prisma/*',
+                'pg',
+                'nodemailer',
+              ],
+              message: 'Side effects live in activities; workflows import only their types.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],

@@ -90,6 +90,9 @@ export function registerErrorHandler(app: FastifyInstance) {
       .send(problem(e, langOf(req), req.url));
   });
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).type('application/problem+json').send(problem(new AppError('NOT_FOUND'), langOf(req), req.url));
+    void reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problem(new AppError('NOT_FOUND'), langOf(req), req.url));
   });
 }

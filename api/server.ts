@@ -46,7 +46,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       info: {
         title: "Tie'an 铁案 API",
         version: '0.1.0',
-        description: 'Market-regulation enforcement cases: commands are workflow updates, reads come from the projection.',
+        description:
+          'Market-regulation enforcement cases: commands are workflow updates, reads come from the projection.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],

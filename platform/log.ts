@@ -5,7 +5,9 @@ import { pino, type Logger } from 'pino';
 export function createLogger(name: string, opts: { level?: string; file?: string } = {}): Logger {
   const level = opts.level ?? process.env.LOG_LEVEL ?? 'info';
   const options = { name, level, timestamp: pino.stdTimeFunctions.isoTime };
-  return opts.file ? pino(options, pino.destination({ dest: opts.file, mkdir: true, sync: false })) : pino(options);
+  return opts.file
+    ? pino(options, pino.destination({ dest: opts.file, mkdir: true, sync: false }))
+    : pino(options);
 }
 
 /** Routes the Temporal SDK's own logs into our logger (call once, before any worker or connection). */
@@ -18,7 +20,9 @@ export function installTemporalLogging(log: Logger) {
     ERROR: 'error',
   };
   Runtime.install({
-    logger: new DefaultLogger('INFO', (e) => log[map[e.level]]({ ...e.meta, svc: 'temporal-sdk' }, e.message)),
+    logger: new DefaultLogger('INFO', (e) =>
+      log[map[e.level]]({ ...e.meta, svc: 'temporal-sdk' }, e.message),
+    ),
   });
 }
 

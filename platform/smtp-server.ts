@@ -11,7 +11,11 @@ export interface RunningSmtp {
   stop(): Promise<void>;
 }
 
-export async function startSmtpServer(opts: { port: number; mailDir: string; host?: string }): Promise<RunningSmtp> {
+export async function startSmtpServer(opts: {
+  port: number;
+  mailDir: string;
+  host?: string;
+}): Promise<RunningSmtp> {
   mkdirSync(opts.mailDir, { recursive: true });
   let seq = 0;
   const server = new SMTPServer({
@@ -64,7 +68,9 @@ export async function readMailbox(mailDir: string): Promise<StoredMail[]> {
   return Promise.all(
     files.map(async (file) => {
       const m = await simpleParser(readFileSync(path.join(mailDir, file)));
-      const to = (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
+      const to = (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) =>
+        a.value.map((v) => v.address ?? ''),
+      );
       return {
         file,
         messageId: m.messageId,

@@ -8,7 +8,8 @@ function tlsOptions(cfg: Config['temporal']) {
   if (!cfg.tls) return undefined;
   const { certPath, keyPath, caPath } = cfg.tls;
   return {
-    clientCertPair: certPath && keyPath ? { crt: readFileSync(certPath), key: readFileSync(keyPath) } : undefined,
+    clientCertPair:
+      certPath && keyPath ? { crt: readFileSync(certPath), key: readFileSync(keyPath) } : undefined,
     serverRootCACertificate: caPath ? readFileSync(caPath) : undefined,
   };
 }

@@ -1,6 +1,12 @@
 // Request and response shapes of the HTTP API (besides the commands in case.ts). OpenAPI is generated from them.
 import { z } from 'zod';
-import { CaseSourceSchema, CaseStageSchema, CaseViewSchema, ClockViewSchema, RespondentSchema } from './case.js';
+import {
+  CaseSourceSchema,
+  CaseStageSchema,
+  CaseViewSchema,
+  ClockViewSchema,
+  RespondentSchema,
+} from './case.js';
 import { RoleSchema } from './roles.js';
 
 export const ProblemSchema = z
@@ -70,7 +76,11 @@ export const CaseListSchema = z.object({
   total: z.number(),
 });
 
-export const RegisteredSchema = z.object({ caseNumber: z.string(), workflowId: z.string(), reused: z.boolean() });
+export const RegisteredSchema = z.object({
+  caseNumber: z.string(),
+  workflowId: z.string(),
+  reused: z.boolean(),
+});
 
 export const CaseDetailSchema = z.object({
   case: CaseSummarySchema,
@@ -78,7 +88,13 @@ export const CaseDetailSchema = z.object({
   live: CaseViewSchema.nullable(),
   deadlines: z.array(ClockViewSchema),
   tasks: z.array(
-    z.object({ id: z.string(), kind: z.string(), role: z.string(), dueOn: z.string().nullable(), status: z.string() }),
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      role: z.string(),
+      dueOn: z.string().nullable(),
+      status: z.string(),
+    }),
   ),
 });
 

@@ -15,9 +15,21 @@ describe('calendar year file', () => {
   it.each([
     ['a make-up workday on a weekday', { workdays: [{ date: '2027-09-27', name: 'x' }] }, 'workdays.0.date'],
     ['a date both off and worked', { workdays: [{ date: '2027-10-02', name: 'x' }] }, 'workdays.0.date'],
-    ['a range outside the year', { holidays: [{ from: '2026-12-31', to: '2027-01-01', name: '元旦' }] }, 'holidays.0'],
-    ['a range ending before it starts', { holidays: [{ from: '2027-10-07', to: '2027-10-01', name: 'x' }] }, 'holidays.0.to'],
-    ['an impossible date', { holidays: [{ from: '2027-02-29', to: '2027-03-01', name: 'x' }] }, 'holidays.0.from'],
+    [
+      'a range outside the year',
+      { holidays: [{ from: '2026-12-31', to: '2027-01-01', name: '元旦' }] },
+      'holidays.0',
+    ],
+    [
+      'a range ending before it starts',
+      { holidays: [{ from: '2027-10-07', to: '2027-10-01', name: 'x' }] },
+      'holidays.0.to',
+    ],
+    [
+      'an impossible date',
+      { holidays: [{ from: '2027-02-29', to: '2027-03-01', name: 'x' }] },
+      'holidays.0.from',
+    ],
     ['an unknown field', { extra: true }, ''],
   ])('rejects %s, naming the field', (_name, patch, path) => {
     const r = CalendarYearFileSchema.safeParse({ ...valid, ...patch });

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { addDays, isIsoDate, weekday } from '../domain/calendar/dates.js';
 
-const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
 
 export const HolidayRangeSchema = z
   .object({ from: isoDate, to: isoDate, name: z.string().trim().min(1).max(40) })
@@ -21,14 +23,23 @@ export const CalendarYearFileSchema = z
     const holidayDates = new Set<string>();
     f.holidays.forEach((r, i) => {
       if (!r.from.startsWith(`${f.year}-`) || !r.to.startsWith(`${f.year}-`))
-        ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `不属于 ${f.year} 年 / not in ${f.year}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['holidays', i],
+          message: `不属于 ${f.year} 年 / not in ${f.year}`,
+        });
       // Field refinements do not stop this check from running: skip what already failed them.
-      if (isIsoDate(r.from) && isIsoDate(r.to)) for (let d = r.from; d <= r.to; d = addDays(d, 1)) holidayDates.add(d);
+      if (isIsoDate(r.from) && isIsoDate(r.to))
+        for (let d = r.from; d <= r.to; d = addDays(d, 1)) holidayDates.add(d);
     });
     f.workdays.forEach((w, i) => {
       if (!isIsoDate(w.date)) return;
       if (!w.date.startsWith(`${f.year}-`))
-        ctx.addIssue({ code: 'custom', path: ['workdays', i, 'date'], message: `不属于 ${f.year} 年 / not in ${f.year}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workdays', i, 'date'],
+          message: `不属于 ${f.year} 年 / not in ${f.year}`,
+        });
       if (weekday(w.date) !== 0 && weekday(w.date) !== 6)
         ctx.addIssue({
           code: 'custom',

@@ -104,7 +104,9 @@ export const ClockViewSchema = z.object({
   pauses: z.array(
     z.object({ from: z.string(), to: z.string().optional(), reason: z.string(), approvedBy: z.string() }),
   ),
-  extensions: z.array(z.object({ days: z.number(), on: z.string(), approvedBy: z.string(), basis: z.string() })),
+  extensions: z.array(
+    z.object({ days: z.number(), on: z.string(), approvedBy: z.string(), basis: z.string() }),
+  ),
   explanation: z.array(z.string()),
 });
 export type ClockView = z.infer<typeof ClockViewSchema>;

@@ -5,7 +5,15 @@
 // Idempotent: a tool already there (or given by path) is used as it is. See shared/recipes/.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../platform/config.js';
 
@@ -28,6 +36,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, log: Log): Pro
     const out = (b: Buffer) =>
       b
         .toString()
+        // eslint-disable-next-line no-control-regex -- strips ANSI colour codes from tool output
         .replace(/\x1b\[[0-9;]*m/g, '')
         .split('\n')
         .filter((l) => l.trim())
@@ -51,7 +60,10 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, log: Log): Pro
 }
 
 /** The Temporal CLI: TIEAN_TEMPORAL_CLI, else `temporal` on PATH, else built into .cache/tools/bin. */
-export async function ensureTemporalCli(log: Log, explicit = process.env.TIEAN_TEMPORAL_CLI): Promise<string> {
+export async function ensureTemporalCli(
+  log: Log,
+  explicit = process.env.TIEAN_TEMPORAL_CLI,
+): Promise<string> {
   if (explicit) {
     if (!existsSync(explicit)) throw new Error(`TIEAN_TEMPORAL_CLI=${explicit} does not exist`);
     log(`temporal CLI: ${explicit} (TIEAN_TEMPORAL_CLI)`);
@@ -73,11 +85,18 @@ export async function ensureTemporalCli(log: Log, explicit = process.env.TIEAN_T
       'The Temporal CLI is needed and Go is not installed to build it. Install Go (apt-get install golang), ' +
         'put `temporal` on PATH, or set TIEAN_TEMPORAL_CLI.',
     );
-  log(`temporal CLI: building ${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION} with go install (several minutes, once)…`);
+  log(
+    `temporal CLI: building ${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION} with go install (several minutes, once)…`,
+  );
   const t0 = Date.now();
   const staging = path.join(cacheDir, 'bin.staging');
   mkdirSync(staging, { recursive: true });
-  await run(go, ['install', `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`], { ...process.env, GOBIN: staging, GOFLAGS: '-mod=mod' }, log);
+  await run(
+    go,
+    ['install', `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`],
+    { ...process.env, GOBIN: staging, GOFLAGS: '-mod=mod' },
+    log,
+  );
   mkdirSync(path.dirname(cached), { recursive: true });
   renameSync(path.join(staging, 'temporal'), cached);
   log(`temporal CLI: built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -103,17 +122,30 @@ export async function ensureTestServer(log: Log, explicit = process.env.TIEAN_TE
   }
   for (const tool of ['java', 'mvn'])
     if (!which(tool))
-      throw new Error(`The time-skipping test server needs ${tool}: apt-get install default-jdk-headless maven`);
+      throw new Error(
+        `The time-skipping test server needs ${tool}: apt-get install default-jdk-headless maven`,
+      );
   log('time-skipping test server: fetching io.temporal:temporal-test-server from Maven Central…');
   const lib = path.join(dir, 'lib');
   await run(
     'mvn',
-    ['-q', '-B', '-f', TEST_SERVER_POM, 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime'],
+    [
+      '-q',
+      '-B',
+      '-f',
+      TEST_SERVER_POM,
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${lib}`,
+      '-DincludeScope=runtime',
+    ],
     process.env,
     log,
   );
   log(`  ${readdirSync(lib).length} jars`);
-  writeFileSync(wrapper, '#!/bin/sh\nexec java -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"\n');
+  writeFileSync(
+    wrapper,
+    '#!/bin/sh\nexec java -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"\n',
+  );
   chmodSync(wrapper, 0o755);
   writeFileSync(stamp, pomHash);
   return wrapper;
@@ -141,7 +173,10 @@ export interface Tools {
 }
 
 /** Everything, in order. `need` limits it to what a command uses. */
-export async function bootstrap(log: Log, need: { temporalCli?: boolean; testServer?: boolean } = {}): Promise<Partial<Tools>> {
+export async function bootstrap(
+  log: Log,
+  need: { temporalCli?: boolean; testServer?: boolean } = {},
+): Promise<Partial<Tools>> {
   await ensurePrismaClient(log);
   const tools: Partial<Tools> = {};
   if (need.temporalCli ?? true) tools.temporalCli = await ensureTemporalCli(log);

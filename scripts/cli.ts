@@ -32,7 +32,8 @@ const fail = (zh: string, en: string): never => {
 };
 
 function parseDate(s: string): string {
-  if (!isIsoDate(s)) fail(`日期无效「${s}」，格式应为 YYYY-MM-DD`, `invalid date "${s}": expected YYYY-MM-DD`);
+  if (!isIsoDate(s))
+    fail(`日期无效「${s}」，格式应为 YYYY-MM-DD`, `invalid date "${s}": expected YYYY-MM-DD`);
   return s;
 }
 
@@ -64,7 +65,9 @@ async function currentCalendar(): Promise<CalendarData> {
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000)),
     ]);
   } catch {
-    process.stderr.write('（数据库不可用，仅使用内置节假日数据 / database unreachable: built-in holiday data only）\n');
+    process.stderr.write(
+      '（数据库不可用，仅使用内置节假日数据 / database unreachable: built-in holiday data only）\n',
+    );
     return builtinCalendar();
   } finally {
     void db.$disconnect().catch(() => undefined);
@@ -85,21 +88,31 @@ export function buildCli(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  const calendar = program.command('calendar').description('节假日与期限计算 holiday calendar and period arithmetic');
+  const calendar = program
+    .command('calendar')
+    .description('节假日与期限计算 holiday calendar and period arithmetic');
   calendar
     .command('add <date> <n>')
-    .description('期满日：事件日后 N 个工作日/自然日 the due date N days after an event (the event day is not counted)')
+    .description(
+      '期满日：事件日后 N 个工作日/自然日 the due date N days after an event (the event day is not counted)',
+    )
     .option('--unit <unit>', 'wd (working days) or cd (calendar days)', 'wd')
     .action(async (date: string, n: string, opts: { unit: string }) => {
       parseDate(date);
       if (!/^\d+$/.test(n) || Number(n) > 100_000)
         fail(`天数无效「${n}」，应为非负整数`, `invalid number of days "${n}": expected a whole number ≥ 0`);
       const unit = opts.unit.toLowerCase();
-      if (unit !== 'wd' && unit !== 'cd') fail(`单位无效「${opts.unit}」，应为 wd 或 cd`, `unknown unit "${opts.unit}": use wd or cd`);
+      if (unit !== 'wd' && unit !== 'cd')
+        fail(`单位无效「${opts.unit}」，应为 wd 或 cd`, `unknown unit "${opts.unit}": use wd or cd`);
       const u = unit === 'wd' ? 'WD' : 'CD';
       const r = countPeriod(await currentCalendar(), date, Number(n), u);
       console.log(r.due);
-      const lines = [startLine(date), periodLine(Number(n), u), ...explainNotes(r.notes), `期满 due: ${r.due}`];
+      const lines = [
+        startLine(date),
+        periodLine(Number(n), u),
+        ...explainNotes(r.notes),
+        `期满 due: ${r.due}`,
+      ];
       if (r.provisional) lines.push(PROVISIONAL_LINE);
       console.log(lines.join('\n'));
     });
@@ -112,7 +125,9 @@ export function buildCli(): Command {
     });
   calendar
     .command('load <file>')
-    .description('载入某年国务院节假日安排（JSON）并重算所有未结期限 load a year\'s official schedule and recompute open deadlines')
+    .description(
+      "载入某年国务院节假日安排（JSON）并重算所有未结期限 load a year's official schedule and recompute open deadlines",
+    )
     .option('--by <user>', 'who loads it (recorded)', 'administrator')
     .action(async (file: string, opts: { by: string }) => {
       let raw: unknown;
@@ -124,12 +139,15 @@ export function buildCli(): Command {
       const parsed = CalendarYearFileSchema.safeParse(raw);
       if (!parsed.success)
         fail(
-          '节假日安排文件无效：\n' + parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n'),
+          '节假日安排文件无效：\n' +
+            parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n'),
           'invalid calendar file (see above)',
         );
       const data = parsed.data!;
       const counts = await withDb((db) => loadCalendarYear(db, data, opts.by));
-      console.log(`loaded ${data.year}: ${counts.holidays} holidays, ${counts.workdays} make-up workdays (${data.source})`);
+      console.log(
+        `loaded ${data.year}: ${counts.holidays} holidays, ${counts.workdays} make-up workdays (${data.source})`,
+      );
       const temporal = await connectClient(config().temporal);
       try {
         console.log(`signalled ${await signalOpenCases(temporal)} open cases to recompute their deadlines`);
@@ -142,12 +160,16 @@ export function buildCli(): Command {
     .command('audit')
     .description('审计记录 audit trail')
     .command('verify <caseNumber>')
-    .description('校验案件审计链 verify a case\'s hash chain')
+    .description("校验案件审计链 verify a case's hash chain")
     .action(async (caseNumber: string) => {
-      const rows = await withDb((db) => db.auditEntry.findMany({ where: { caseNumber }, orderBy: { seq: 'asc' } }));
-      if (rows.length === 0) fail(`案件「${caseNumber}」没有审计记录`, `no audit entries for case "${caseNumber}"`);
+      const rows = await withDb((db) =>
+        db.auditEntry.findMany({ where: { caseNumber }, orderBy: { seq: 'asc' } }),
+      );
+      if (rows.length === 0)
+        fail(`案件「${caseNumber}」没有审计记录`, `no audit entries for case "${caseNumber}"`);
       const r = verifyChain(rows.map((a) => ({ ...a, at: a.at.toISOString() })));
-      if (r.ok) console.log(`OK: ${r.entries} entries, chain intact (last hash ${rows.at(-1)!.hash.slice(0, 16)}…)`);
+      if (r.ok)
+        console.log(`OK: ${r.entries} entries, chain intact (last hash ${rows.at(-1)!.hash.slice(0, 16)}…)`);
       else {
         console.log(`BROKEN at entry ${r.brokenAt}: ${r.reason}`);
         process.exitCode = 1;
@@ -161,10 +183,15 @@ export function buildCli(): Command {
     .option('--case <caseNumber>')
     .action(async (opts: { case?: string }) => {
       const rows = await withDb((db) =>
-        db.notification.findMany({ where: opts.case ? { caseNumber: opts.case } : {}, orderBy: { createdAt: 'asc' } }),
+        db.notification.findMany({
+          where: opts.case ? { caseNumber: opts.case } : {},
+          orderBy: { createdAt: 'asc' },
+        }),
       );
       for (const n of rows)
-        console.log(`${n.createdAt.toISOString()}  ${n.status.padEnd(13)} ${n.recipients.join(',')}  ${n.subject}`);
+        console.log(
+          `${n.createdAt.toISOString()}  ${n.status.padEnd(13)} ${n.recipients.join(',')}  ${n.subject}`,
+        );
       if (!rows.length) console.log('(no notifications)');
     });
   mail

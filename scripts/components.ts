@@ -71,7 +71,9 @@ export async function ensureSearchAttributes(cfg: Config, say: (l: string) => vo
     const added = await registerSearchAttributes(client.connection as never, cfg.temporal.namespace);
     if (added.length) say(`  registered search attributes: ${added.join(', ')}`);
   } catch (err) {
-    say(`  could not register search attributes (${String(err)}); register them with your cluster's operator tools`);
+    say(
+      `  could not register search attributes (${String(err)}); register them with your cluster's operator tools`,
+    );
   } finally {
     await client.connection.close();
   }

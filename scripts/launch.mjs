@@ -23,12 +23,17 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1);
 }
 
-const lockHash = createHash('sha256').update(readFileSync(path.join(root, 'package-lock.json'))).digest('hex');
+const lockHash = createHash('sha256')
+  .update(readFileSync(path.join(root, 'package-lock.json')))
+  .digest('hex');
 const stamp = path.join(root, 'node_modules', '.tiean-lock.sha256');
 if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
   console.log('[bootstrap] installing npm dependencies (npm ci)…');
   const t0 = Date.now();
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) {
     console.error('[bootstrap] npm ci failed; see the output above.');
     process.exit(r.status ?? 1);
@@ -37,7 +42,9 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
   console.log(`[bootstrap] npm dependencies installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-const { register } = await import(pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'esm', 'api', 'index.mjs')).href);
+const { register } = await import(
+  pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'esm', 'api', 'index.mjs')).href
+);
 register();
 const entry = await import(pathToFileURL(path.join(root, ENTRIES[command])).href);
 await entry.main(args);

@@ -38,7 +38,14 @@ export async function seedDemo(db: Db): Promise<{ units: number; users: number }
   for (const u of DEMO_USERS) {
     if (existing.has(u.username)) continue;
     const r = await db.user.createMany({
-      data: [{ id: u.username, ...u, email: demoEmail(u.username), passwordHash: await hashPassword(DEMO_PASSWORD) }],
+      data: [
+        {
+          id: u.username,
+          ...u,
+          email: demoEmail(u.username),
+          passwordHash: await hashPassword(DEMO_PASSWORD),
+        },
+      ],
       skipDuplicates: true,
     });
     users += r.count;

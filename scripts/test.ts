@@ -26,8 +26,14 @@ export async function main(args: string[]) {
     child.on('exit', (c) => resolve(c ?? 1));
   });
   if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-    console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+    const r = JSON.parse(readFileSync(out, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+    };
+    console.log(
+      `\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`,
+    );
   }
   console.log(`full suite: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   process.exit(code);

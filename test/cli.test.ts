@@ -7,7 +7,10 @@ import { projectRoot } from '../platform/config.js';
 // No database on this port: the CLI uses the built-in calendar and says so on stderr.
 const env = { ...process.env, DATABASE_URL: 'postgresql://nobody:x@127.0.0.1:9/none' };
 const tiean = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'tiean.mjs'), ...args], { encoding: 'utf8', env });
+  spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'tiean.mjs'), ...args], {
+    encoding: 'utf8',
+    env,
+  });
 
 describe('tiean calendar', () => {
   it('add prints the due date on the first line and the explanation after it', () => {

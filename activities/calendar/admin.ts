@@ -7,7 +7,11 @@ import type { CalendarYearFile } from '../../schema/calendar.js';
 import { calendarChangedSignal, CASE_WORKFLOW_TYPE } from '../../workflows/case/messages.js';
 
 /** Replaces the year's entries in one transaction: either the whole year is loaded or nothing is. */
-export async function loadCalendarYear(db: Db, file: CalendarYearFile, loadedBy: string): Promise<{ holidays: number; workdays: number }> {
+export async function loadCalendarYear(
+  db: Db,
+  file: CalendarYearFile,
+  loadedBy: string,
+): Promise<{ holidays: number; workdays: number }> {
   const holidays = expandRanges(file.holidays);
   const prefix = `${file.year}-`;
   await db.$transaction(async (tx) => {

@@ -20,7 +20,9 @@ export function builtinCalendar(): CalendarData {
   const version = (require('chinese-days/package.json') as { version: string }).version;
   const years = new Set(Object.keys(data.holidays).map((d) => d.slice(0, 4)));
   cached = {
-    officialYears: Object.fromEntries([...years].map((y) => [y, `chinese-days@${version} (国务院办公厅节假日安排)`])),
+    officialYears: Object.fromEntries(
+      [...years].map((y) => [y, `chinese-days@${version} (国务院办公厅节假日安排)`]),
+    ),
     holidays: Object.fromEntries(Object.entries(data.holidays).map(([d, v]) => [d, chineseName(v)])),
     workdays: Object.fromEntries(Object.entries(data.workdays).map(([d, v]) => [d, chineseName(v)])),
   };

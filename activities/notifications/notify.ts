@@ -22,7 +22,7 @@ export interface NotifyResult {
 }
 
 async function resolveAudience(db: Db, unitId: string, role: Role): Promise<string[]> {
-  for (let id: string | null = unitId; id; ) {
+  for (let id: string | null = unitId; id;) {
     const users = await db.user.findMany({
       where: { unitId: id, active: true, roles: { has: role } },
       select: { email: true },
@@ -38,7 +38,8 @@ export function notifyActivity(db: Db, mailer: Mailer, domain = 'tiean.local') {
   return async function notify(req: NotifyRequest): Promise<NotifyResult> {
     const existing = await db.notification.findUnique({ where: { key: req.key } });
     if (existing?.status === 'sent') return { status: 'already-sent', recipients: existing.recipients };
-    const recipients = existing?.recipients ?? (await resolveAudience(db, req.audience.unitId, req.audience.role));
+    const recipients =
+      existing?.recipients ?? (await resolveAudience(db, req.audience.unitId, req.audience.role));
     if (!existing) {
       await db.notification.upsert({
         where: { key: req.key },

@@ -5,7 +5,14 @@ function chain(n: number): ChainRow[] {
   const rows: ChainRow[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const content = { caseNumber: 'C', seq, at: `2026-11-2${seq}T00:00:00.000Z`, actorId: 'u', action: `a${seq}`, details: { seq } };
+    const content = {
+      caseNumber: 'C',
+      seq,
+      at: `2026-11-2${seq}T00:00:00.000Z`,
+      actorId: 'u',
+      action: `a${seq}`,
+      details: { seq },
+    };
     const hash = auditHash(prev, content);
     rows.push({ ...content, prevHash: prev, hash });
     prev = hash;
@@ -15,7 +22,9 @@ function chain(n: number): ChainRow[] {
 
 describe('audit hash chain', () => {
   it('is canonical: key order does not change the JSON', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
   });
   it('verifies an intact chain', () => {
     expect(verifyChain(chain(3))).toEqual({ ok: true, entries: 3 });
@@ -23,7 +32,11 @@ describe('audit hash chain', () => {
   it('detects changed content, a broken link and a missing entry', () => {
     const edited = chain(3);
     edited[1]!.details = { seq: 99 };
-    expect(verifyChain(edited)).toMatchObject({ ok: false, brokenAt: 2, reason: 'content does not match its hash' });
+    expect(verifyChain(edited)).toMatchObject({
+      ok: false,
+      brokenAt: 2,
+      reason: 'content does not match its hash',
+    });
     const relinked = chain(3);
     relinked[2]!.prevHash = GENESIS_HASH;
     expect(verifyChain(relinked)).toMatchObject({ ok: false, brokenAt: 3 });

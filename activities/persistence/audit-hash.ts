@@ -45,15 +45,22 @@ export interface ChainRow extends AuditContent {
   hash: string;
 }
 
-export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
+export type ChainCheck =
+  { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
 
 /** Verifies a case's entries (ordered by seq): contiguous numbering, each prevHash links, each hash recomputes. */
 export function verifyChain(rows: ChainRow[]): ChainCheck {
   let prev = GENESIS_HASH;
   for (const [i, r] of rows.entries()) {
-    if (r.seq !== i + 1) return { ok: false, entries: rows.length, brokenAt: r.seq, reason: `expected seq ${i + 1}` };
+    if (r.seq !== i + 1)
+      return { ok: false, entries: rows.length, brokenAt: r.seq, reason: `expected seq ${i + 1}` };
     if (r.prevHash !== prev)
-      return { ok: false, entries: rows.length, brokenAt: r.seq, reason: 'prevHash does not match the previous entry' };
+      return {
+        ok: false,
+        entries: rows.length,
+        brokenAt: r.seq,
+        reason: 'prevHash does not match the previous entry',
+      };
     if (auditHash(prev, r) !== r.hash)
       return { ok: false, entries: rows.length, brokenAt: r.seq, reason: 'content does not match its hash' };
     prev = r.hash;

@@ -84,7 +84,11 @@ export function recordStepActivity(db: Db) {
           updatedAt: at,
         };
         const id = `${c.number}:${d.name}`;
-        await tx.deadline.upsert({ where: { id }, create: { id, caseNumber: c.number, ...data }, update: data });
+        await tx.deadline.upsert({
+          where: { id },
+          create: { id, caseNumber: c.number, ...data },
+          update: data,
+        });
       }
       for (const t of step.openTasks ?? []) {
         await tx.task.upsert({

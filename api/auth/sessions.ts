@@ -46,5 +46,4 @@ export function requireRole(actor: Actor, ...roles: Role[]) {
   if (!roles.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN_ROLE', [], roles.join('|'));
 }
 
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -15,6 +15,8 @@ export function healthRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
       ),
     ]);
     const ok = checks.every(([, s]) => s === 'ok');
-    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready', checks: Object.fromEntries(checks) });
+    return reply
+      .status(ok ? 200 : 503)
+      .send({ status: ok ? 'ready' : 'not ready', checks: Object.fromEntries(checks) });
   });
 }

@@ -20,7 +20,11 @@ export function notificationRoutes(app: FastifyInstance, { db }: ApiDeps) {
             limit: z.coerce.number().int().min(1).max(500).default(100),
           })
           .strict(),
-        response: { 200: z.object({ items: z.array(NotificationSchema) }), 401: ProblemSchema, 403: ProblemSchema },
+        response: {
+          200: z.object({ items: z.array(NotificationSchema) }),
+          401: ProblemSchema,
+          403: ProblemSchema,
+        },
       },
     },
     async (req) => {

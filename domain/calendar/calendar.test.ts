@@ -29,7 +29,8 @@ describe('the 2026 schedule (国办发明电〔2025〕7号, published 2025-11-04
   };
   for (const [name, { off, work }] of Object.entries(notice)) {
     it(`${name}: ${off[0]}–${off.at(-1)} off${work.length ? `, ${work.join(' and ')} worked` : ''}`, () => {
-      for (const d of off) expect(dayInfo(cal, d), d).toMatchObject({ working: false, kind: 'holiday', provisional: false });
+      for (const d of off)
+        expect(dayInfo(cal, d), d).toMatchObject({ working: false, kind: 'holiday', provisional: false });
       for (const d of work) {
         expect([0, 6]).toContain(weekday(d));
         expect(dayInfo(cal, d), d).toMatchObject({ working: true, kind: 'makeup-workday' });
@@ -100,11 +101,18 @@ describe('a year without an official schedule', () => {
       })),
     });
     expect(dayInfo(loaded, '2027-01-01')).toMatchObject({ working: false, provisional: false, name: '元旦' });
-    expect(dayInfo(loaded, '2027-10-02')).toMatchObject({ working: false, kind: 'weekend', provisional: false });
+    expect(dayInfo(loaded, '2027-10-02')).toMatchObject({
+      working: false,
+      kind: 'weekend',
+      provisional: false,
+    });
     expect(dayInfo(loaded, '2027-10-01')).toMatchObject({ working: true, provisional: false });
   });
   it('takes corrections: NORMAL removes a built-in entry', () => {
-    const fixed = mergeCalendar(cal, { years: [], days: [{ date: '2026-10-10', kind: 'NORMAL', name: 'correction' }] });
+    const fixed = mergeCalendar(cal, {
+      years: [],
+      days: [{ date: '2026-10-10', kind: 'NORMAL', name: 'correction' }],
+    });
     expect(isWorkingDay(fixed, '2026-10-10')).toBe(false);
   });
 });

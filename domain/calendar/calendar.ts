@@ -43,9 +43,11 @@ export function dayInfo(cal: CalendarData, date: IsoDate): DayInfo {
   const weekend = weekday(date) === 0 || weekday(date) === 6;
   if (official) {
     const holiday = cal.holidays[date];
-    if (holiday !== undefined) return { date, working: false, kind: 'holiday', name: holiday, provisional: false };
+    if (holiday !== undefined)
+      return { date, working: false, kind: 'holiday', name: holiday, provisional: false };
     const makeup = cal.workdays[date];
-    if (makeup !== undefined) return { date, working: true, kind: 'makeup-workday', name: makeup, provisional: false };
+    if (makeup !== undefined)
+      return { date, working: true, kind: 'makeup-workday', name: makeup, provisional: false };
     return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday', provisional: false };
   }
   const fixed = FIXED_DATE_HOLIDAYS[date.slice(5)];
@@ -87,7 +89,8 @@ export function countPeriod(
   unit: PeriodUnit,
   opts: { excluded?: (date: IsoDate) => string | undefined; holdAfter?: IsoDate } = {},
 ): CountResult {
-  if (!Number.isInteger(length) || length < 0) throw new RangeError(`period length must be a whole number ≥ 0: ${length}`);
+  if (!Number.isInteger(length) || length < 0)
+    throw new RangeError(`period length must be a whole number ≥ 0: ${length}`);
   const notes: CountNote[] = [];
   let provisional = false;
   let counted = 0;
@@ -106,7 +109,8 @@ export function countPeriod(
       notes.push({ date, why: info.kind === 'holiday' ? 'holiday' : 'weekend', name: info.name });
       continue;
     }
-    if (unit === 'WD' && info.kind === 'makeup-workday') notes.push({ date, why: 'makeup-workday', name: info.name });
+    if (unit === 'WD' && info.kind === 'makeup-workday')
+      notes.push({ date, why: 'makeup-workday', name: info.name });
     counted++;
   }
   // A period that ends on a non-working day ends on the next working day (RULES.md "Counting days").
@@ -137,7 +141,7 @@ export function workingDaysBetween(cal: CalendarData, from: IsoDate, to: IsoDate
 /** The working day `n` working days before `date` (n ≥ 1). */
 export function workingDaysBefore(cal: CalendarData, date: IsoDate, n: number): IsoDate {
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, -1);
     if (isWorkingDay(cal, d)) left--;
   }

@@ -38,8 +38,11 @@ export function sliceCalendar(cal: CalendarData, fromYear: number, toYear: numbe
 }
 
 /** Expands a year file's holiday ranges into day entries. */
-export function expandRanges(ranges: { from: IsoDate; to: IsoDate; name: string }[]): { date: IsoDate; name: string }[] {
+export function expandRanges(
+  ranges: { from: IsoDate; to: IsoDate; name: string }[],
+): { date: IsoDate; name: string }[] {
   const out: { date: IsoDate; name: string }[] = [];
-  for (const r of ranges) for (let d = r.from; d <= r.to; d = addDays(d, 1)) out.push({ date: d, name: r.name });
+  for (const r of ranges)
+    for (let d = r.from; d <= r.to; d = addDays(d, 1)) out.push({ date: d, name: r.name });
   return out;
 }

@@ -17,7 +17,13 @@ import {
 } from './clock.js';
 
 const cal = builtinCalendar();
-const CD90: ClockDefinition = { name: 'case', title: { zh: '办案期限', en: 'case period' }, rule: 'APL 60', unit: 'CD', length: 90 };
+const CD90: ClockDefinition = {
+  name: 'case',
+  title: { zh: '办案期限', en: 'case period' },
+  rule: 'APL 60',
+  unit: 'CD',
+  length: 90,
+};
 
 describe('computeClock', () => {
   it('computes the filing period and explains it with its rule', () => {
@@ -51,7 +57,12 @@ describe('computeClock', () => {
   });
 
   it('extends: +30 CD by the head', () => {
-    const s = extendClock(startClock(CD90, '2026-03-02', []), { days: 30, on: '2026-05-01', approvedBy: 'head1', basis: '复杂' });
+    const s = extendClock(startClock(CD90, '2026-03-02', []), {
+      days: 30,
+      on: '2026-05-01',
+      approvedBy: 'head1',
+      basis: '复杂',
+    });
     const c = computeClock(cal, s);
     expect(c.totalDays).toBe(120);
     expect(c.dueOn).toBe('2026-06-30');

@@ -72,7 +72,8 @@ export function startClock(def: ClockDefinition, startedOn: IsoDate, warnBefore:
 export function computeClock(cal: CalendarData, s: ClockState): ClockComputation {
   const totalDays = s.def.length + s.extensions.reduce((n, e) => n + e.days, 0);
   const open = s.pauses.find((p) => p.to === undefined);
-  const excluded = (d: IsoDate) => s.pauses.find((p) => p.to !== undefined && d > p.from && d <= p.to)?.reason;
+  const excluded = (d: IsoDate) =>
+    s.pauses.find((p) => p.to !== undefined && d > p.from && d <= p.to)?.reason;
   const r = countPeriod(cal, s.startedOn, totalDays, s.def.unit, { excluded, holdAfter: open?.from });
   const lines = [
     `${s.def.title.zh} ${s.def.title.en} — ${s.def.rule}`,
@@ -80,7 +81,8 @@ export function computeClock(cal: CalendarData, s: ClockState): ClockComputation
     periodLine(s.def.length, s.def.unit),
     ...s.extensions.map((e) => `延长 extension: +${e.days} (${e.on}, ${e.approvedBy}: ${e.basis})`),
     ...s.pauses.map(
-      (p) => `中止 paused: ${p.from} → ${p.to ?? '…'} (${p.reason}; ${p.approvedBy}) — 期间不计入 not counted`,
+      (p) =>
+        `中止 paused: ${p.from} → ${p.to ?? '…'} (${p.reason}; ${p.approvedBy}) — 期间不计入 not counted`,
     ),
     ...explainNotes(r.notes),
   ];
@@ -193,7 +195,8 @@ export function nextClockEvent(
 ): { event: ClockEvent; superseded: string[] } | undefined {
   const pending = events.filter((e) => !fired.has(e.key));
   const overdue = pending.find((e) => e.kind === 'overdue' && e.at <= now);
-  if (overdue) return { event: overdue, superseded: pending.filter((e) => e.kind === 'warning').map((e) => e.key) };
+  if (overdue)
+    return { event: overdue, superseded: pending.filter((e) => e.kind === 'warning').map((e) => e.key) };
   const past = pending.filter((e) => e.at <= now);
   if (past.length > 0) {
     const latest = past[past.length - 1]!;

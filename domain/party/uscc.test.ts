@@ -3,7 +3,8 @@ import { isValidUscc, usccCheckChar } from './uscc.js';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it('accepts published codes', () => {
-    for (const c of ['91350100M000100Y43', '91110000600037341L', '911100001000128855']) expect(isValidUscc(c), c).toBe(true);
+    for (const c of ['91350100M000100Y43', '91110000600037341L', '911100001000128855'])
+      expect(isValidUscc(c), c).toBe(true);
   });
   it('rejects a wrong check character, bad letters and wrong lengths', () => {
     expect(isValidUscc('91350100M000100Y44')).toBe(false);

@@ -43,7 +43,18 @@ const step = (seq: number, action: string): StepRecord => ({
     createdAt: '2026-11-20T01:00:00.000Z',
   },
   deadlines: [],
-  openTasks: seq === 1 ? [{ id: 'DC-2026-90001:decide-filing', kind: 'decide-filing', role: 'agency_head', unitId: 'dc', dueOn: '2026-12-11' }] : [],
+  openTasks:
+    seq === 1
+      ? [
+          {
+            id: 'DC-2026-90001:decide-filing',
+            kind: 'decide-filing',
+            role: 'agency_head',
+            unitId: 'dc',
+            dueOn: '2026-12-11',
+          },
+        ]
+      : [],
 });
 
 describe('recordStep', () => {
@@ -54,7 +65,10 @@ describe('recordStep', () => {
     expect(first.applied).toBe(true);
     expect(again).toEqual({ applied: false, hash: first.hash });
     await recordStep(step(2, 'filing.extended'));
-    const rows = await tdb.db.auditEntry.findMany({ where: { caseNumber: 'DC-2026-90001' }, orderBy: { seq: 'asc' } });
+    const rows = await tdb.db.auditEntry.findMany({
+      where: { caseNumber: 'DC-2026-90001' },
+      orderBy: { seq: 'asc' },
+    });
     expect(rows.map((r) => r.seq)).toEqual([1, 2]);
     expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
     expect(await tdb.db.task.count({ where: { caseNumber: 'DC-2026-90001' } })).toBe(1);
@@ -78,7 +92,10 @@ describe('notify', () => {
 
   it('sends once per key through the real SMTP server', async () => {
     const { notify } = createActivities({ db: tdb.db, mailer: smtp.mailer });
-    expect(await notify(request('k-once'))).toMatchObject({ status: 'sent', recipients: [demoEmail('supervisor1')] });
+    expect(await notify(request('k-once'))).toMatchObject({
+      status: 'sent',
+      recipients: [demoEmail('supervisor1')],
+    });
     expect(await notify(request('k-once'))).toMatchObject({ status: 'already-sent' });
     const got = await smtp.waitFor((m) => m.some((x) => x.subject === '【逾期】k-once'));
     expect(got.filter((x) => x.subject === '【逾期】k-once')).toHaveLength(1);

@@ -30,10 +30,14 @@ async function startSystem(): Promise<ChildProcess> {
   output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d));
   child.stderr!.on('data', (d: Buffer) => (output += d));
-  await eventually(async () => {
-    if (child.exitCode !== null) throw new Error(`start exited ${child.exitCode}:\n${output}`);
-    expect(output).toContain('is running');
-  }, 180_000, 250).catch((err) => {
+  await eventually(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`start exited ${child.exitCode}:\n${output}`);
+      expect(output).toContain('is running');
+    },
+    180_000,
+    250,
+  ).catch((err) => {
     child.kill('SIGKILL');
     throw new Error(`${String(err)}\n${output}`);
   });
@@ -52,7 +56,11 @@ function processesUsing(dir: string): string[] {
   return ps.split('\n').filter((l) => l.includes(dir) && !l.includes('ps -eo'));
 }
 
-async function call(method: string, url: string, opts: { token?: string; body?: unknown; key?: string; lang?: string } = {}) {
+async function call(
+  method: string,
+  url: string,
+  opts: { token?: string; body?: unknown; key?: string; lang?: string } = {},
+) {
   const res = await fetch(`${api}${url}`, {
     method,
     headers: {
@@ -71,9 +79,13 @@ const login = async (username: string) =>
   (await call('POST', '/api/session', { body: { username, password: DEMO_PASSWORD } })).body.token as string;
 
 function temporalList(query: string): string {
-  const r = spawnSync(inject('temporalCli'), ['workflow', 'list', '--address', temporalAddress, '--query', query, '-o', 'json'], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    inject('temporalCli'),
+    ['workflow', 'list', '--address', temporalAddress, '--query', query, '-o', 'json'],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout;
 }
@@ -90,7 +102,13 @@ const dueAfter = (wd: number) => addWorkingDays(builtinCalendar(), clue.discover
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'tiean-e2e-'));
   chmodSync(dataDir, 0o755);
-  const [pg, temporal, ui, smtp, apiPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [pg, temporal, ui, smtp, apiPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   temporalAddress = `127.0.0.1:${temporal}`;
   api = `http://127.0.0.1:${apiPort}`;
   env = {
@@ -117,7 +135,10 @@ describe('the system end to end (dev server, through the API)', () => {
 
   it('answers health and readiness, and serves its OpenAPI document', async () => {
     expect((await call('GET', '/healthz')).status).toBe(200);
-    expect((await call('GET', '/readyz')).body).toMatchObject({ status: 'ready', checks: { database: 'ok', temporal: 'ok' } });
+    expect((await call('GET', '/readyz')).body).toMatchObject({
+      status: 'ready',
+      checks: { database: 'ok', temporal: 'ok' },
+    });
     const doc = (await call('GET', '/api/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
@@ -134,7 +155,11 @@ describe('the system end to end (dev server, through the API)', () => {
     // A retried request (same idempotency key) gets the same case, not a second one.
     const retry = await call('POST', '/api/clues', { token: officer, body: clue, key: 'e2e-clue-0001' });
     expect(retry.body).toEqual({ caseNumber, workflowId: caseNumber, reused: true });
-    const reused = await call('POST', '/api/clues', { token: officer, body: { ...clue, summary: '另一条线索内容' }, key: 'e2e-clue-0001' });
+    const reused = await call('POST', '/api/clues', {
+      token: officer,
+      body: { ...clue, summary: '另一条线索内容' },
+      key: 'e2e-clue-0001',
+    });
     expect(reused.status).toBe(422);
 
     const list = await eventually(async () => {
@@ -142,10 +167,22 @@ describe('the system end to end (dev server, through the API)', () => {
       expect(r.body.items.map((c: { number: string }) => c.number)).toEqual([caseNumber]);
       return r.body;
     });
-    expect(list.items[0]).toMatchObject({ stage: 'filing', overdue: false, nextDueOn: dueAfter(FILING_DECISION.length) });
-    await eventually(async () => {
-      expect(JSON.parse(temporalList(`TieanUnit = 'dc' AND TieanStage = 'filing'`)).map((w: { execution: { workflowId: string } }) => w.execution.workflowId)).toEqual([caseNumber]);
-    }, 30_000, 500);
+    expect(list.items[0]).toMatchObject({
+      stage: 'filing',
+      overdue: false,
+      nextDueOn: dueAfter(FILING_DECISION.length),
+    });
+    await eventually(
+      async () => {
+        expect(
+          JSON.parse(temporalList(`TieanUnit = 'dc' AND TieanStage = 'filing'`)).map(
+            (w: { execution: { workflowId: string } }) => w.execution.workflowId,
+          ),
+        ).toEqual([caseNumber]);
+      },
+      30_000,
+      500,
+    );
   });
 
   it('refuses bad input, missing login, wrong role, wrong unit and unknown cases, changing nothing', async () => {
@@ -160,14 +197,24 @@ describe('the system end to end (dev server, through the API)', () => {
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(
       expect.arrayContaining(['body.source', 'body.discoveredOn', 'body']),
     );
-    const future = await call('POST', '/api/clues', { token: officer, body: { ...clue, discoveredOn: '2099-01-01' } });
+    const future = await call('POST', '/api/clues', {
+      token: officer,
+      body: { ...clue, discoveredOn: '2099-01-01' },
+    });
     expect(future.body).toMatchObject({ status: 400, code: 'DATE_IN_FUTURE', title: '日期不能晚于今天' });
     expect((await call('POST', '/api/clues', { body: clue })).status).toBe(401);
     expect((await call('GET', '/api/cases', { token: 'forged-token' })).status).toBe(401);
     const supervisor = await login('supervisor1');
-    expect((await call('POST', '/api/clues', { token: supervisor, body: clue })).body.code).toBe('FORBIDDEN_ROLE');
+    expect((await call('POST', '/api/clues', { token: supervisor, body: clue })).body.code).toBe(
+      'FORBIDDEN_ROLE',
+    );
     expect(
-      (await call('POST', `/api/cases/${caseNumber}/filing-decision`, { token: officer, body: { decision: 'file', reasons: '理由' } })).body.code,
+      (
+        await call('POST', `/api/cases/${caseNumber}/filing-decision`, {
+          token: officer,
+          body: { decision: 'file', reasons: '理由' },
+        })
+      ).body.code,
     ).toBe('FORBIDDEN_ROLE');
     // The city's head sees the county's cases but does not decide them.
     const cityhead = await login('cityhead');
@@ -178,9 +225,13 @@ describe('the system end to end (dev server, through the API)', () => {
     });
     expect(foreign).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_UNIT' } });
     // The station officer (a unit below) cannot see the county's case.
-    expect((await call('GET', `/api/cases/${caseNumber}`, { token: await login('officer-cg') })).status).toBe(403);
+    expect((await call('GET', `/api/cases/${caseNumber}`, { token: await login('officer-cg') })).status).toBe(
+      403,
+    );
     expect((await call('GET', '/api/cases/DC-2026-99999', { token: officer })).status).toBe(404);
-    expect((await call('POST', '/api/session', { body: { username: 'head1', password: 'wrong' } })).status).toBe(401);
+    expect(
+      (await call('POST', '/api/session', { body: { username: 'head1', password: 'wrong' } })).status,
+    ).toBe(401);
     const audit = await call('GET', `/api/cases/${caseNumber}/audit`, { token: officer });
     expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['clue.registered']);
   });
@@ -188,13 +239,20 @@ describe('the system end to end (dev server, through the API)', () => {
   it('the head extends once (idempotently) and files; Temporal and the projection follow', async () => {
     const head = await login('head1');
     const ext = () =>
-      call('POST', `/api/cases/${caseNumber}/filing-extension`, { token: head, key: 'e2e-ext-0001', body: { reason: '需调取外地证据' } });
+      call('POST', `/api/cases/${caseNumber}/filing-extension`, {
+        token: head,
+        key: 'e2e-ext-0001',
+        body: { reason: '需调取外地证据' },
+      });
     const [a, b] = [await ext(), await ext()];
     expect(a.status).toBe(200);
     expect(b.body).toEqual(a.body);
     expect(a.body.filing.extensions).toBe(1);
     expect(a.body.clocks[0].dueOn).toBe(dueAfter(FILING_DECISION.length + FILING_EXTENSION.days));
-    const second = await call('POST', `/api/cases/${caseNumber}/filing-extension`, { token: head, body: { reason: '再延长' } });
+    const second = await call('POST', `/api/cases/${caseNumber}/filing-extension`, {
+      token: head,
+      body: { reason: '再延长' },
+    });
     expect(second).toMatchObject({ status: 409, body: { code: 'EXTENSION_USED' } });
 
     const filed = await call('POST', `/api/cases/${caseNumber}/filing-decision`, {
@@ -202,15 +260,28 @@ describe('the system end to end (dev server, through the API)', () => {
       key: 'e2e-file-0001',
       body: { decision: 'file', reasons: '有违法事实，符合立案条件' },
     });
-    expect(filed.body).toMatchObject({ stage: 'investigation', filing: { decision: { decision: 'file', by: 'head1' } } });
+    expect(filed.body).toMatchObject({
+      stage: 'investigation',
+      filing: { decision: { decision: 'file', by: 'head1' } },
+    });
     const detail = (await call('GET', `/api/cases/${caseNumber}`, { token: head })).body;
     expect(detail.case.stage).toBe('investigation');
     expect(detail.tasks).toEqual([expect.objectContaining({ kind: 'decide-filing', status: 'closed' })]);
-    expect(detail.deadlines[0]).toMatchObject({ status: 'stopped', extensions: [expect.objectContaining({ days: 15 })] });
-    expect((await call('GET', `/api/cases/${caseNumber}/audit/verify`, { token: head })).body).toEqual({ ok: true, entries: 3 });
-    await eventually(async () => {
-      expect(temporalList(`TieanStage = 'investigation'`)).toContain(caseNumber);
-    }, 30_000, 500);
+    expect(detail.deadlines[0]).toMatchObject({
+      status: 'stopped',
+      extensions: [expect.objectContaining({ days: 15 })],
+    });
+    expect((await call('GET', `/api/cases/${caseNumber}/audit/verify`, { token: head })).body).toEqual({
+      ok: true,
+      entries: 3,
+    });
+    await eventually(
+      async () => {
+        expect(temporalList(`TieanStage = 'investigation'`)).toContain(caseNumber);
+      },
+      30_000,
+      500,
+    );
   });
 
   it('stops cleanly on SIGTERM and a second start resumes the case', async () => {

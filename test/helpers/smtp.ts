@@ -3,7 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createMailer, type Mailer } from '../../platform/mailer.js';
-import { readMailbox, startSmtpServer, type RunningSmtp, type StoredMail } from '../../platform/smtp-server.js';
+import {
+  readMailbox,
+  startSmtpServer,
+  type RunningSmtp,
+  type StoredMail,
+} from '../../platform/smtp-server.js';
 
 export interface TestSmtp extends RunningSmtp {
   mailer: Mailer;
@@ -27,7 +32,10 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       for (;;) {
         const m = await inbox();
         if (pred(m)) return m;
-        if (Date.now() > deadline) throw new Error(`mail not received in ${timeoutMs} ms; inbox: ${m.map((x) => x.subject).join(' | ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `mail not received in ${timeoutMs} ms; inbox: ${m.map((x) => x.subject).join(' | ')}`,
+          );
         await new Promise((r) => setTimeout(r, 200));
       }
     },

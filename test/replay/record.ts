@@ -19,7 +19,11 @@ import type { Actor } from '../../schema/roles.js';
 import { ensureTestServer } from '../../scripts/bootstrap.js';
 import { seedDemo } from '../../scripts/seed.js';
 import { bundlerOptions, workflowsPath } from '../../workers/worker.js';
-import { calendarChangedSignal, decideFilingUpdate, extendFilingUpdate } from '../../workflows/case/messages.js';
+import {
+  calendarChangedSignal,
+  decideFilingUpdate,
+  extendFilingUpdate,
+} from '../../workflows/case/messages.js';
 
 const DAY = 86_400_000;
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
@@ -46,7 +50,10 @@ const worker = await Worker.create({
   activities: createActivities({ db, mailer }),
 });
 
-async function scenario(name: string, run: (h: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<void>) {
+async function scenario(
+  name: string,
+  run: (h: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<void>,
+) {
   const caseNumber = `REPLAY-${name}`;
   const input: CaseInput = {
     caseNumber,
@@ -60,14 +67,21 @@ async function scenario(name: string, run: (h: Awaited<ReturnType<typeof env.cli
     registeredBy: officer,
     warnBefore: [3, 1],
   };
-  const h = await env.client.workflow.start('caseWorkflow', { taskQueue: 'record', workflowId: caseNumber, args: [input] });
+  const h = await env.client.workflow.start('caseWorkflow', {
+    taskQueue: 'record',
+    workflowId: caseNumber,
+    args: [input],
+  });
   await env.sleep(1000);
   await run(h);
   const history = await h.fetchHistory();
   await h.terminate('recorded').catch(() => undefined);
   mkdirSync(out, { recursive: true });
   // Binary protobuf: the replay test decodes it with the same @temporalio/proto.
-  writeFileSync(path.join(out, `${name}.binpb`), proto.temporal.api.history.v1.History.encode(history).finish());
+  writeFileSync(
+    path.join(out, `${name}.binpb`),
+    proto.temporal.api.history.v1.History.encode(history).finish(),
+  );
   console.log(`recorded ${name}: ${history.events?.length} events`);
 }
 
@@ -76,12 +90,18 @@ await worker.runUntil(async () => {
     await env.sleep(40 * DAY);
   });
   await scenario('filing-extended-then-filed', async (h) => {
-    await h.executeUpdate(extendFilingUpdate, { args: [{ actor: head, command: { reason: '需调取外地证据' } }] });
+    await h.executeUpdate(extendFilingUpdate, {
+      args: [{ actor: head, command: { reason: '需调取外地证据' } }],
+    });
     await env.sleep(20 * DAY);
-    await h.executeUpdate(decideFilingUpdate, { args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }] });
+    await h.executeUpdate(decideFilingUpdate, {
+      args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
+    });
   });
   await scenario('filing-declined', async (h) => {
-    await h.executeUpdate(decideFilingUpdate, { args: [{ actor: head, command: { decision: 'decline', reasons: '不属于本局管辖' } }] });
+    await h.executeUpdate(decideFilingUpdate, {
+      args: [{ actor: head, command: { decision: 'decline', reasons: '不属于本局管辖' } }],
+    });
     await h.result();
   });
   await scenario('calendar-recomputed', async (h) => {

@@ -27,7 +27,11 @@ export default async function setup(project: TestProject) {
   const tools = await bootstrap(log);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'tiean-test-'));
   chmodSync(tmp, 0o755); // PostgreSQL runs as its own user when we are root
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), database: 'tiean_template' });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(tmp, 'pg'),
+    port: await freePort(),
+    database: 'tiean_template',
+  });
   await migrateDeploy(pg.url);
   log(`PostgreSQL ${pg.url} (template migrated)`);
 
@@ -35,7 +39,14 @@ export default async function setup(project: TestProject) {
   const { code } = await bundleWorkflowCode({
     workflowsPath: path.join(projectRoot, 'test', 'fixtures', 'workflows.ts'),
     ...bundlerOptions,
-    logger: { log() {}, info() {}, warn() {}, error: (m: string) => console.error(m), debug() {}, trace() {} },
+    logger: {
+      log() {},
+      info() {},
+      warn() {},
+      error: (m: string) => console.error(m),
+      debug() {},
+      trace() {},
+    },
   });
   const bundleDir = path.join(projectRoot, '.cache', 'test');
   mkdirSync(bundleDir, { recursive: true });

@@ -26,7 +26,12 @@ let smtp: TestSmtp;
 let n = 0;
 const running: { terminate(): Promise<unknown> }[] = [];
 
-const actor = (id: string, roles: Actor['roles'], unitId = 'dc'): Actor => ({ id, displayName: id, roles, unitId });
+const actor = (id: string, roles: Actor['roles'], unitId = 'dc'): Actor => ({
+  id,
+  displayName: id,
+  roles,
+  unitId,
+});
 const head = actor('head1', ['agency_head']);
 const officer = actor('officer1', ['case_officer']);
 
@@ -59,7 +64,11 @@ async function startCase() {
     registeredBy: officer,
     warnBefore: [3, 1],
   };
-  const handle = await env.client.workflow.start('caseWorkflow', { taskQueue, workflowId: caseNumber, args: [input] });
+  const handle = await env.client.workflow.start('caseWorkflow', {
+    taskQueue,
+    workflowId: caseNumber,
+    args: [input],
+  });
   running.push(handle);
   return { worker, handle, caseNumber, today };
 }
@@ -78,7 +87,9 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
         return v;
       });
       expect(view.clocks[0]!.dueOn).toBe(expectedDue);
-      await eventually(async () => expect(await tdb.db.case.findUnique({ where: { number: caseNumber } })).not.toBeNull());
+      await eventually(async () =>
+        expect(await tdb.db.case.findUnique({ where: { number: caseNumber } })).not.toBeNull(),
+      );
       await env.sleep(40 * DAY);
       await eventually(async () => expect((await handle.query(caseViewQuery)).overdue).toBe(true));
       await smtp.waitFor((m) => m.some((x) => x.subject?.includes(caseNumber) && x.subject.includes('逾期')));
@@ -153,9 +164,13 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
     });
     const audit = await auditRows(caseNumber);
     expect(audit.map((a) => a.action)).toEqual(['clue.registered', 'filing.extended', 'filing.approved']);
-    expect((await tdb.db.task.findUniqueOrThrow({ where: { id: `${caseNumber}:decide-filing` } })).status).toBe('closed');
+    expect(
+      (await tdb.db.task.findUniqueOrThrow({ where: { id: `${caseNumber}:decide-filing` } })).status,
+    ).toBe('closed');
     expect((await smtp.inbox()).filter((m) => m.subject?.includes(caseNumber))).toHaveLength(0);
-    expect((await tdb.db.case.findUniqueOrThrow({ where: { number: caseNumber } })).stage).toBe('investigation');
+    expect((await tdb.db.case.findUniqueOrThrow({ where: { number: caseNumber } })).stage).toBe(
+      'investigation',
+    );
   });
 
   it('refuses commands from the wrong role or unit and at the wrong stage; the case stays unchanged', async () => {
@@ -163,7 +178,9 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
     await worker.runUntil(async () => {
       await eventually(async () => expect((await handle.query(caseViewQuery)).clocks).toHaveLength(1));
       const decide = (a: Actor) =>
-        handle.executeUpdate(decideFilingUpdate, { args: [{ actor: a, command: { decision: 'file', reasons: '理由充分' } }] });
+        handle.executeUpdate(decideFilingUpdate, {
+          args: [{ actor: a, command: { decision: 'file', reasons: '理由充分' } }],
+        });
       await expect(decide(officer)).rejects.toMatchObject({ cause: { type: 'FORBIDDEN_ROLE' } });
       await expect(decide(actor('cityhead', ['agency_head'], 'city'))).rejects.toMatchObject({
         cause: { type: 'FORBIDDEN_UNIT' },

@@ -5,7 +5,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { workingDaysBefore, type CalendarData } from '../../domain/calendar/calendar.js';
 import { chinaDateOf, chinaInstant } from '../../domain/calendar/dates.js';
-import { computeClock, startClock, WARNING_HOUR, type ClockDefinition, type ClockEvent } from '../../domain/clock/clock.js';
+import {
+  computeClock,
+  startClock,
+  WARNING_HOUR,
+  type ClockDefinition,
+  type ClockEvent,
+} from '../../domain/clock/clock.js';
 import {
   calendarSignal,
   extendSignal,

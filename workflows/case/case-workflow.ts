@@ -19,7 +19,7 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   registerFilingHandlers(c);
   await c.init();
 
-  for (let stage = c.stage; stage !== 'closed'; ) stage = await STAGES[stage](c);
+  for (let stage = c.stage; stage !== 'closed';) stage = await STAGES[stage](c);
 
   await condition(allHandlersFinished);
   return c.view();

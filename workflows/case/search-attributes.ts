@@ -7,4 +7,9 @@ export const NextDueKey = defineSearchAttributeKey('TieanNextDue', SearchAttribu
 export const OverdueKey = defineSearchAttributeKey('TieanOverdue', SearchAttributeType.BOOL);
 
 /** For registering them with a server (`temporal server start-dev --search-attribute Name=Type`). */
-export const SEARCH_ATTRIBUTES = { TieanStage: 'Keyword', TieanUnit: 'Keyword', TieanNextDue: 'Datetime', TieanOverdue: 'Bool' } as const;
+export const SEARCH_ATTRIBUTES = {
+  TieanStage: 'Keyword',
+  TieanUnit: 'Keyword',
+  TieanNextDue: 'Datetime',
+  TieanOverdue: 'Bool',
+} as const;

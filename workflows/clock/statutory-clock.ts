@@ -90,7 +90,11 @@ export class StatutoryClock {
     while (!this.stopped) {
       const v = this.version;
       const changed = () => this.version !== v;
-      const next = nextClockEvent(clockEvents(this.calendar, this.state, this.computed), this.fired, Date.now());
+      const next = nextClockEvent(
+        clockEvents(this.calendar, this.state, this.computed),
+        this.fired,
+        Date.now(),
+      );
       if (!next) {
         await condition(changed);
         continue;

@@ -58,7 +58,14 @@ export function filingRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
       },
     },
     (req) =>
-      run(req.params.number, req.actor(), req.headers['idempotency-key'], decideFilingUpdate, req.body, checkDecideFiling),
+      run(
+        req.params.number,
+        req.actor(),
+        req.headers['idempotency-key'],
+        decideFilingUpdate,
+        req.body,
+        checkDecideFiling,
+      ),
   );
 
   r.post(
@@ -74,6 +81,13 @@ export function filingRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
       },
     },
     (req) =>
-      run(req.params.number, req.actor(), req.headers['idempotency-key'], extendFilingUpdate, req.body, checkExtendFiling),
+      run(
+        req.params.number,
+        req.actor(),
+        req.headers['idempotency-key'],
+        extendFilingUpdate,
+        req.body,
+        checkExtendFiling,
+      ),
   );
 }

@@ -18,7 +18,10 @@ export function registerFilingHandlers(c: CaseContext) {
       const today = c.today();
       c.filing.decision = { ...command, by: actor.id, on: today };
       c.stage = command.decision === 'file' ? 'investigation' : 'closed';
-      c.clock(FILING_DECISION.name).stop(today, command.decision === 'file' ? '已立案 filed' : '不予立案 not filed');
+      c.clock(FILING_DECISION.name).stop(
+        today,
+        command.decision === 'file' ? '已立案 filed' : '不予立案 not filed',
+      );
       await c.record({
         actor,
         action: command.decision === 'file' ? 'filing.approved' : 'filing.declined',
@@ -36,7 +39,12 @@ export function registerFilingHandlers(c: CaseContext) {
       await condition(() => c.hasClock(FILING_DECISION.name));
       const clock = c.clock(FILING_DECISION.name);
       c.filing.extensions++;
-      clock.extend({ days: FILING_EXTENSION.days, on: c.today(), approvedBy: actor.id, basis: command.reason });
+      clock.extend({
+        days: FILING_EXTENSION.days,
+        on: c.today(),
+        approvedBy: actor.id,
+        basis: command.reason,
+      });
       await c.record({
         actor,
         action: 'filing.extended',
@@ -54,7 +62,11 @@ export async function filingStage(c: CaseContext): Promise<CaseStage> {
   await c.record({
     actor: c.input.registeredBy,
     action: 'clue.registered',
-    details: { source: c.input.clue.source, discoveredOn: c.input.clue.discoveredOn, filingDueOn: clock.dueOn },
+    details: {
+      source: c.input.clue.source,
+      discoveredOn: c.input.clue.discoveredOn,
+      filingDueOn: clock.dueOn,
+    },
     openTasks: [{ id: c.taskId(DECIDE), kind: DECIDE, role: 'agency_head', dueOn: clock.dueOn ?? null }],
   });
   await clock.run(); // returns when the decision stops the clock
