@@ -1,6 +1,7 @@
 // PostgreSQL through Prisma (driver adapter + WASM query compiler: no engine binaries), and migrations.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { PrismaClient } from '../schema/generated/prisma/client.js';
 import { projectRoot } from './config.js';
@@ -32,5 +33,20 @@ export async function migrateDeploy(url: string, log: (line: string) => void = (
       if (code === 0) resolve();
       else reject(new Error(`prisma migrate deploy failed (exit ${code}):\n${out}`));
     });
+  });
+}
+
+/** Whether the database server accepts TCP connections within `timeoutMs` (a quick probe before using it). */
+export function reachable(url: string, timeoutMs = 1000): Promise<boolean> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: u.hostname, port: Number(u.port || 5432), timeout: timeoutMs });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('timeout', () => done(false));
+    socket.once('error', () => done(false));
   });
 }

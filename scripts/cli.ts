@@ -3,7 +3,6 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtinCalendar } from '../activities/calendar/builtin.js';
-import { loadCalendarYear, signalOpenCases } from '../activities/calendar/admin.js';
 import { calendarFromDb } from '../activities/calendar/load.js';
 import { verifyChain } from '../activities/persistence/audit-hash.js';
 import {
@@ -17,12 +16,10 @@ import {
 } from '../domain/calendar/calendar.js';
 import { isIsoDate } from '../domain/calendar/dates.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
-import { createDb, migrateDeploy, type Db } from '../platform/db.js';
-import { createLogger, installTemporalLogging } from '../platform/log.js';
+import { createDb, migrateDeploy, reachable, type Db } from '../platform/db.js';
 import { readMailbox } from '../platform/smtp-server.js';
-import { connectClient } from '../platform/temporal.js';
 import { CalendarYearFileSchema } from '../schema/calendar.js';
-import { startApiComponent, startWorkerComponent, type Running } from './components.js';
+import type { Running } from './components.js';
 import { seedDemo } from './seed.js';
 
 /** A user error: printed on stderr in Chinese and English, exit code 2, nothing changed. */
@@ -57,21 +54,13 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 
 /** The calendar as the engine sees it: built-in data plus the database's overrides when the database is up. */
 async function currentCalendar(): Promise<CalendarData> {
-  const cfg = config();
-  const db = createDb(cfg.database.url, 1);
-  try {
-    return await Promise.race([
-      calendarFromDb(db),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000)),
-    ]);
-  } catch {
+  if (!(await reachable(config().database.url))) {
     process.stderr.write(
       '（数据库不可用，仅使用内置节假日数据 / database unreachable: built-in holiday data only）\n',
     );
     return builtinCalendar();
-  } finally {
-    void db.$disconnect().catch(() => undefined);
   }
+  return withDb(calendarFromDb);
 }
 
 async function runUntilSignal(parts: Running[]) {
@@ -144,6 +133,8 @@ export function buildCli(): Command {
           'invalid calendar file (see above)',
         );
       const data = parsed.data!;
+      const { loadCalendarYear, signalOpenCases } = await import('../activities/calendar/admin.js');
+      const { connectClient } = await import('../platform/temporal.js');
       const counts = await withDb((db) => loadCalendarYear(db, data, opts.by));
       console.log(
         `loaded ${data.year}: ${counts.holidays} holidays, ${counts.workdays} make-up workdays (${data.source})`,
@@ -216,6 +207,8 @@ export function buildCli(): Command {
     .description('只运行 worker（连接外部服务） run a worker alone')
     .action(async () => {
       const cfg = config();
+      const { createLogger, installTemporalLogging } = await import('../platform/log.js');
+      const { startWorkerComponent } = await import('./components.js');
       const log = createLogger('worker', { level: cfg.logLevel });
       installTemporalLogging(log);
       await runUntilSignal([await startWorkerComponent(cfg, log)]);
@@ -225,6 +218,8 @@ export function buildCli(): Command {
     .description('只运行 API run the API alone')
     .action(async () => {
       const cfg = config();
+      const { createLogger } = await import('../platform/log.js');
+      const { startApiComponent } = await import('./components.js');
       const log = createLogger('api', { level: cfg.logLevel });
       const api = await startApiComponent(cfg, log);
       console.log(`API on ${api.url}`);

@@ -1,15 +1,24 @@
 // Filing commands: each becomes a workflow Update; the Idempotency-Key header is the Update ID, so a retried
 // request is applied once and returns the same result. The workflow's validator has the last word.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { UpdateDefinition } from '@temporalio/client';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { checkDecideFiling, checkExtendFiling } from '../../../domain/case/guards.js';
+import { checkDecideFiling } from '../../../domain/case/guards.js';
 import { CaseNumberParamsSchema, IdempotencyHeadersSchema, ProblemSchema } from '../../../schema/api.js';
-import { CaseViewSchema, DecideFilingSchema, ExtendFilingSchema } from '../../../schema/case.js';
-import { decideFilingUpdate, extendFilingUpdate } from '../../../workflows/case/messages.js';
+import {
+  CaseViewSchema,
+  DecideFilingSchema,
+  ExtendFilingSchema,
+  type CaseStage,
+  type CaseView,
+} from '../../../schema/case.js';
+import { decideFilingUpdate, extendFilingUpdate, type Command } from '../../../workflows/case/messages.js';
 import { AppError, fromTemporal } from '../../errors.js';
 import type { ApiDeps } from '../../server.js';
 import { visibleCase } from './read-cases.js';
+
+type FilingUpdate<C> = UpdateDefinition<CaseView, [Command<C>], string>;
 
 export function filingRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,28 +31,25 @@ export function filingRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
     409: ProblemSchema,
   };
 
-  const run = async <C>(
-    number: string,
-    actorPromise: Promise<import('../../../schema/roles.js').Actor>,
-    key: string | undefined,
-    update: typeof decideFilingUpdate | typeof extendFilingUpdate,
-    command: C,
-    guard: typeof checkDecideFiling,
-  ) => {
-    const actor = await actorPromise;
+  async function send<C>(req: FastifyRequest, number: string, update: FilingUpdate<C>, command: C) {
+    const actor = await req.actor();
     const c = await visibleCase(db, actor, number);
-    // Early answer from the same guard the workflow runs (it checks again: defence in depth).
-    const refusal = guard({ stage: c.stage as never, unitId: c.unitId, filingExtensions: 0 }, actor);
-    if (refusal && refusal.code !== 'EXTENSION_USED') throw new AppError(refusal.code, [], refusal.detail);
+    // An early answer from the projection (role, unit, stage); the workflow validator checks again, and more.
+    const refusal = checkDecideFiling(
+      { stage: c.stage as CaseStage, unitId: c.unitId, filingExtensions: 0 },
+      actor,
+    );
+    if (refusal) throw new AppError(refusal.code, [], refusal.detail);
+    const key = req.headers['idempotency-key'];
     try {
-      return await temporal.workflow.getHandle(c.number).executeUpdate(update as typeof decideFilingUpdate, {
-        args: [{ actor, command: command as never }],
-        updateId: key ? `${actor.id}:${key}` : randomUUID(),
+      return await temporal.workflow.getHandle(c.number).executeUpdate(update, {
+        args: [{ actor, command }],
+        updateId: typeof key === 'string' ? `${actor.id}:${key}` : randomUUID(),
       });
     } catch (err) {
       throw fromTemporal(err) ?? err;
     }
-  };
+  }
 
   r.post(
     '/api/cases/:number/filing-decision',
@@ -57,15 +63,7 @@ export function filingRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
         response: responses,
       },
     },
-    (req) =>
-      run(
-        req.params.number,
-        req.actor(),
-        req.headers['idempotency-key'],
-        decideFilingUpdate,
-        req.body,
-        checkDecideFiling,
-      ),
+    (req) => send(req, req.params.number, decideFilingUpdate, req.body),
   );
 
   r.post(
@@ -80,14 +78,6 @@ export function filingRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
         response: responses,
       },
     },
-    (req) =>
-      run(
-        req.params.number,
-        req.actor(),
-        req.headers['idempotency-key'],
-        extendFilingUpdate,
-        req.body,
-        checkExtendFiling,
-      ),
+    (req) => send(req, req.params.number, extendFilingUpdate, req.body),
   );
 }

@@ -1,0 +1,64 @@
+// `npm run bench` — benchmarks (never timed tests). Figures go to the README.
+// 1. Computing a deadline: what every clock does on each change and what a calendar load does for every
+//    open deadline (a bureau has thousands).
+// 2. Memory of many clock states held at once.
+import { builtinCalendar } from '../activities/calendar/builtin.js';
+import { addDays } from '../domain/calendar/dates.js';
+import {
+  computeClock,
+  extendClock,
+  pauseClock,
+  resumeClock,
+  startClock,
+  type ClockDefinition,
+} from '../domain/clock/clock.js';
+import { FILING_DECISION } from '../domain/rules/periods.js';
+
+const cal = builtinCalendar();
+const CASE_CLOCK: ClockDefinition = {
+  name: 'case',
+  title: { zh: '办案期限', en: 'case period' },
+  rule: 'APL 60',
+  unit: 'CD',
+  length: 90,
+};
+
+function bench(name: string, fn: (i: number) => unknown, seconds = 2) {
+  for (let i = 0; i < 1000; i++) fn(i); // warm-up
+  let n = 0;
+  const t0 = process.hrtime.bigint();
+  const end = t0 + BigInt(seconds * 1e9);
+  while (process.hrtime.bigint() < end) for (let k = 0; k < 100; k++) fn(n++);
+  const ns = Number(process.hrtime.bigint() - t0);
+  console.log(
+    `${name.padEnd(58)} ${(n / (ns / 1e9)).toFixed(0).padStart(9)} ops/s  ${(ns / n / 1000).toFixed(1).padStart(7)} µs/op`,
+  );
+}
+
+const starts = Array.from({ length: 365 }, (_, i) => addDays('2026-01-01', i));
+bench('filing period, 15 WD (computeClock)', (i) =>
+  computeClock(cal, startClock(FILING_DECISION, starts[i % 365]!, [3, 1])),
+);
+bench('case period, 90 CD + 30 CD extension + 2 pauses', (i) => {
+  let s = startClock(CASE_CLOCK, starts[i % 200]!, [3, 1]);
+  const d = s.startedOn;
+  s = pauseClock(s, { from: addDays(d, 10), reason: '检测', approvedBy: 'h' });
+  s = resumeClock(s, addDays(d, 25));
+  s = pauseClock(s, { from: addDays(d, 40), reason: '听证', approvedBy: 'h' });
+  s = resumeClock(s, addDays(d, 47));
+  s = extendClock(s, { days: 30, on: addDays(d, 80), approvedBy: 'h', basis: 'b' });
+  return computeClock(cal, s);
+});
+
+const N = 10_000;
+globalThis.gc?.();
+const before = process.memoryUsage().heapUsed;
+const held = Array.from({ length: N }, (_, i) => {
+  const s = startClock(FILING_DECISION, starts[i % 365]!, [3, 1]);
+  return { s, c: computeClock(cal, s) };
+});
+globalThis.gc?.();
+const after = process.memoryUsage().heapUsed;
+console.log(
+  `${`memory of ${N} filing clocks with their explanation`.padEnd(58)} ${((after - before) / N / 1024).toFixed(1).padStart(9)} KiB each (${held.length})`,
+);
