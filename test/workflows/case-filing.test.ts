@@ -13,7 +13,13 @@ import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js
 import type { CaseInput } from '../../schema/case.js';
 import type { Actor } from '../../schema/roles.js';
 import { demoEmail } from '../../scripts/seed.js';
-import { caseViewQuery, decideFilingUpdate, extendFilingUpdate } from '../../workflows/case/messages.js';
+import { loadCalendarYear } from '../../activities/calendar/admin.js';
+import {
+  calendarChangedSignal,
+  caseViewQuery,
+  decideFilingUpdate,
+  extendFilingUpdate,
+} from '../../workflows/case/messages.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -208,5 +214,51 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
     expect(audit.map((a) => a.action)).toEqual(['clue.registered', 'filing.declined']);
     const row = await tdb.db.case.findUniqueOrThrow({ where: { number: caseNumber } });
     expect(row).toMatchObject({ status: 'closed', stage: 'closed', overdue: false });
+  });
+
+  it('recomputes the filing deadline when an administrator loads a schedule with a holiday on the due date', async () => {
+    const { worker, handle, caseNumber } = await startCase();
+    await worker.runUntil(async () => {
+      const before = await eventually(async () => {
+        const v = await handle.query(caseViewQuery);
+        expect(v.clocks).toHaveLength(1);
+        return v.clocks[0]!;
+      });
+      const due = before.dueOn!;
+      const year = Number(due.slice(0, 4));
+      // The year's schedule as loaded from a notice: the built-in data of that year plus one more holiday.
+      const cal = builtinCalendar();
+      const holidays = Object.entries(cal.holidays)
+        .filter(([d]) => d.startsWith(`${year}-`))
+        .map(([d, name]) => ({ from: d, to: d, name }));
+      await loadCalendarYear(
+        tdb.db,
+        {
+          year,
+          source: '测试通知 test notice',
+          holidays: [...holidays, { from: due, to: due, name: '临时假日 extra holiday' }],
+          workdays: Object.entries(cal.workdays)
+            .filter(([d]) => d.startsWith(`${year}-`))
+            .map(([date, name]) => ({ date, name })),
+        },
+        'admin',
+      );
+      await handle.signal(calendarChangedSignal);
+      const after = await eventually(async () => {
+        const c = (await handle.query(caseViewQuery)).clocks[0]!;
+        expect(c.dueOn! > due).toBe(true);
+        return c;
+      });
+      expect(after.explanation.join('\n')).toContain('临时假日');
+      await eventually(async () => {
+        const row = await tdb.db.deadline.findUniqueOrThrow({ where: { id: `${caseNumber}:filing` } });
+        expect(row.dueOn).toBe(after.dueOn);
+      });
+    });
+    const audit = await auditRows(caseNumber);
+    expect(audit.at(-1)).toMatchObject({ action: 'deadline.recomputed' });
+    expect(audit.at(-1)!.details).toMatchObject({ moved: [{ clock: 'filing' }] });
+    await tdb.db.calendarDay.deleteMany({});
+    await tdb.db.calendarYear.deleteMany({});
   });
 });
