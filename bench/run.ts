@@ -4,24 +4,10 @@
 // 2. Memory of many clock states held at once.
 import { builtinCalendar } from '../activities/calendar/builtin.js';
 import { addDays } from '../domain/calendar/dates.js';
-import {
-  computeClock,
-  extendClock,
-  pauseClock,
-  resumeClock,
-  startClock,
-  type ClockDefinition,
-} from '../domain/clock/clock.js';
-import { FILING_DECISION } from '../domain/rules/periods.js';
+import { computeClock, extendClock, pauseClock, resumeClock, startClock } from '../domain/clock/clock.js';
+import { CASE_DECISION, FILING_DECISION } from '../domain/rules/periods.js';
 
 const cal = builtinCalendar();
-const CASE_CLOCK: ClockDefinition = {
-  name: 'case',
-  title: { zh: '办案期限', en: 'case period' },
-  rule: 'APL 60',
-  unit: 'CD',
-  length: 90,
-};
 
 function bench(name: string, fn: (i: number) => unknown, seconds = 2) {
   for (let i = 0; i < 1000; i++) fn(i); // warm-up
@@ -40,7 +26,7 @@ bench('filing period, 15 WD (computeClock)', (i) =>
   computeClock(cal, startClock(FILING_DECISION, starts[i % 365]!, [3, 1])),
 );
 bench('case period, 90 CD + 30 CD extension + 2 pauses', (i) => {
-  let s = startClock(CASE_CLOCK, starts[i % 200]!, [3, 1]);
+  let s = startClock(CASE_DECISION, starts[i % 200]!, [3, 1]);
   const d = s.startedOn;
   s = pauseClock(s, { from: addDays(d, 10), reason: '检测', approvedBy: 'h' });
   s = resumeClock(s, addDays(d, 25));

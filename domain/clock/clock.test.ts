@@ -1,7 +1,7 @@
 // The statutory clock's arithmetic (RULES.md §5): pauses keep what was left, extensions add, explanations cite.
 import { describe, expect, it } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
-import { FILING_DECISION } from '../rules/periods.js';
+import { CASE_DECISION, CASE_EXTENSION_BY_HEAD, FILING_DECISION } from '../rules/periods.js';
 import {
   checkExtend,
   checkPause,
@@ -13,17 +13,9 @@ import {
   pauseClock,
   resumeClock,
   startClock,
-  type ClockDefinition,
 } from './clock.js';
 
 const cal = builtinCalendar();
-const CD90: ClockDefinition = {
-  name: 'case',
-  title: { zh: '办案期限', en: 'case period' },
-  rule: 'APL 60',
-  unit: 'CD',
-  length: 90,
-};
 
 describe('computeClock', () => {
   it('computes the filing period and explains it with its rule', () => {
@@ -49,16 +41,16 @@ describe('computeClock', () => {
   });
 
   it('pauses a CD clock by calendar days and still moves off a non-working last day', () => {
-    let s = startClock(CD90, '2026-03-02', []);
+    let s = startClock(CASE_DECISION, '2026-03-02', []);
     expect(computeClock(cal, s).dueOn).toBe('2026-06-01');
     s = pauseClock(s, { from: '2026-03-10', reason: '听证 hearing', approvedBy: 'head1' });
     s = resumeClock(s, '2026-03-20'); // 10 CD not counted
     expect(computeClock(cal, s).dueOn).toBe('2026-06-10');
   });
 
-  it('extends: +30 CD by the head', () => {
-    const s = extendClock(startClock(CD90, '2026-03-02', []), {
-      days: 30,
+  it('extends: +30 CD by the head (RULES.md §5)', () => {
+    const s = extendClock(startClock(CASE_DECISION, '2026-03-02', []), {
+      days: CASE_EXTENSION_BY_HEAD.days,
       on: '2026-05-01',
       approvedBy: 'head1',
       basis: '复杂',

@@ -18,3 +18,20 @@ export const FILING_EXTENSION = {
   maxTimes: 1,
   rule: '市场监督管理行政处罚程序规定 (PR)：经负责人批准可延长 15 个工作日 — RULES.md §2 [sec]',
 } as const;
+
+/** Decide within 90 CD of filing. RULES.md §5, 行政处罚法 (APL) art. 60 [law]. The case clock of the
+ * investigation stage (next issue) runs on it. */
+export const CASE_DECISION: ClockDefinition = {
+  name: 'case',
+  title: { zh: '办案期限', en: 'case decision period' },
+  rule: '行政处罚法第六十条：自立案之日起九十日内作出处理决定 — RULES.md §5 [law]',
+  unit: 'CD',
+  length: 90,
+};
+
+/** The head may extend the case period by 30 CD; beyond that only collective discussion, which sets the period.
+ * RULES.md §5, PR [sec]. */
+export const CASE_EXTENSION_BY_HEAD = {
+  days: 30,
+  rule: '市场监督管理行政处罚程序规定 (PR)：经负责人批准可延长三十日 — RULES.md §5 [sec]',
+} as const;
