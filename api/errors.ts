@@ -58,7 +58,21 @@ export function fromTemporal(err: unknown): AppError | undefined {
     if (code in ERROR_MESSAGES) return new AppError(code, [], err.cause.message);
   }
   if (err instanceof WorkflowNotFoundError) return new AppError('STAGE_NOT_ALLOWED', [], 'case is closed');
+  if (isUnavailable(err)) return new AppError('SERVICE_UNAVAILABLE');
   return undefined;
+}
+
+/** gRPC UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED: Temporal cannot take the request now. */
+const RETRYABLE_GRPC = new Set([14, 4, 8]);
+
+/** Temporal or PostgreSQL cannot be reached: the client should retry (with the same Idempotency-Key). */
+function isUnavailable(err: unknown, depth = 0): boolean {
+  const e = err as { code?: unknown; name?: string; cause?: unknown } | null | undefined;
+  if (!e || depth > 5) return false;
+  if (typeof e.code === 'number' && RETRYABLE_GRPC.has(e.code)) return true;
+  if (e.code === 'ECONNREFUSED' || e.code === 'P1001' || e.name === 'PrismaClientInitializationError')
+    return true;
+  return isUnavailable(e.cause, depth + 1);
 }
 
 const toPath = (p: string) => p.replace(/^\//, '').replaceAll('/', '.');

@@ -22,5 +22,6 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   for (let stage = c.stage; stage !== 'closed';) stage = await STAGES[stage](c);
 
   await condition(allHandlersFinished);
+  await c.drain();
   return c.view();
 }

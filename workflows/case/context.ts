@@ -1,6 +1,6 @@
 // State and services shared by the stages of one case: its clocks, its audit sequence and the projection.
 import { ApplicationFailure, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
-import type { CaseActivities, TaskOpen } from '../../activities/index.js';
+import type { CaseActivities, NotifyRequest, TaskOpen } from '../../activities/index.js';
 import type { CalendarData } from '../../domain/calendar/calendar.js';
 import { chinaDateOf, yearOf, type IsoDate } from '../../domain/calendar/dates.js';
 import type { CaseFacts } from '../../domain/case/guards.js';
@@ -40,6 +40,8 @@ export class CaseContext {
   private readonly clocks: ClockBinding[] = [];
   private seq = 0;
   private chain: Promise<unknown> = Promise.resolve();
+  /** E-mails on their way: they retry until sent, and must never hold up the clocks or the case. */
+  private readonly sending = new Set<Promise<unknown>>();
   private readonly createdAt = new Date(Date.now()).toISOString();
 
   private calendar: CalendarData = { officialYears: {}, holidays: {}, workdays: {} };
@@ -171,7 +173,7 @@ export class CaseContext {
       '期限计算 How the due date was computed:',
       ...clock.view().explanation.map((l) => `  ${l}`),
     ].join('\n');
-    await acts.notify({
+    this.send({
       key: `${this.number}:${clock.name}:${e.key}`,
       caseNumber: this.number,
       kind: overdue ? 'deadline.overdue' : 'deadline.warning',
@@ -179,6 +181,17 @@ export class CaseContext {
       subject,
       text,
     });
+  }
+
+  /** Sends without waiting: an SMTP outage delays the e-mail, not the overdue flag or the next deadline. */
+  private send(req: NotifyRequest): void {
+    const p = acts.notify(req).finally(() => this.sending.delete(p));
+    this.sending.add(p);
+  }
+
+  /** Before the workflow completes: every e-mail it started has been sent. */
+  async drain(): Promise<void> {
+    while (this.sending.size) await Promise.all([...this.sending]);
   }
 
   /** The calendar changed: reload it and recompute every clock; the projection shows the new due dates. */

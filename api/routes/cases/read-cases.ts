@@ -20,6 +20,8 @@ import { AppError } from '../../errors.js';
 import { unitSubtree } from '../../services/units.js';
 import type { ApiDeps } from '../../server.js';
 
+const LIVE_QUERY_MS = 3000;
+
 type CaseRow = NonNullable<Awaited<ReturnType<Db['case']['findUnique']>>>;
 
 export function caseSummary(c: CaseRow) {
@@ -100,10 +102,12 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
       const [deadlines, tasks, live] = await Promise.all([
         db.deadline.findMany({ where: { caseNumber: c.number }, orderBy: { id: 'asc' } }),
         db.task.findMany({ where: { caseNumber: c.number }, orderBy: { createdAt: 'asc' } }),
+        // Live state needs a worker; without one the page still shows the projection (bounded wait).
         c.status === 'open'
-          ? temporal.workflow
-              .getHandle(c.number)
-              .query(caseViewQuery)
+          ? temporal
+              .withDeadline(Date.now() + LIVE_QUERY_MS, () =>
+                temporal.workflow.getHandle(c.number).query(caseViewQuery),
+              )
               .catch(() => null)
           : Promise.resolve(null),
       ]);
