@@ -8,7 +8,8 @@ import { createDb, migrateDeploy, type Db } from '../platform/db.js';
 import type { Logger } from '../platform/log.js';
 import { createMailer, type Mailer } from '../platform/mailer.js';
 import { registerSearchAttributes } from '../platform/search-attributes.js';
-import { connectClient } from '../platform/temporal.js';
+import { Connection } from '@temporalio/client';
+import { connectClient, connectionOptions } from '../platform/temporal.js';
 import { createWorker } from '../workers/worker.js';
 
 export interface Running {
@@ -66,15 +67,15 @@ export async function startApiComponent(
 
 /** The case search attributes on the namespace (the dev server gets them at start; a cluster may not have them). */
 export async function ensureSearchAttributes(cfg: Config, say: (l: string) => void): Promise<void> {
-  const client = await connectClient(cfg.temporal);
+  const connection = await Connection.connect(connectionOptions(cfg.temporal));
   try {
-    const added = await registerSearchAttributes(client.connection as never, cfg.temporal.namespace);
+    const added = await registerSearchAttributes(connection, cfg.temporal.namespace);
     if (added.length) say(`  registered search attributes: ${added.join(', ')}`);
   } catch (err) {
     say(
       `  could not register search attributes (${String(err)}); register them with your cluster's operator tools`,
     );
   } finally {
-    await client.connection.close();
+    await connection.close();
   }
 }

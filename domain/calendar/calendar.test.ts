@@ -16,37 +16,56 @@ import { expandRanges, mergeCalendar, sliceCalendar } from './sources.js';
 const cal = builtinCalendar();
 const days = (from: string, to: string) => expandRanges([{ from, to, name: '' }]).map((d) => d.date);
 
-describe('the 2026 schedule (国办发明电〔2025〕7号, published 2025-11-04)', () => {
-  // The notice, item by item: holidays (放假调休) and make-up workdays (上班).
-  const notice = {
-    元旦: { off: days('2026-01-01', '2026-01-03'), work: ['2026-01-04'] },
-    春节: { off: days('2026-02-15', '2026-02-23'), work: ['2026-02-14', '2026-02-28'] },
-    清明节: { off: days('2026-04-04', '2026-04-06'), work: [] },
-    劳动节: { off: days('2026-05-01', '2026-05-05'), work: ['2026-05-09'] },
-    端午节: { off: days('2026-06-19', '2026-06-21'), work: [] },
-    中秋节: { off: days('2026-09-25', '2026-09-27'), work: [] },
-    国庆节: { off: days('2026-10-01', '2026-10-07'), work: ['2026-09-20', '2026-10-10'] },
-  };
-  for (const [name, { off, work }] of Object.entries(notice)) {
-    it(`${name}: ${off[0]}–${off.at(-1)} off${work.length ? `, ${work.join(' and ')} worked` : ''}`, () => {
-      for (const d of off)
-        expect(dayInfo(cal, d), d).toMatchObject({ working: false, kind: 'holiday', provisional: false });
-      for (const d of work) {
-        expect([0, 6]).toContain(weekday(d));
-        expect(dayInfo(cal, d), d).toMatchObject({ working: true, kind: 'makeup-workday' });
+// The State Council notices, item by item: holidays (放假调休) and make-up workdays (上班).
+const NOTICES = {
+  2025: {
+    notice: '国办发明电〔2024〕12号, 2024-11-12',
+    items: {
+      元旦: { off: days('2025-01-01', '2025-01-01'), work: [] },
+      春节: { off: days('2025-01-28', '2025-02-04'), work: ['2025-01-26', '2025-02-08'] },
+      清明节: { off: days('2025-04-04', '2025-04-06'), work: [] },
+      劳动节: { off: days('2025-05-01', '2025-05-05'), work: ['2025-04-27'] },
+      端午节: { off: days('2025-05-31', '2025-06-02'), work: [] },
+      '国庆节、中秋节': { off: days('2025-10-01', '2025-10-08'), work: ['2025-09-28', '2025-10-11'] },
+    },
+  },
+  2026: {
+    notice: '国办发明电〔2025〕7号, 2025-11-04',
+    items: {
+      元旦: { off: days('2026-01-01', '2026-01-03'), work: ['2026-01-04'] },
+      春节: { off: days('2026-02-15', '2026-02-23'), work: ['2026-02-14', '2026-02-28'] },
+      清明节: { off: days('2026-04-04', '2026-04-06'), work: [] },
+      劳动节: { off: days('2026-05-01', '2026-05-05'), work: ['2026-05-09'] },
+      端午节: { off: days('2026-06-19', '2026-06-21'), work: [] },
+      中秋节: { off: days('2026-09-25', '2026-09-27'), work: [] },
+      国庆节: { off: days('2026-10-01', '2026-10-07'), work: ['2026-09-20', '2026-10-10'] },
+    },
+  },
+} as const;
+
+for (const [year, { notice, items }] of Object.entries(NOTICES)) {
+  describe(`the ${year} schedule (${notice})`, () => {
+    for (const [name, { off, work }] of Object.entries(items)) {
+      it(`${name}: ${off[0]}–${off.at(-1)} off${work.length ? `, ${work.join(' and ')} worked` : ''}`, () => {
+        for (const d of off)
+          expect(dayInfo(cal, d), d).toMatchObject({ working: false, kind: 'holiday', provisional: false });
+        for (const d of work) {
+          expect([0, 6]).toContain(weekday(d));
+          expect(dayInfo(cal, d), d).toMatchObject({ working: true, kind: 'makeup-workday' });
+        }
+      });
+    }
+    it(`has no other holiday or make-up day in ${year}`, () => {
+      const all = Object.values(items);
+      const off = new Set<string>(all.flatMap((x) => x.off));
+      const work = new Set<string>(all.flatMap((x) => [...x.work]));
+      for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) {
+        const weekend = [0, 6].includes(weekday(d));
+        expect(isWorkingDay(cal, d), d).toBe(work.has(d) || (!weekend && !off.has(d)));
       }
     });
-  }
-  it('has no other holiday or make-up day in 2026', () => {
-    const all = Object.values(notice);
-    const off = new Set(all.flatMap((x) => x.off));
-    const work = new Set(all.flatMap((x) => x.work));
-    for (let d = '2026-01-01'; d <= '2026-12-31'; d = addDays(d, 1)) {
-      const weekend = [0, 6].includes(weekday(d));
-      expect(isWorkingDay(cal, d), d).toBe(work.has(d) || (!weekend && !off.has(d)));
-    }
   });
-});
+}
 
 describe('adding working days', () => {
   it('does not count the event day', () => {

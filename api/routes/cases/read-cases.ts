@@ -13,7 +13,7 @@ import {
   CaseNumberParamsSchema,
   ProblemSchema,
 } from '../../../schema/api.js';
-import type { ClockView } from '../../../schema/case.js';
+import { ClockViewSchema } from '../../../schema/case.js';
 import type { Actor } from '../../../schema/roles.js';
 import { caseViewQuery } from '../../../workflows/case/messages.js';
 import { AppError } from '../../errors.js';
@@ -114,7 +114,7 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
       return {
         case: caseSummary(c),
         live,
-        deadlines: deadlines.map((d) => d.explanation as unknown as ClockView),
+        deadlines: deadlines.map((d) => ClockViewSchema.parse(d.explanation)),
         tasks: tasks.map((t) => ({ id: t.id, kind: t.kind, role: t.role, dueOn: t.dueOn, status: t.status })),
       };
     },
