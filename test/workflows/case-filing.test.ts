@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { verifyChain } from '../../activities/persistence/audit-hash.js';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
-import { addWorkingDays } from '../../domain/calendar/calendar.js';
+import { addWorkingDays, dayInfo } from '../../domain/calendar/calendar.js';
+import { expandRanges } from '../../domain/calendar/sources.js';
 import { chinaDateOf } from '../../domain/calendar/dates.js';
 import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js';
 import type { CaseInput } from '../../schema/case.js';
@@ -226,17 +227,19 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
       });
       const due = before.dueOn!;
       const year = Number(due.slice(0, 4));
-      // The year's schedule as loaded from a notice: the built-in data of that year plus one more holiday.
+      // The year's schedule as loaded from a notice: the days off the engine already assumed for that year
+      // (the official ones, or the fixed-date holidays where the year had none), plus one more on the due date.
       const cal = builtinCalendar();
-      const holidays = Object.entries(cal.holidays)
-        .filter(([d]) => d.startsWith(`${year}-`))
-        .map(([d, name]) => ({ from: d, to: d, name }));
+      const assumedOff = expandRanges([{ from: `${year}-01-01`, to: `${year}-12-31`, name: '' }])
+        .map((d) => dayInfo(cal, d.date))
+        .filter((d) => d.kind === 'holiday')
+        .map((d) => ({ from: d.date, to: d.date, name: d.name ?? '假日' }));
       await loadCalendarYear(
         tdb.db,
         {
           year,
           source: '测试通知 test notice',
-          holidays: [...holidays, { from: due, to: due, name: '临时假日 extra holiday' }],
+          holidays: [...assumedOff, { from: due, to: due, name: '临时假日 extra holiday' }],
           workdays: Object.entries(cal.workdays)
             .filter(([d]) => d.startsWith(`${year}-`))
             .map(([date, name]) => ({ date, name })),
@@ -246,9 +249,9 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
       await handle.signal(calendarChangedSignal);
       const after = await eventually(async () => {
         const c = (await handle.query(caseViewQuery)).clocks[0]!;
-        expect(c.dueOn! > due).toBe(true);
+        expect(c.dueOn! > due, `${due} → ${c.dueOn}\n${c.explanation.join('\n')}`).toBe(true);
         return c;
-      });
+      }, 60_000);
       expect(after.explanation.join('\n')).toContain('临时假日');
       await eventually(async () => {
         const row = await tdb.db.deadline.findUniqueOrThrow({ where: { id: `${caseNumber}:filing` } });
@@ -260,5 +263,21 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
     expect(audit.at(-1)!.details).toMatchObject({ moved: [{ clock: 'filing' }] });
     await tdb.db.calendarDay.deleteMany({});
     await tdb.db.calendarYear.deleteMany({});
+  });
+
+  it('two extensions sent at once: exactly one is applied, the other refused', async () => {
+    const { worker, handle, caseNumber } = await startCase();
+    await worker.runUntil(async () => {
+      const send = (reason: string) =>
+        handle.executeUpdate(extendFilingUpdate, { args: [{ actor: head, command: { reason } }] });
+      const results = await Promise.allSettled([send('第一次延长'), send('第二次延长')]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(results.filter((r) => r.status === 'rejected')).toMatchObject([
+        { reason: { cause: { type: 'EXTENSION_USED' } } },
+      ]);
+      expect((await handle.query(caseViewQuery)).clocks[0]!.extensions).toHaveLength(1);
+    });
+    const audit = await auditRows(caseNumber);
+    expect(audit.filter((a) => a.action === 'filing.extended')).toHaveLength(1);
   });
 });

@@ -19,7 +19,9 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   registerFilingHandlers(c);
   await c.init();
 
-  for (let stage = c.stage; stage !== 'closed';) stage = await STAGES[stage](c);
+  // Every case begins with filing, even when an early update has already decided it: the stage starts the
+  // filing clock that the update stops.
+  for (let stage: CaseStage = 'filing'; stage !== 'closed';) stage = await STAGES[stage](c);
 
   await condition(allHandlersFinished);
   await c.drain();

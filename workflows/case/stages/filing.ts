@@ -14,10 +14,11 @@ export function registerFilingHandlers(c: CaseContext) {
   setHandler(
     decideFilingUpdate,
     async ({ actor, command }) => {
-      await condition(() => c.hasClock(FILING_DECISION.name));
+      // Claim the decision before the first await: a second update validated in the same activation is refused.
       const today = c.today();
       c.filing.decision = { ...command, by: actor.id, on: today };
       c.stage = command.decision === 'file' ? 'investigation' : 'closed';
+      await condition(() => c.hasClock(FILING_DECISION.name));
       c.clock(FILING_DECISION.name).stop(
         today,
         command.decision === 'file' ? '已立案 filed' : '不予立案 not filed',
@@ -36,9 +37,9 @@ export function registerFilingHandlers(c: CaseContext) {
   setHandler(
     extendFilingUpdate,
     async ({ actor, command }) => {
+      c.filing.extensions++; // before the first await, as above
       await condition(() => c.hasClock(FILING_DECISION.name));
       const clock = c.clock(FILING_DECISION.name);
-      c.filing.extensions++;
       clock.extend({
         days: FILING_EXTENSION.days,
         on: c.today(),
