@@ -14,10 +14,10 @@ import { createMailer } from '../../platform/mailer.js';
 import { startEmbeddedPostgres } from '../../platform/postgres.js';
 import { registerSearchAttributes } from '../../platform/search-attributes.js';
 import { startSmtpServer } from '../../platform/smtp-server.js';
-import type { CaseInput } from '../../schema/case.js';
 import type { Actor } from '../../schema/roles.js';
 import { ensureTestServer } from '../../scripts/bootstrap.js';
 import { seedDemo } from '../../scripts/seed.js';
+import { caseInput } from '../helpers/cases.js';
 import { bundlerOptions, workflowsPath } from '../../workers/worker.js';
 import {
   calendarChangedSignal,
@@ -28,7 +28,6 @@ import {
 const DAY = 86_400_000;
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
 const head: Actor = { id: 'head1', displayName: 'head1', roles: ['agency_head'], unitId: 'dc' };
-const officer: Actor = { id: 'officer1', displayName: 'officer1', roles: ['case_officer'], unitId: 'dc' };
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tiean-record-'));
 chmodSync(tmp, 0o755);
@@ -55,18 +54,11 @@ async function scenario(
   run: (h: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<void>,
 ) {
   const caseNumber = `REPLAY-${name}`;
-  const input: CaseInput = {
-    caseNumber,
-    unitId: 'dc',
-    clue: {
-      source: 'random_check',
-      respondent: { kind: 'organisation', name: '演示食品店' },
-      summary: '双随机抽查发现标签不合格',
-      discoveredOn: chinaDateOf(await env.currentTimeMs()),
-    },
-    registeredBy: officer,
-    warnBefore: [3, 1],
-  };
+  const input = caseInput(caseNumber, chinaDateOf(await env.currentTimeMs()), {
+    source: 'random_check',
+    respondent: { kind: 'organisation', name: '演示食品店' },
+    summary: '双随机抽查发现标签不合格',
+  });
   const h = await env.client.workflow.start('caseWorkflow', {
     taskQueue: 'record',
     workflowId: caseNumber,

@@ -11,7 +11,6 @@ import { addWorkingDays, dayInfo } from '../../domain/calendar/calendar.js';
 import { expandRanges } from '../../domain/calendar/sources.js';
 import { chinaDateOf } from '../../domain/calendar/dates.js';
 import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js';
-import type { CaseInput } from '../../schema/case.js';
 import type { Actor } from '../../schema/roles.js';
 import { demoEmail } from '../../scripts/seed.js';
 import { loadCalendarYear } from '../../activities/calendar/admin.js';
@@ -21,6 +20,7 @@ import {
   decideFilingUpdate,
   extendFilingUpdate,
 } from '../../workflows/case/messages.js';
+import { caseInput } from '../helpers/cases.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -59,18 +59,7 @@ async function startCase() {
   const worker = await testWorker(env, taskQueue, createActivities({ db: tdb.db, mailer: smtp.mailer }));
   const today = chinaDateOf(await env.currentTimeMs());
   const caseNumber = `DC-TEST-${n}-${Date.now()}`;
-  const input: CaseInput = {
-    caseNumber,
-    unitId: 'dc',
-    clue: {
-      source: 'complaint_report',
-      respondent: { kind: 'organisation', name: '演示商贸有限公司', uscc: '91350100M000100Y43' },
-      summary: '销售过期食品的举报线索',
-      discoveredOn: today,
-    },
-    registeredBy: officer,
-    warnBefore: [3, 1],
-  };
+  const input = caseInput(caseNumber, today);
   const handle = await env.client.workflow.start('caseWorkflow', {
     taskQueue,
     workflowId: caseNumber,

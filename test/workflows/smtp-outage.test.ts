@@ -8,8 +8,8 @@ import { workingDaysBefore } from '../../domain/calendar/calendar.js';
 import { chinaDateOf, chinaInstant } from '../../domain/calendar/dates.js';
 import { WARNING_HOUR } from '../../domain/clock/clock.js';
 import { startSmtpServer, type RunningSmtp } from '../../platform/smtp-server.js';
-import type { CaseInput } from '../../schema/case.js';
 import { caseViewQuery } from '../../workflows/case/messages.js';
+import { caseInput } from '../helpers/cases.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -35,18 +35,11 @@ describe('SMTP outage', () => {
   it('delays the e-mails, not the deadline; each is sent once when the server is back', async () => {
     const worker = await testWorker(env, 'outage', createActivities({ db: tdb.db, mailer: smtp.mailer }));
     const caseNumber = 'DC-OUTAGE-1';
-    const input: CaseInput = {
-      caseNumber,
-      unitId: 'dc',
-      clue: {
-        source: 'monitoring',
-        respondent: { kind: 'organisation', name: '演示网店' },
-        summary: '网络交易监测发现虚假宣传',
-        discoveredOn: chinaDateOf(await env.currentTimeMs()),
-      },
-      registeredBy: { id: 'officer1', displayName: '王敏', roles: ['case_officer'], unitId: 'dc' },
-      warnBefore: [3, 1],
-    };
+    const input = caseInput(caseNumber, chinaDateOf(await env.currentTimeMs()), {
+      source: 'monitoring',
+      respondent: { kind: 'organisation', name: '演示网店' },
+      summary: '网络交易监测发现虚假宣传',
+    });
     const handle = await env.client.workflow.start('caseWorkflow', {
       taskQueue: 'outage',
       workflowId: caseNumber,
