@@ -1,4 +1,6 @@
 // The HTTP API (Fastify with zod schemas as the single source of request/response types and OpenAPI).
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
@@ -10,6 +12,7 @@ import type { Db } from '../platform/db.js';
 import type { Actor } from '../schema/roles.js';
 import { authenticate } from './auth/sessions.js';
 import { registerErrorHandler } from './errors.js';
+import { GLOBAL_RATE_LIMIT } from './limits.js';
 import { filingRoutes } from './routes/cases/filing.js';
 import { readCaseRoutes } from './routes/cases/read-cases.js';
 import { registerClueRoute } from './routes/cases/register-clue.js';
@@ -36,6 +39,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(rateLimit, GLOBAL_RATE_LIMIT);
   app.decorateRequest('actor', function (this: import('fastify').FastifyRequest) {
     return authenticate(deps.db, this);
   });
@@ -49,8 +54,13 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
         description:
           'Market-regulation enforcement cases: commands are workflow updates, reads come from the projection.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'tiean_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
   });

@@ -25,6 +25,10 @@ export const LoginSchema = z
   .object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) })
   .strict();
 
+export const ChangePasswordSchema = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) })
+  .strict();
+
 export const SessionSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),

@@ -5,6 +5,12 @@ export const ERROR_MESSAGES = {
   VALIDATION_FAILED: { zh: '请求内容无效', en: 'The request is invalid' },
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please sign in' },
   INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    zh: '登录失败次数过多，账户已暂时锁定',
+    en: 'Too many failed logins: the account is locked for a while',
+  },
+  RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, please slow down' },
+  WEAK_PASSWORD: { zh: '密码不符合要求', en: 'The password does not meet the policy' },
   FORBIDDEN_ROLE: { zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
   FORBIDDEN_UNIT: { zh: '该案件不属于您的单位', en: 'This case belongs to another unit' },
   CASE_NOT_FOUND: { zh: '案件不存在', en: 'No such case' },

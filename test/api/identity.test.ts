@@ -1,0 +1,177 @@
+// Identity on a real PostgreSQL: lockout with back-off, unlock, cookie and bearer sessions, expiry, tampered
+// tokens, the password policy and the rate limits.
+import { Client, Connection } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApi } from '../../api/server.js';
+import { LOGINS_PER_MINUTE, WRITES_PER_MINUTE } from '../../api/limits.js';
+import { FIRST_LOCK_MINUTES, MAX_FAILED_LOGINS } from '../../domain/identity/login-policy.js';
+import { loadConfig } from '../../platform/config.js';
+import { createLogger } from '../../platform/log.js';
+import { DEMO_PASSWORD } from '../../scripts/seed.js';
+import { freshDb, type TestDb } from '../helpers/db.js';
+import { freePort } from '../helpers/ports.js';
+
+let tdb: TestDb;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  tdb = await freshDb();
+  const temporal = new Client({
+    connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, interceptors: [] }),
+  });
+  app = await buildApi({
+    cfg: loadConfig({}),
+    db: tdb.db,
+    temporal,
+    log: createLogger('test', { level: 'silent' }),
+  });
+});
+afterAll(async () => {
+  await app?.close();
+  await tdb?.drop();
+});
+
+/** Each test uses its own client address, so the per-address rate limits do not mix between tests. */
+let ipSeq = 0;
+const client = () => {
+  const remoteAddress = `10.0.0.${++ipSeq}`;
+  const send = (
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    opts: { payload?: object; headers?: Record<string, string> } = {},
+  ) => app.inject({ method, url, remoteAddress, payload: opts.payload, headers: opts.headers });
+  const login = (username: string, password: string) =>
+    send('POST', '/api/session', { payload: { username, password } });
+  return { send, login };
+};
+
+describe('login abuse', () => {
+  it(`locks an account after ${MAX_FAILED_LOGINS} failures, refuses even the right password, then an administrator unlocks it`, async () => {
+    const c = client();
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++)
+      expect((await c.login('officer2', 'wrong-password')).statusCode).toBe(401);
+    const locked = await c.login('officer2', 'wrong-password');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    const row = await tdb.db.user.findUniqueOrThrow({ where: { id: 'officer2' } });
+    expect(row.lockedUntil!.getTime() - Date.now()).toBeGreaterThan((FIRST_LOCK_MINUTES - 1) * 60_000);
+    expect((await c.login('officer2', DEMO_PASSWORD)).json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+
+    // While locked, the right password is refused too (above); an administrator lifts the lock.
+    const admin = (await client().login('admin', DEMO_PASSWORD)).json().token;
+    expect(
+      (
+        await c.send('POST', '/api/admin/users/officer2/unlock', {
+          headers: { authorization: `Bearer ${admin}` },
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect((await c.login('officer2', DEMO_PASSWORD)).statusCode).toBe(200);
+    expect(await tdb.db.user.findUniqueOrThrow({ where: { id: 'officer2' } })).toMatchObject({
+      failedLogins: 0,
+      lockedUntil: null,
+    });
+  });
+
+  it('only administrators unlock accounts', async () => {
+    const c = client();
+    const head = (await c.login('head1', DEMO_PASSWORD)).json().token;
+    const r = await c.send('POST', '/api/admin/users/officer2/unlock', {
+      headers: { authorization: `Bearer ${head}` },
+    });
+    expect(r.json()).toMatchObject({ status: 403, code: 'FORBIDDEN_ROLE' });
+  });
+
+  it(`limits login attempts per address and username to ${LOGINS_PER_MINUTE} a minute`, async () => {
+    const c = client();
+    for (let i = 0; i < LOGINS_PER_MINUTE; i++) expect((await c.login('nobody', 'x')).statusCode).toBe(401);
+    const limited = await c.login('nobody', 'x');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Another user from the same address is not affected.
+    expect((await c.login('intake1', DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it(`limits writes per session to ${WRITES_PER_MINUTE} a minute`, async () => {
+    const c = client();
+    const token = (await c.login('officer1', DEMO_PASSWORD)).json().token;
+    const auth = { authorization: `Bearer ${token}` };
+    let last = 0;
+    for (let i = 0; i <= WRITES_PER_MINUTE; i++)
+      last = (await c.send('POST', '/api/clues', { headers: auth, payload: {} })).statusCode;
+    expect(last).toBe(429);
+    expect((await c.send('GET', '/api/me', { headers: auth })).statusCode).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('sets an HttpOnly, SameSite=Strict cookie that authenticates the web, and logout ends it', async () => {
+    const c = client();
+    const res = await c.login('head1', DEMO_PASSWORD);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/^tiean_session=[\w-]+;/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const cookie = setCookie.split(';')[0]!;
+    expect((await c.send('GET', '/api/me', { headers: { cookie } })).json()).toMatchObject({
+      id: 'head1',
+      roles: ['agency_head'],
+    });
+    const out = await c.send('DELETE', '/api/session', { headers: { cookie } });
+    expect(out.statusCode).toBe(204);
+    expect(String(out.headers['set-cookie'])).toMatch(/tiean_session=;/);
+    expect((await c.send('GET', '/api/me', { headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('rejects an expired session and a tampered token', async () => {
+    const c = client();
+    const token: string = (await c.login('reviewer1', DEMO_PASSWORD)).json().token;
+    const auth = (t: string) => ({ headers: { authorization: `Bearer ${t}` } });
+    expect((await c.send('GET', '/api/me', auth(token))).statusCode).toBe(200);
+    const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    expect((await c.send('GET', '/api/me', auth(tampered))).json()).toMatchObject({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    });
+    await tdb.db.session.updateMany({
+      where: { userId: 'reviewer1' },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect((await c.send('GET', '/api/me', auth(token))).statusCode).toBe(401);
+  });
+});
+
+describe('password change', () => {
+  it('enforces the policy with per-field messages, then ends the other sessions', async () => {
+    const c = client();
+    const first: string = (await c.login('supervisor1', DEMO_PASSWORD)).json().token;
+    const second: string = (await c.login('supervisor1', DEMO_PASSWORD)).json().token;
+    const change = (body: object) =>
+      c.send('POST', '/api/me/password', {
+        headers: { authorization: `Bearer ${first}`, 'accept-language': 'en' },
+        payload: body,
+      });
+    const weak = await change({ currentPassword: DEMO_PASSWORD, newPassword: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json()).toMatchObject({
+      code: 'WEAK_PASSWORD',
+      errors: [{ path: 'body.newPassword' }, { path: 'body.newPassword' }],
+    });
+    expect(
+      (await change({ currentPassword: 'not-it', newPassword: 'Anew-passw0rd-2026' })).json(),
+    ).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    expect(
+      (await change({ currentPassword: DEMO_PASSWORD, newPassword: 'Anew-passw0rd-2026' })).statusCode,
+    ).toBe(204);
+    expect(
+      (await c.send('GET', '/api/me', { headers: { authorization: `Bearer ${first}` } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await c.send('GET', '/api/me', { headers: { authorization: `Bearer ${second}` } })).statusCode,
+    ).toBe(401);
+    expect((await c.login('supervisor1', DEMO_PASSWORD)).statusCode).toBe(401);
+    expect((await c.login('supervisor1', 'Anew-passw0rd-2026')).statusCode).toBe(200);
+  });
+});
