@@ -16,6 +16,7 @@ import { GLOBAL_RATE_LIMIT } from './limits.js';
 import { filingRoutes } from './routes/cases/filing.js';
 import { readCaseRoutes } from './routes/cases/read-cases.js';
 import { registerClueRoute } from './routes/cases/register-clue.js';
+import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { sessionRoutes } from './routes/session.js';
@@ -73,5 +74,6 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   readCaseRoutes(app, deps);
   filingRoutes(app, deps);
   notificationRoutes(app, deps);
+  adminRoutes(app, deps);
   return app;
 }

@@ -131,3 +131,59 @@ export const NotificationSchema = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
+
+export const UserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  roles: z.array(RoleSchema),
+  unitId: z.string(),
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+});
+
+export const CreateUserSchema = z
+  .object({
+    username: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9._-]{2,39}$/,
+        '3–40 个小写字母、数字或 . _ - / 3–40 lower-case letters, digits, . _ -',
+      ),
+    displayName: z.string().trim().min(1).max(100),
+    email: z.email(),
+    roles: z.array(RoleSchema).min(1),
+    unitId: z.string().min(1),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+
+export const UpdateUserSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    email: z.email().optional(),
+    roles: z.array(RoleSchema).min(1).optional(),
+    unitId: z.string().min(1).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((u) => Object.keys(u).length > 0, { message: '没有要修改的内容 / nothing to change' });
+
+export const UnitSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+});
+
+export const CreateUnitSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/),
+    code: z
+      .string()
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, '单位代码：大写字母、数字、- / upper-case letters, digits, -'),
+    name: z.string().trim().min(2).max(100),
+    parentId: z.string().min(1),
+  })
+  .strict();

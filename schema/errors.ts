@@ -10,6 +10,7 @@ export const ERROR_MESSAGES = {
     en: 'Too many failed logins: the account is locked for a while',
   },
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests, please slow down' },
+  ALREADY_EXISTS: { zh: '已存在', en: 'It already exists' },
   WEAK_PASSWORD: { zh: '密码不符合要求', en: 'The password does not meet the policy' },
   FORBIDDEN_ROLE: { zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
   FORBIDDEN_UNIT: { zh: '该案件不属于您的单位', en: 'This case belongs to another unit' },

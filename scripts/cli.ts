@@ -133,7 +133,7 @@ export function buildCli(): Command {
           'invalid calendar file (see above)',
         );
       const data = parsed.data!;
-      const { loadCalendarYear, signalOpenCases } = await import('../activities/calendar/admin.js');
+      const { loadCalendarYear, recomputeOpenCases } = await import('../activities/calendar/admin.js');
       const { connectClient } = await import('../platform/temporal.js');
       const counts = await withDb((db) => loadCalendarYear(db, data, opts.by));
       console.log(
@@ -141,7 +141,10 @@ export function buildCli(): Command {
       );
       const temporal = await connectClient(config().temporal);
       try {
-        console.log(`signalled ${await signalOpenCases(temporal)} open cases to recompute their deadlines`);
+        const r = await withDb((db) => recomputeOpenCases(db, temporal));
+        console.log(
+          `recomputed ${r.cases} open cases: ${r.deadlinesChanged} deadlines in ${r.casesChanged} cases moved`,
+        );
       } finally {
         await temporal.connection.close();
       }

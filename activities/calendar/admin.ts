@@ -1,10 +1,10 @@
-// Loading a year's official schedule (administrators, when the State Council publishes it) and telling every
-// open case to recompute its deadlines.
-import type { Client } from '@temporalio/client';
+// Loading a year's official schedule (administrators, when the State Council publishes it) and having every
+// open case recompute its deadlines.
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { expandRanges } from '../../domain/calendar/sources.js';
 import type { Db } from '../../platform/db.js';
 import type { CalendarYearFile } from '../../schema/calendar.js';
-import { calendarChangedSignal, CASE_WORKFLOW_TYPE } from '../../workflows/case/messages.js';
+import { recomputeDeadlinesUpdate } from '../../workflows/case/messages.js';
 
 /** Replaces the year's entries in one transaction: either the whole year is loaded or nothing is. */
 export async function loadCalendarYear(
@@ -31,14 +31,31 @@ export async function loadCalendarYear(
   return { holidays: holidays.length, workdays: file.workdays.length };
 }
 
-/** Signals every running case workflow to reload the calendar; returns how many were told. */
-export async function signalOpenCases(temporal: Client): Promise<number> {
-  let n = 0;
-  for await (const wf of temporal.workflow.list({
-    query: `WorkflowType = '${CASE_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`,
-  })) {
-    await temporal.workflow.getHandle(wf.workflowId).signal(calendarChangedSignal);
-    n++;
-  }
-  return n;
+/** Every open case (from the projection) recomputes its deadlines; returns how many cases and deadlines moved. */
+export async function recomputeOpenCases(
+  db: Db,
+  temporal: Client,
+  concurrency = 8,
+): Promise<{ cases: number; casesChanged: number; deadlinesChanged: number }> {
+  const open = await db.case.findMany({
+    where: { status: 'open' },
+    select: { number: true },
+    orderBy: { number: 'asc' },
+  });
+  let casesChanged = 0;
+  let deadlinesChanged = 0;
+  const queue = open.map((c) => c.number);
+  const work = async () => {
+    for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
+      try {
+        const moved = await temporal.workflow.getHandle(n).executeUpdate(recomputeDeadlinesUpdate);
+        if (moved.length) casesChanged++;
+        deadlinesChanged += moved.length;
+      } catch (err) {
+        if (!(err instanceof WorkflowNotFoundError)) throw err; // closed meanwhile: nothing to recompute
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, work));
+  return { cases: open.length, casesChanged, deadlinesChanged };
 }

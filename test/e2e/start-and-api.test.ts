@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
-import { addWorkingDays } from '../../domain/calendar/calendar.js';
+import { addWorkingDays, dayInfo } from '../../domain/calendar/calendar.js';
+import { expandRanges } from '../../domain/calendar/sources.js';
 import { chinaDateOf } from '../../domain/calendar/dates.js';
 import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js';
 import { projectRoot } from '../../platform/config.js';
@@ -282,6 +283,50 @@ describe('the system end to end (dev server, through the API)', () => {
       30_000,
       500,
     );
+  });
+
+  it('an administrator loads a year’s schedule: open deadlines are recomputed and counted', async () => {
+    const officer = await login('officer1');
+    const second = await call('POST', '/api/clues', {
+      token: officer,
+      body: { ...clue, summary: '第二条线索：虚假宣传' },
+    });
+    const number = second.body.caseNumber;
+    const due: string = await eventually(async () => {
+      const d = (await call('GET', `/api/cases/${number}`, { token: officer })).body;
+      expect(d.deadlines).toHaveLength(1);
+      return d.deadlines[0].dueOn;
+    });
+    const year = Number(due.slice(0, 4));
+    const cal = builtinCalendar();
+    const assumedOff = expandRanges([{ from: `${year}-01-01`, to: `${year}-12-31`, name: '' }])
+      .map((d) => dayInfo(cal, d.date))
+      .filter((d) => d.kind === 'holiday')
+      .map((d) => ({ from: d.date, to: d.date, name: d.name ?? '假日' }));
+    const file = {
+      year,
+      source: '测试通知 test notice',
+      holidays: [...assumedOff, { from: due, to: due, name: '临时假日' }],
+      workdays: Object.entries(cal.workdays)
+        .filter(([d]) => d.startsWith(`${year}-`))
+        .map(([date, name]) => ({ date, name })),
+    };
+    const admin = await login('admin');
+    expect((await call('POST', '/api/admin/calendar/years', { token: officer, body: file })).status).toBe(
+      403,
+    );
+    const bad = await call('POST', '/api/admin/calendar/years', {
+      token: admin,
+      body: { ...file, workdays: [{ date: `${year}-03-04`, name: 'x' }] },
+    });
+    expect(bad.status).toBe(400);
+    const loaded = await call('POST', '/api/admin/calendar/years', { token: admin, body: file });
+    expect(loaded.status).toBe(200);
+    // Two open cases: the filed one has no running deadline; the new one's filing deadline moves.
+    expect(loaded.body).toMatchObject({ year, cases: 2, casesChanged: 1, deadlinesChanged: 1 });
+    const after = (await call('GET', `/api/cases/${number}`, { token: officer })).body;
+    expect(after.deadlines[0].dueOn > due).toBe(true);
+    expect(after.deadlines[0].explanation.join('\n')).toContain('临时假日');
   });
 
   it('stops cleanly on SIGTERM and a second start resumes the case', async () => {

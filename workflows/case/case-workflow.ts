@@ -3,7 +3,7 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import { CaseContext } from './context.js';
-import { calendarChangedSignal, caseViewQuery } from './messages.js';
+import { calendarChangedSignal, caseViewQuery, recomputeDeadlinesUpdate } from './messages.js';
 import { filingStage, registerFilingHandlers } from './stages/filing.js';
 import { investigationStage } from './stages/investigation.js';
 
@@ -15,7 +15,8 @@ const STAGES: Record<Exclude<CaseStage, 'closed'>, (c: CaseContext) => Promise<C
 export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   const c = new CaseContext(input);
   setHandler(caseViewQuery, () => c.view());
-  setHandler(calendarChangedSignal, () => c.recomputeCalendar());
+  setHandler(calendarChangedSignal, async () => void (await c.recomputeCalendar()));
+  setHandler(recomputeDeadlinesUpdate, () => c.recomputeCalendar());
   registerFilingHandlers(c);
   await c.init();
 

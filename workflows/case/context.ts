@@ -9,6 +9,7 @@ import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import { ERROR_MESSAGES, type Refusal } from '../../schema/errors.js';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../../schema/roles.js';
 import { StatutoryClock } from '../clock/statutory-clock.js';
+import type { DeadlineMove } from './messages.js';
 import { CaseStageKey, CaseUnitKey, NextDueKey, OverdueKey } from './search-attributes.js';
 
 const acts = proxyActivities<CaseActivities>({
@@ -195,14 +196,15 @@ export class CaseContext {
   }
 
   /** The calendar changed: reload it and recompute every clock; the projection shows the new due dates. */
-  async recomputeCalendar(): Promise<void> {
-    if (this.clocks.every((b) => b.clock.stopped)) return;
+  async recomputeCalendar(): Promise<DeadlineMove[]> {
+    if (this.clocks.every((b) => b.clock.stopped)) return [];
     this.calendar = await this.fetchCalendar();
     const moved = this.clocks
       .map((b) => ({ clock: b.clock.name, before: b.clock.dueOn, moved: b.clock.setCalendar(this.calendar) }))
       .filter((m) => m.moved)
       .map((m) => ({ clock: m.clock, from: m.before ?? null, to: this.clock(m.clock).dueOn ?? null }));
     await this.record({ actor: SYSTEM_ACTOR, action: 'deadline.recomputed', details: { moved } });
+    return moved;
   }
 
   view(): CaseView {

@@ -15,6 +15,14 @@ export const decideFilingUpdate = defineUpdate<CaseView, [Command<DecideFiling>]
 export const extendFilingUpdate = defineUpdate<CaseView, [Command<ExtendFiling>]>('extendFilingPeriod');
 /** The holiday calendar changed: reload it and recompute every open deadline. */
 export const calendarChangedSignal = defineSignal('calendarChanged');
+/** The same as an update, answering which deadlines moved (for the administrator's report). */
+export const recomputeDeadlinesUpdate = defineUpdate<DeadlineMove[], []>('recomputeDeadlines');
+
+export interface DeadlineMove {
+  clock: string;
+  from: string | null;
+  to: string | null;
+}
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';

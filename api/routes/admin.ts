@@ -1,0 +1,199 @@
+// Administration of users and units. An administrator manages the units at and below their own unit, and the
+// users in them; the unit tree itself is readable by every signed-in user.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loadCalendarYear, recomputeOpenCases } from '../../activities/calendar/admin.js';
+import { passwordProblems } from '../../domain/identity/login-policy.js';
+import { CalendarYearFileSchema } from '../../schema/calendar.js';
+import {
+  CreateUnitSchema,
+  CreateUserSchema,
+  ProblemSchema,
+  UnitSchema,
+  UpdateUserSchema,
+  UserSchema,
+} from '../../schema/api.js';
+import type { Actor } from '../../schema/roles.js';
+import { hashPassword } from '../auth/passwords.js';
+import { requireRole } from '../auth/sessions.js';
+import { AppError } from '../errors.js';
+import { unitSubtree } from '../services/units.js';
+import type { ApiDeps } from '../server.js';
+
+type UserRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  email: string;
+  roles: string[];
+  unitId: string;
+  active: boolean;
+  lockedUntil: Date | null;
+};
+const toUser = (u: UserRow) => UserSchema.parse({ ...u, lockedUntil: u.lockedUntil?.toISOString() ?? null });
+
+export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const errors = {
+    400: ProblemSchema,
+    401: ProblemSchema,
+    403: ProblemSchema,
+    404: ProblemSchema,
+    409: ProblemSchema,
+  };
+
+  /** The administrator and the units they manage. */
+  async function administrator(actor: Promise<Actor>) {
+    const a = await actor;
+    requireRole(a, 'administrator');
+    return { actor: a, units: await unitSubtree(db, a.unitId) };
+  }
+  const inScope = (units: string[], unitId: string, path: string) => {
+    if (!units.includes(unitId)) throw new AppError('FORBIDDEN_UNIT', [{ path, message: unitId }]);
+  };
+
+  r.get(
+    '/api/units',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: '单位列表 The unit tree',
+        response: { 200: z.object({ items: z.array(UnitSchema) }), 401: ProblemSchema },
+      },
+    },
+    async (req) => {
+      await req.actor();
+      return { items: await db.unit.findMany({ orderBy: { id: 'asc' } }) };
+    },
+  );
+
+  r.post(
+    '/api/admin/units',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: '新建单位 Create a unit',
+        body: CreateUnitSchema,
+        response: { 201: UnitSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { units } = await administrator(req.actor());
+      inScope(units, req.body.parentId, 'body.parentId');
+      if (await db.unit.findFirst({ where: { OR: [{ id: req.body.id }, { code: req.body.code }] } }))
+        throw new AppError('ALREADY_EXISTS', [
+          { path: 'body.id', message: `${req.body.id} / ${req.body.code}` },
+        ]);
+      return reply.status(201).send(await db.unit.create({ data: req.body }));
+    },
+  );
+
+  r.get(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: '用户列表 Users of my units',
+        response: { 200: z.object({ items: z.array(UserSchema) }), ...errors },
+      },
+    },
+    async (req) => {
+      const { units } = await administrator(req.actor());
+      const rows = await db.user.findMany({ where: { unitId: { in: units } }, orderBy: { username: 'asc' } });
+      return { items: rows.map(toUser) };
+    },
+  );
+
+  r.post(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: '新建用户 Create a user',
+        body: CreateUserSchema,
+        response: { 201: UserSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { units } = await administrator(req.actor());
+      const { password, ...data } = req.body;
+      inScope(units, data.unitId, 'body.unitId');
+      const problems = passwordProblems(password, data.username);
+      if (problems.length)
+        throw new AppError(
+          'WEAK_PASSWORD',
+          problems.map((p) => ({ path: 'body.password', message: `${p.zh} / ${p.en}` })),
+        );
+      if (await db.user.findUnique({ where: { username: data.username } }))
+        throw new AppError('ALREADY_EXISTS', [{ path: 'body.username', message: data.username }]);
+      const user = await db.user.create({
+        data: { id: data.username, ...data, passwordHash: await hashPassword(password) },
+      });
+      return reply.status(201).send(toUser(user));
+    },
+  );
+
+  r.patch(
+    '/api/admin/users/:id',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: '修改用户（角色、单位、停用） Change a user’s roles, unit or status',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: UpdateUserSchema,
+        response: { 200: UserSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const { actor, units } = await administrator(req.actor());
+      const user = await db.user.findUnique({ where: { id: req.params.id } });
+      if (!user) throw new AppError('NOT_FOUND');
+      inScope(units, user.unitId, 'params.id');
+      if (req.body.unitId) inScope(units, req.body.unitId, 'body.unitId');
+      if (
+        user.id === actor.id &&
+        (req.body.active === false || (req.body.roles && !req.body.roles.includes('administrator')))
+      )
+        throw new AppError('VALIDATION_FAILED', [
+          { path: 'body', message: '不能停用或降级自己 / you cannot deactivate or demote yourself' },
+        ]);
+      const updated = await db.$transaction(async (tx) => {
+        const u = await tx.user.update({ where: { id: user.id }, data: req.body });
+        // A deactivated user, or one whose roles or unit changed, signs in again.
+        if (req.body.active === false || req.body.roles || req.body.unitId)
+          await tx.session.deleteMany({ where: { userId: user.id } });
+        return u;
+      });
+      return toUser(updated);
+    },
+  );
+
+  r.post(
+    '/api/admin/calendar/years',
+    {
+      schema: {
+        tags: ['administration'],
+        summary:
+          '载入年度节假日安排并重算未结期限 Load a year’s official holiday schedule and recompute open deadlines',
+        body: CalendarYearFileSchema,
+        response: {
+          200: z.object({
+            year: z.number(),
+            holidays: z.number(),
+            workdays: z.number(),
+            cases: z.number(),
+            casesChanged: z.number(),
+            deadlinesChanged: z.number(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const { actor } = await administrator(req.actor());
+      const loaded = await loadCalendarYear(db, req.body, actor.id);
+      return { year: req.body.year, ...loaded, ...(await recomputeOpenCases(db, temporal)) };
+    },
+  );
+}

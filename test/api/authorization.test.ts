@@ -1,0 +1,336 @@
+// Who may call what: every role against every endpoint (allowed = past authentication and authorisation,
+// whatever the command then says), cross-unit access, and the administration of users and units.
+import { Client, Connection } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../activities/index.js';
+import { buildApi } from '../../api/server.js';
+import { loadConfig } from '../../platform/config.js';
+import { createLogger } from '../../platform/log.js';
+import { createMailer } from '../../platform/mailer.js';
+import type { Role } from '../../schema/roles.js';
+import { DEMO_PASSWORD } from '../../scripts/seed.js';
+import { freshDb, type TestDb } from '../helpers/db.js';
+import { freePort } from '../helpers/ports.js';
+
+let tdb: TestDb;
+let app: FastifyInstance;
+const tokens: Record<string, string> = {};
+const CASE = 'DC-2026-00555';
+
+// One demo user per role, all in the county unit "dc" (the administrator sits at the province).
+const BY_ROLE: Record<Role, string> = {
+  case_officer: 'officer1',
+  complaint_handler: 'intake1',
+  legal_reviewer: 'reviewer1',
+  agency_head: 'head1',
+  supervisor: 'supervisor1',
+  administrator: 'admin',
+};
+const ROLES = Object.keys(BY_ROLE) as Role[];
+
+beforeAll(async () => {
+  tdb = await freshDb();
+  // Temporal is not reachable: commands that pass authorisation then fail with 503 or 409, never 401/403.
+  const temporal = new Client({
+    connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, interceptors: [] }),
+  });
+  app = await buildApi({
+    cfg: loadConfig({}),
+    db: tdb.db,
+    temporal,
+    log: createLogger('test', { level: 'silent' }),
+  });
+  for (const [i, user] of [...Object.values(BY_ROLE), 'officer-cg', 'cityhead'].entries()) {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: `10.1.0.${i + 1}`,
+      payload: { username: user, password: DEMO_PASSWORD },
+    });
+    tokens[user] = r.json().token;
+  }
+  const { recordStep } = createActivities({ db: tdb.db, mailer: createMailer('smtp://127.0.0.1:9', 'x@y') });
+  await recordStep({
+    caseNumber: CASE,
+    seq: 1,
+    at: new Date().toISOString(),
+    actorId: 'officer1',
+    action: 'clue.registered',
+    details: {},
+    case: {
+      number: CASE,
+      unitId: 'dc',
+      stage: 'filing',
+      status: 'open',
+      source: 'media',
+      respondent: { kind: 'natural_person', name: '王五' },
+      summary: '测试案件线索',
+      discoveredOn: '2026-11-02',
+      overdue: false,
+      nextDueOn: null,
+      nextDueAt: null,
+      createdBy: 'officer1',
+      createdAt: new Date().toISOString(),
+    },
+    deadlines: [],
+  });
+});
+afterAll(async () => {
+  await app?.close();
+  await tdb?.drop();
+});
+
+const clue = {
+  source: 'media',
+  respondent: { kind: 'natural_person', name: '王五' },
+  summary: '媒体曝光线索',
+  discoveredOn: '2026-11-02',
+};
+const calendarYear = {
+  year: 2031,
+  source: '测试',
+  holidays: [{ from: '2031-01-01', to: '2031-01-01', name: '元旦' }],
+  workdays: [],
+};
+
+/** Endpoint → the roles allowed to call it. */
+const MATRIX: {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: object;
+  allowed: Role[] | 'all';
+}[] = [
+  { name: 'me', method: 'GET', url: '/api/me', allowed: 'all' },
+  { name: 'units', method: 'GET', url: '/api/units', allowed: 'all' },
+  { name: 'list cases', method: 'GET', url: '/api/cases', allowed: 'all' },
+  { name: 'case detail', method: 'GET', url: `/api/cases/${CASE}`, allowed: 'all' },
+  { name: 'audit', method: 'GET', url: `/api/cases/${CASE}/audit`, allowed: 'all' },
+  { name: 'audit verify', method: 'GET', url: `/api/cases/${CASE}/audit/verify`, allowed: 'all' },
+  {
+    name: 'register clue',
+    method: 'POST',
+    url: '/api/clues',
+    body: clue,
+    allowed: ['case_officer', 'complaint_handler'],
+  },
+  {
+    name: 'filing decision',
+    method: 'POST',
+    url: `/api/cases/${CASE}/filing-decision`,
+    body: { decision: 'file', reasons: '符合条件' },
+    allowed: ['agency_head'],
+  },
+  {
+    name: 'filing extension',
+    method: 'POST',
+    url: `/api/cases/${CASE}/filing-extension`,
+    body: { reason: '需要延长' },
+    allowed: ['agency_head'],
+  },
+  {
+    name: 'notifications',
+    method: 'GET',
+    url: '/api/notifications',
+    allowed: ['supervisor', 'administrator'],
+  },
+  { name: 'list users', method: 'GET', url: '/api/admin/users', allowed: ['administrator'] },
+  {
+    name: 'update user',
+    method: 'PATCH',
+    url: '/api/admin/users/officer-cg',
+    body: { displayName: '刘所长' },
+    allowed: ['administrator'],
+  },
+  {
+    name: 'unlock user',
+    method: 'POST',
+    url: '/api/admin/users/officer-cg/unlock',
+    allowed: ['administrator'],
+  },
+  {
+    name: 'load calendar year',
+    method: 'POST',
+    url: '/api/admin/calendar/years',
+    body: calendarYear,
+    allowed: ['administrator'],
+  },
+];
+
+describe('authorisation matrix', () => {
+  const cases = MATRIX.flatMap((e) =>
+    ROLES.map((role) => ({ ...e, role, ok: e.allowed === 'all' || e.allowed.includes(role) })),
+  );
+  it.each(cases)('$name as $role → $ok', async ({ method, url, body, role, ok }) => {
+    const r = await app.inject({
+      method,
+      url,
+      payload: body,
+      headers: { authorization: `Bearer ${tokens[BY_ROLE[role]]}` },
+    });
+    if (ok) expect([401, 403], `${r.statusCode} ${r.body}`).not.toContain(r.statusCode);
+    else expect(r.json(), r.body).toMatchObject({ status: 403, code: 'FORBIDDEN_ROLE' });
+  });
+
+  it.each(MATRIX)('$name without a session → 401', async ({ method, url, body }) => {
+    const r = await app.inject({ method, url, payload: body });
+    expect(r.json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('units', () => {
+  it('a unit below sees none of its parent’s cases; the unit above sees them but does not decide', async () => {
+    const station = { authorization: `Bearer ${tokens['officer-cg']}` };
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/cases/${CASE}`, headers: station })).json(),
+    ).toMatchObject({ code: 'FORBIDDEN_UNIT' });
+    expect((await app.inject({ method: 'GET', url: '/api/cases', headers: station })).json().total).toBe(0);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/cases?unitId=dc', headers: station })).json(),
+    ).toMatchObject({ code: 'FORBIDDEN_UNIT' });
+    const city = { authorization: `Bearer ${tokens.cityhead}` };
+    expect((await app.inject({ method: 'GET', url: '/api/cases', headers: city })).json().total).toBe(1);
+    const decide = await app.inject({
+      method: 'POST',
+      url: `/api/cases/${CASE}/filing-decision`,
+      headers: city,
+      payload: { decision: 'file', reasons: '符合条件' },
+    });
+    expect(decide.json()).toMatchObject({ status: 403, code: 'FORBIDDEN_UNIT' });
+  });
+});
+
+describe('administration', () => {
+  const admin = () => ({ authorization: `Bearer ${tokens.admin}` });
+
+  it('creates a user under the password policy, refuses duplicates, and the user can sign in', async () => {
+    const user = {
+      username: 'officer3',
+      displayName: '赵新',
+      email: 'officer3@demo.tiean.local',
+      roles: ['case_officer'],
+      unitId: 'dc-cg',
+    };
+    const weak = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: admin(),
+      payload: { ...user, password: 'weak' },
+    });
+    expect(weak.json()).toMatchObject({
+      status: 400,
+      code: 'WEAK_PASSWORD',
+      errors: [{ path: 'body.password' }, { path: 'body.password' }],
+    });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: admin(),
+      payload: { ...user, password: 'Strong-pass-2026' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ id: 'officer3', roles: ['case_officer'], active: true });
+    expect(created.body).not.toContain('passwordHash');
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: admin(),
+      payload: { ...user, password: 'Strong-pass-2026' },
+    });
+    expect(again.json()).toMatchObject({ status: 409, code: 'ALREADY_EXISTS' });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: '10.1.1.1',
+      payload: { username: 'officer3', password: 'Strong-pass-2026' },
+    });
+    expect(login.statusCode).toBe(200);
+  });
+
+  it('changing roles ends the user’s sessions; a deactivated user cannot sign in', async () => {
+    const login = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: '10.1.1.2',
+        payload: { username: 'officer2', password: DEMO_PASSWORD },
+      });
+    const token = (await login()).json().token;
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: '/api/admin/users/officer2',
+      headers: admin(),
+      payload: { roles: ['case_officer', 'legal_reviewer'] },
+    });
+    expect(patched.json()).toMatchObject({ roles: ['case_officer', 'legal_reviewer'] });
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } }))
+        .statusCode,
+    ).toBe(401);
+    await app.inject({
+      method: 'PATCH',
+      url: '/api/admin/users/officer2',
+      headers: admin(),
+      payload: { active: false },
+    });
+    expect((await login()).json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+  });
+
+  it('an administrator of a county manages only that county', async () => {
+    await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: admin(),
+      payload: {
+        username: 'dcadmin',
+        displayName: '区管理员',
+        email: 'dcadmin@demo.tiean.local',
+        roles: ['administrator'],
+        unitId: 'dc',
+        password: 'County-admin-2026',
+      },
+    });
+    const t = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: '10.1.1.3',
+        payload: { username: 'dcadmin', password: 'County-admin-2026' },
+      })
+    ).json().token;
+    const county = { authorization: `Bearer ${t}` };
+    const outside = await app.inject({
+      method: 'PATCH',
+      url: '/api/admin/users/cityhead',
+      headers: county,
+      payload: { displayName: 'x' },
+    });
+    expect(outside.json()).toMatchObject({ status: 403, code: 'FORBIDDEN_UNIT' });
+    const users = (await app.inject({ method: 'GET', url: '/api/admin/users', headers: county }))
+      .json()
+      .items.map((u: { unitId: string }) => u.unitId);
+    expect(new Set(users)).toEqual(new Set(['dc', 'dc-cg']));
+    const unit = await app.inject({
+      method: 'POST',
+      url: '/api/admin/units',
+      headers: county,
+      payload: { id: 'dc-xj', code: 'DC-XJ', name: '东城区市场监督管理局新街市场监管所', parentId: 'dc' },
+    });
+    expect(unit.statusCode).toBe(201);
+    const above = await app.inject({
+      method: 'POST',
+      url: '/api/admin/units',
+      headers: county,
+      payload: { id: 'city-2', code: 'CITY-2', name: '另一个区局', parentId: 'city' },
+    });
+    expect(above.json()).toMatchObject({ status: 403, code: 'FORBIDDEN_UNIT' });
+    const self = await app.inject({
+      method: 'PATCH',
+      url: '/api/admin/users/dcadmin',
+      headers: county,
+      payload: { active: false },
+    });
+    expect(self.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+  });
+});
