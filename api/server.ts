@@ -5,14 +5,19 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db.js';
 import type { Actor } from '../schema/roles.js';
 import { authenticate } from './auth/sessions.js';
 import { registerErrorHandler } from './errors.js';
-import { GLOBAL_RATE_LIMIT } from './limits.js';
+import { globalRateLimit } from './limits.js';
 import { filingRoutes } from './routes/cases/filing.js';
 import { readCaseRoutes } from './routes/cases/read-cases.js';
 import { registerClueRoute } from './routes/cases/register-clue.js';
@@ -41,7 +46,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   await app.register(cookie);
-  await app.register(rateLimit, GLOBAL_RATE_LIMIT);
+  await app.register(rateLimit, globalRateLimit(deps.cfg.api.rateLimits));
   app.decorateRequest('actor', function (this: import('fastify').FastifyRequest) {
     return authenticate(deps.db, this);
   });
@@ -64,6 +69,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
+    // Registers the schemas named with .meta({ id }) (e.g. Problem) under components/schemas.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -49,6 +49,9 @@ const EnvSchema = z.object({
   TIEAN_API_HOST: z.string().min(1).default('127.0.0.1'),
   TIEAN_API_PORT: port.default(3000),
   TIEAN_PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  TIEAN_RATE_READS: z.coerce.number().int().positive().default(600),
+  TIEAN_RATE_WRITES: z.coerce.number().int().positive().default(120),
+  TIEAN_RATE_LOGINS: z.coerce.number().int().positive().default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,7 +70,13 @@ export interface Config {
     tls?: { certPath?: string; keyPath?: string; caPath?: string };
   };
   smtp: { url: string; embedded: boolean; port: number; from: string };
-  api: { host: string; port: number; publicUrl: string };
+  api: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    /** Requests per minute: reads and writes per caller, logins per address and username. */
+    rateLimits: { reads: number; writes: number; logins: number };
+  };
   tools: { temporalCli?: string; testServer?: string; cacheDir: string };
   logLevel: Env['LOG_LEVEL'];
 }
@@ -126,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: e.TIEAN_API_HOST,
       port: e.TIEAN_API_PORT,
       publicUrl: e.TIEAN_PUBLIC_URL ?? `http://${e.TIEAN_API_HOST}:${e.TIEAN_API_PORT}`,
+      rateLimits: { reads: e.TIEAN_RATE_READS, writes: e.TIEAN_RATE_WRITES, logins: e.TIEAN_RATE_LOGINS },
     },
     tools: {
       temporalCli: e.TIEAN_TEMPORAL_CLI,

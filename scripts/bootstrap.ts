@@ -12,6 +12,7 @@ import {
   readFileSync,
   readdirSync,
   renameSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -167,19 +168,49 @@ export async function ensurePrismaClient(log: Log): Promise<void> {
   writeFileSync(stamp, hash);
 }
 
+export const SCHEMATHESIS_VERSION = '4.32.5';
+
+/** Schemathesis (API fuzzing against the OpenAPI document), from PyPI into a virtualenv in .cache/tools. */
+export async function ensureSchemathesis(log: Log): Promise<string> {
+  const venv = path.join(cacheDir, `schemathesis-${SCHEMATHESIS_VERSION}`);
+  const st = path.join(venv, 'bin', 'st');
+  // A virtualenv cannot be moved (its scripts name their interpreter by path): build it in place and mark it
+  // complete only once pip has finished.
+  const complete = path.join(venv, '.complete');
+  if (existsSync(complete)) {
+    log(`schemathesis: cached (${path.relative(projectRoot, st)})`);
+    return st;
+  }
+  const python = which('python3');
+  if (!python) throw new Error('Schemathesis needs Python 3 with venv: apt-get install python3-venv');
+  log(`schemathesis: installing ${SCHEMATHESIS_VERSION} from PyPI into a virtualenv…`);
+  rmSync(venv, { recursive: true, force: true });
+  await run(python, ['-m', 'venv', venv], process.env, log);
+  await run(
+    path.join(venv, 'bin', 'pip'),
+    ['install', '-q', `schemathesis==${SCHEMATHESIS_VERSION}`],
+    process.env,
+    log,
+  );
+  writeFileSync(complete, SCHEMATHESIS_VERSION);
+  return st;
+}
+
 export interface Tools {
   temporalCli: string;
   testServer: string;
+  schemathesis: string;
 }
 
 /** Everything, in order. `need` limits it to what a command uses. */
 export async function bootstrap(
   log: Log,
-  need: { temporalCli?: boolean; testServer?: boolean } = {},
+  need: { temporalCli?: boolean; testServer?: boolean; schemathesis?: boolean } = {},
 ): Promise<Partial<Tools>> {
   await ensurePrismaClient(log);
   const tools: Partial<Tools> = {};
   if (need.temporalCli ?? true) tools.temporalCli = await ensureTemporalCli(log);
   if (need.testServer ?? true) tools.testServer = await ensureTestServer(log);
+  if (need.schemathesis ?? true) tools.schemathesis = await ensureSchemathesis(log);
   return tools;
 }

@@ -83,7 +83,11 @@ export async function main(): Promise<void> {
 
   try {
     say(`data folder ${cfg.dataDir}`);
-    const tools = await bootstrap((l) => say(l), { temporalCli: cfg.temporal.embedded, testServer: false });
+    const tools = await bootstrap((l) => say(l), {
+      temporalCli: cfg.temporal.embedded,
+      testServer: false,
+      schemathesis: false,
+    });
 
     if (cfg.database.embedded) {
       say(`PostgreSQL (embedded) on 127.0.0.1:${cfg.database.port}…`);

@@ -12,7 +12,7 @@ import {
   setSessionCookie,
 } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
-import { LOGIN_RATE_LIMIT } from '../limits.js';
+import { loginRateLimit } from '../limits.js';
 import type { ApiDeps } from '../server.js';
 
 export function sessionRoutes(app: FastifyInstance, { db, cfg }: ApiDeps) {
@@ -22,7 +22,7 @@ export function sessionRoutes(app: FastifyInstance, { db, cfg }: ApiDeps) {
   r.post(
     '/api/session',
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: { rateLimit: loginRateLimit(cfg.api.rateLimits) },
       schema: {
         tags: ['session'],
         summary: '登录 Sign in: a bearer token, and an HttpOnly session cookie for the web',

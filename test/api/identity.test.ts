@@ -4,9 +4,10 @@ import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../api/server.js';
-import { LOGINS_PER_MINUTE, WRITES_PER_MINUTE } from '../../api/limits.js';
 import { FIRST_LOCK_MINUTES, MAX_FAILED_LOGINS } from '../../domain/identity/login-policy.js';
 import { loadConfig } from '../../platform/config.js';
+
+const { logins: LOGINS_PER_MINUTE, writes: WRITES_PER_MINUTE } = loadConfig({}).api.rateLimits;
 import { createLogger } from '../../platform/log.js';
 import { DEMO_PASSWORD } from '../../scripts/seed.js';
 import { freshDb, type TestDb } from '../helpers/db.js';

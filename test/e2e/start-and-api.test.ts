@@ -1,9 +1,6 @@
 // End to end on the dev server: the README's start command as a real process (embedded PostgreSQL, SMTP,
 // Temporal CLI dev server, worker, API), driven through the HTTP API; then stopped and started again.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
@@ -11,81 +8,18 @@ import { addWorkingDays, dayInfo } from '../../domain/calendar/calendar.js';
 import { expandRanges } from '../../domain/calendar/sources.js';
 import { chinaDateOf } from '../../domain/calendar/dates.js';
 import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js';
-import { projectRoot } from '../../platform/config.js';
-import { DEMO_PASSWORD } from '../../scripts/seed.js';
 import { eventually } from '../helpers/eventually.js';
-import { freePort } from '../helpers/ports.js';
+import { createSystem, processesUsing, type CallOptions, type System } from '../helpers/system.js';
 
-let dataDir: string;
-let env: NodeJS.ProcessEnv;
-let api: string;
-let temporalAddress: string;
-let proc: ChildProcess | undefined;
-let output = '';
-
-async function startSystem(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'scripts', 'launch.mjs'), 'start'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d));
-  child.stderr!.on('data', (d: Buffer) => (output += d));
-  await eventually(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`start exited ${child.exitCode}:\n${output}`);
-      expect(output).toContain('is running');
-    },
-    180_000,
-    250,
-  ).catch((err) => {
-    child.kill('SIGKILL');
-    throw new Error(`${String(err)}\n${output}`);
-  });
-  return child;
-}
-
-async function stopSystem(child: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
-
-/** Processes whose command line mentions our data folder (PostgreSQL, the Temporal dev server). */
-function processesUsing(dir: string): string[] {
-  const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).stdout;
-  return ps.split('\n').filter((l) => l.includes(dir) && !l.includes('ps -eo'));
-}
-
-async function call(
-  method: string,
-  url: string,
-  opts: { token?: string; body?: unknown; key?: string; lang?: string } = {},
-) {
-  const res = await fetch(`${api}${url}`, {
-    method,
-    headers: {
-      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.key ? { 'idempotency-key': opts.key } : {}),
-      ...(opts.lang ? { 'accept-language': opts.lang } : {}),
-    },
-    body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-const login = async (username: string) =>
-  (await call('POST', '/api/session', { body: { username, password: DEMO_PASSWORD } })).body.token as string;
+let sys: System;
+const call = (method: string, url: string, opts?: CallOptions) => sys.call(method, url, opts);
+const login = (username: string) => sys.login(username);
 
 function temporalList(query: string): string {
   const r = spawnSync(
     inject('temporalCli'),
-    ['workflow', 'list', '--address', temporalAddress, '--query', query, '-o', 'json'],
-    {
-      encoding: 'utf8',
-    },
+    ['workflow', 'list', '--address', sys.temporalAddress, '--query', query, '-o', 'json'],
+    { encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout;
@@ -101,34 +35,12 @@ const clue = {
 const dueAfter = (wd: number) => addWorkingDays(builtinCalendar(), clue.discoveredOn, wd).due;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'tiean-e2e-'));
-  chmodSync(dataDir, 0o755);
-  const [pg, temporal, ui, smtp, apiPort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
-  temporalAddress = `127.0.0.1:${temporal}`;
-  api = `http://127.0.0.1:${apiPort}`;
-  env = {
-    ...process.env,
-    TIEAN_DATA_DIR: dataDir,
-    TIEAN_PG_PORT: String(pg),
-    TIEAN_TEMPORAL_PORT: String(temporal),
-    TIEAN_TEMPORAL_UI_PORT: String(ui),
-    TIEAN_SMTP_PORT: String(smtp),
-    TIEAN_API_PORT: String(apiPort),
-    TIEAN_TEMPORAL_CLI: inject('temporalCli'),
-  };
-  for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL']) delete env[k];
-  proc = await startSystem();
+  sys = await createSystem();
+  await sys.start();
 });
 
 afterAll(async () => {
-  if (proc && proc.exitCode === null) await stopSystem(proc);
-  rmSync(dataDir, { recursive: true, force: true });
+  await sys?.destroy();
 });
 
 describe('the system end to end (dev server, through the API)', () => {
@@ -330,14 +242,14 @@ describe('the system end to end (dev server, through the API)', () => {
   });
 
   it('stops cleanly on SIGTERM and a second start resumes the case', async () => {
-    expect(await stopSystem(proc!)).toBe(0);
-    expect(output).toMatch(/stopped postgres/);
-    expect(processesUsing(dataDir)).toEqual([]);
-    proc = await startSystem();
+    expect(await sys.stop()).toBe(0);
+    expect(sys.output()).toMatch(/stopped postgres/);
+    expect(processesUsing(sys.dataDir)).toEqual([]);
+    await sys.start();
     const head = await login('head1');
     const detail = (await call('GET', `/api/cases/${caseNumber}`, { token: head })).body;
     expect(detail.live).toMatchObject({ number: caseNumber, stage: 'investigation' });
-    expect(await stopSystem(proc)).toBe(0);
-    expect(processesUsing(dataDir)).toEqual([]);
+    expect(await sys.stop()).toBe(0);
+    expect(processesUsing(sys.dataDir)).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ declare module 'vitest' {
     workflowBundlePath: string;
     temporalCli: string;
     testServer: string;
+    schemathesis: string;
   }
 }
 
@@ -59,6 +60,7 @@ export default async function setup(project: TestProject) {
   project.provide('workflowBundlePath', workflowBundlePath);
   project.provide('temporalCli', tools.temporalCli!);
   project.provide('testServer', tools.testServer!);
+  project.provide('schemathesis', tools.schemathesis!);
 
   return async () => {
     await pg.stop();
