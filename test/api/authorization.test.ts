@@ -1,17 +1,11 @@
 // Who may call what: every role against every endpoint (allowed = past authentication and authorisation,
 // whatever the command then says), cross-unit access, and the administration of users and units.
-import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
-import { buildApi } from '../../api/server.js';
-import { loadConfig } from '../../platform/config.js';
-import { createLogger } from '../../platform/log.js';
-import { createMailer } from '../../platform/mailer.js';
 import type { Role } from '../../schema/roles.js';
 import { DEMO_PASSWORD } from '../../scripts/seed.js';
+import { projectCase, testApi } from '../helpers/api.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
-import { freePort } from '../helpers/ports.js';
 
 let tdb: TestDb;
 let app: FastifyInstance;
@@ -32,15 +26,7 @@ const ROLES = Object.keys(BY_ROLE) as Role[];
 beforeAll(async () => {
   tdb = await freshDb();
   // Temporal is not reachable: commands that pass authorisation then fail with 503 or 409, never 401/403.
-  const temporal = new Client({
-    connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, interceptors: [] }),
-  });
-  app = await buildApi({
-    cfg: loadConfig({}),
-    db: tdb.db,
-    temporal,
-    log: createLogger('test', { level: 'silent' }),
-  });
+  app = await testApi(tdb.db);
   for (const [i, user] of [...Object.values(BY_ROLE), 'officer-cg', 'cityhead'].entries()) {
     const r = await app.inject({
       method: 'POST',
@@ -50,31 +36,7 @@ beforeAll(async () => {
     });
     tokens[user] = r.json().token;
   }
-  const { recordStep } = createActivities({ db: tdb.db, mailer: createMailer('smtp://127.0.0.1:9', 'x@y') });
-  await recordStep({
-    caseNumber: CASE,
-    seq: 1,
-    at: new Date().toISOString(),
-    actorId: 'officer1',
-    action: 'clue.registered',
-    details: {},
-    case: {
-      number: CASE,
-      unitId: 'dc',
-      stage: 'filing',
-      status: 'open',
-      source: 'media',
-      respondent: { kind: 'natural_person', name: '王五' },
-      summary: '测试案件线索',
-      discoveredOn: '2026-11-02',
-      overdue: false,
-      nextDueOn: null,
-      nextDueAt: null,
-      createdBy: 'officer1',
-      createdAt: new Date().toISOString(),
-    },
-    deadlines: [],
-  });
+  await projectCase(tdb.db, CASE);
 });
 afterAll(async () => {
   await app?.close();

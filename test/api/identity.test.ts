@@ -1,32 +1,21 @@
 // Identity on a real PostgreSQL: lockout with back-off, unlock, cookie and bearer sessions, expiry, tampered
 // tokens, the password policy and the rate limits.
-import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApi } from '../../api/server.js';
 import { FIRST_LOCK_MINUTES, MAX_FAILED_LOGINS } from '../../domain/identity/login-policy.js';
 import { loadConfig } from '../../platform/config.js';
 
 const { logins: LOGINS_PER_MINUTE, writes: WRITES_PER_MINUTE } = loadConfig({}).api.rateLimits;
-import { createLogger } from '../../platform/log.js';
 import { DEMO_PASSWORD } from '../../scripts/seed.js';
+import { testApi } from '../helpers/api.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
-import { freePort } from '../helpers/ports.js';
 
 let tdb: TestDb;
 let app: FastifyInstance;
 
 beforeAll(async () => {
   tdb = await freshDb();
-  const temporal = new Client({
-    connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, interceptors: [] }),
-  });
-  app = await buildApi({
-    cfg: loadConfig({}),
-    db: tdb.db,
-    temporal,
-    log: createLogger('test', { level: 'silent' }),
-  });
+  app = await testApi(tdb.db);
 });
 afterAll(async () => {
   await app?.close();

@@ -1,27 +1,20 @@
 // The API when a dependency is down: Temporal unreachable → 503 with the registration kept for a retry with
 // the same key (no second case number); no worker → the case page still answers from the projection.
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities/index.js';
-import { buildApi } from '../../api/server.js';
-import { loadConfig } from '../../platform/config.js';
-import { createLogger } from '../../platform/log.js';
 import { DEMO_PASSWORD } from '../../scripts/seed.js';
+import { projectCase, testApi } from '../helpers/api.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
-import { freePort } from '../helpers/ports.js';
-import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { timeSkippingEnv } from '../helpers/temporal.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 
 let tdb: TestDb;
-let smtp: TestSmtp;
 let env: TestWorkflowEnvironment;
 const apps: FastifyInstance[] = [];
-const log = createLogger('test', { level: 'silent' });
 
-async function api(temporal: Client) {
-  const app = await buildApi({ cfg: loadConfig({}), db: tdb.db, temporal, log });
+async function api(temporal?: Client) {
+  const app = await testApi(tdb.db, temporal);
   apps.push(app);
   return app;
 }
@@ -43,20 +36,17 @@ const clue = {
 };
 
 beforeAll(async () => {
-  [tdb, smtp, env] = await Promise.all([freshDb(), startTestSmtp(), timeSkippingEnv()]);
+  [tdb, env] = await Promise.all([freshDb(), timeSkippingEnv()]);
 });
 afterAll(async () => {
   for (const a of apps) await a.close();
   await env?.teardown();
-  await smtp?.stop();
   await tdb?.drop();
 });
 
 describe('API during outages', () => {
   it('Temporal unreachable: 503, and a retry with the same key keeps the same case number', async () => {
-    // No retry interceptor: fail at once instead of backing off for a minute.
-    const connection = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, interceptors: [] });
-    const app = await api(new Client({ connection }));
+    const app = await api(); // Temporal unreachable
     const auth = await token(app, 'officer1');
     const send = () =>
       app.inject({
@@ -79,31 +69,7 @@ describe('API during outages', () => {
   });
 
   it('no worker: the case page answers from the projection, without live state', async () => {
-    const { recordStep } = createActivities({ db: tdb.db, mailer: smtp.mailer });
-    await recordStep({
-      caseNumber: 'DC-2026-00077',
-      seq: 1,
-      at: new Date().toISOString(),
-      actorId: 'officer1',
-      action: 'clue.registered',
-      details: {},
-      case: {
-        number: 'DC-2026-00077',
-        unitId: 'dc',
-        stage: 'filing',
-        status: 'open',
-        source: 'media',
-        respondent: clue.respondent,
-        summary: clue.summary,
-        discoveredOn: clue.discoveredOn,
-        overdue: false,
-        nextDueOn: null,
-        nextDueAt: null,
-        createdBy: 'officer1',
-        createdAt: new Date().toISOString(),
-      },
-      deadlines: [],
-    });
+    await projectCase(tdb.db, 'DC-2026-00077');
     // A workflow with that ID exists, but no worker polls its task queue.
     await env.client.workflow.start('caseWorkflow', {
       taskQueue: 'nobody-polls',

@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
-import { addWorkingDays, dayInfo } from '../../domain/calendar/calendar.js';
-import { expandRanges } from '../../domain/calendar/sources.js';
+import { addWorkingDays } from '../../domain/calendar/calendar.js';
 import { chinaDateOf } from '../../domain/calendar/dates.js';
 import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js';
+import { yearWithExtraHoliday } from '../helpers/calendar.js';
 import { eventually } from '../helpers/eventually.js';
 import { createSystem, processesUsing, type CallOptions, type System } from '../helpers/system.js';
 
@@ -209,20 +209,8 @@ describe('the system end to end (dev server, through the API)', () => {
       expect(d.deadlines).toHaveLength(1);
       return d.deadlines[0].dueOn;
     });
-    const year = Number(due.slice(0, 4));
-    const cal = builtinCalendar();
-    const assumedOff = expandRanges([{ from: `${year}-01-01`, to: `${year}-12-31`, name: '' }])
-      .map((d) => dayInfo(cal, d.date))
-      .filter((d) => d.kind === 'holiday')
-      .map((d) => ({ from: d.date, to: d.date, name: d.name ?? '假日' }));
-    const file = {
-      year,
-      source: '测试通知 test notice',
-      holidays: [...assumedOff, { from: due, to: due, name: '临时假日' }],
-      workdays: Object.entries(cal.workdays)
-        .filter(([d]) => d.startsWith(`${year}-`))
-        .map(([date, name]) => ({ date, name })),
-    };
+    const file = yearWithExtraHoliday(due);
+    const year = file.year;
     const admin = await login('admin');
     expect((await call('POST', '/api/admin/calendar/years', { token: officer, body: file })).status).toBe(
       403,

@@ -7,8 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { verifyChain } from '../../activities/persistence/audit-hash.js';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
-import { addWorkingDays, dayInfo } from '../../domain/calendar/calendar.js';
-import { expandRanges } from '../../domain/calendar/sources.js';
+import { addWorkingDays } from '../../domain/calendar/calendar.js';
 import { chinaDateOf } from '../../domain/calendar/dates.js';
 import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js';
 import type { Actor } from '../../schema/roles.js';
@@ -20,6 +19,7 @@ import {
   decideFilingUpdate,
   extendFilingUpdate,
 } from '../../workflows/case/messages.js';
+import { yearWithExtraHoliday } from '../helpers/calendar.js';
 import { caseInput } from '../helpers/cases.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
@@ -215,26 +215,8 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
         return v.clocks[0]!;
       });
       const due = before.dueOn!;
-      const year = Number(due.slice(0, 4));
-      // The year's schedule as loaded from a notice: the days off the engine already assumed for that year
-      // (the official ones, or the fixed-date holidays where the year had none), plus one more on the due date.
-      const cal = builtinCalendar();
-      const assumedOff = expandRanges([{ from: `${year}-01-01`, to: `${year}-12-31`, name: '' }])
-        .map((d) => dayInfo(cal, d.date))
-        .filter((d) => d.kind === 'holiday')
-        .map((d) => ({ from: d.date, to: d.date, name: d.name ?? '假日' }));
-      await loadCalendarYear(
-        tdb.db,
-        {
-          year,
-          source: '测试通知 test notice',
-          holidays: [...assumedOff, { from: due, to: due, name: '临时假日 extra holiday' }],
-          workdays: Object.entries(cal.workdays)
-            .filter(([d]) => d.startsWith(`${year}-`))
-            .map(([date, name]) => ({ date, name })),
-        },
-        'admin',
-      );
+      // The year's schedule as loaded from a notice: what the engine assumed, plus a holiday on the due date.
+      await loadCalendarYear(tdb.db, yearWithExtraHoliday(due), 'admin');
       await handle.signal(calendarChangedSignal);
       const after = await eventually(async () => {
         const c = (await handle.query(caseViewQuery)).clocks[0]!;
