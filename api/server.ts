@@ -14,9 +14,11 @@ import {
 import type { Logger } from 'pino';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db.js';
+import { ProblemSchema } from '../schema/api.js';
 import type { Actor } from '../schema/roles.js';
 import { authenticate } from './auth/sessions.js';
 import { registerErrorHandler } from './errors.js';
+import { rejectNulCharacters } from './input-guard.js';
 import { globalRateLimit } from './limits.js';
 import { filingRoutes } from './routes/cases/filing.js';
 import { readCaseRoutes } from './routes/cases/read-cases.js';
@@ -41,10 +43,30 @@ export interface ApiDeps {
 }
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.log as FastifyBaseLogger, bodyLimit: 1_048_576 });
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    bodyLimit: 1_048_576,
+    // Long path parameters reach the zod schemas (a 400 with the field) instead of a bare 414.
+    maxParamLength: 2048,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  rejectNulCharacters(app);
+  // Responses any operation can give, declared once so the OpenAPI document lists them everywhere: invalid input
+  // (where there is input), no session, rate limits, and Temporal or PostgreSQL unreachable.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as { response?: Record<number, unknown>; hide?: boolean } | undefined;
+    if (!schema?.response || schema.hide) return;
+    const hasInput = ['body', 'querystring', 'params', 'headers'].some((k) => k in (schema as object));
+    schema.response = {
+      ...(hasInput ? { 400: ProblemSchema } : {}),
+      ...(route.url === '/api/session' ? {} : { 401: ProblemSchema }),
+      429: ProblemSchema,
+      503: ProblemSchema,
+      ...schema.response,
+    };
+  });
   await app.register(cookie);
   await app.register(rateLimit, globalRateLimit(deps.cfg.api.rateLimits));
   app.decorateRequest('actor', function (this: import('fastify').FastifyRequest) {

@@ -165,3 +165,20 @@ describe('password change', () => {
     expect((await c.login('supervisor1', 'Anew-passw0rd-2026')).statusCode).toBe(200);
   });
 });
+
+describe('input the database cannot store', () => {
+  it('refuses a NUL character anywhere in the request with a 400 naming the field (found by Schemathesis)', async () => {
+    const c = client();
+    const login = await c.send('POST', '/api/session', { payload: { username: 'tn\u0000', password: 'x' } });
+    expect(login.json()).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [{ path: 'body.username' }],
+    });
+    const token = (await c.login('admin', DEMO_PASSWORD)).json().token;
+    const query = await c.send('GET', '/api/notifications?caseNumber=a%00b', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(query.json()).toMatchObject({ status: 400, errors: [{ path: 'querystring.caseNumber' }] });
+  });
+});

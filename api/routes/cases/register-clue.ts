@@ -24,7 +24,13 @@ export function registerClueRoute(app: FastifyInstance, { db, temporal, cfg }: A
         summary: '登记案件线索 Register a clue',
         headers: IdempotencyHeadersSchema,
         body: RegisterClueSchema,
-        response: { 201: RegisteredSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+        response: {
+          201: RegisteredSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          422: ProblemSchema, // the Idempotency-Key was used for a different request
+        },
       },
     },
     async (req, reply) => {
