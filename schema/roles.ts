@@ -11,15 +11,6 @@ export const RoleSchema = z.enum([
 ]);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
-  case_officer: { zh: '办案人员', en: 'case officer' },
-  complaint_handler: { zh: '投诉举报受理人员', en: 'complaint handler' },
-  legal_reviewer: { zh: '法制审核人员', en: 'legal reviewer' },
-  agency_head: { zh: '负责人', en: 'agency head' },
-  supervisor: { zh: '督查督办人员', en: 'supervisor' },
-  administrator: { zh: '系统管理员', en: 'administrator' },
-};
-
 /** The acting user as the API resolved it from the session (never from what the client asserts). */
 export const ActorSchema = z.object({
   id: z.string().min(1),

@@ -4,7 +4,7 @@ import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { buildApi } from '../api/server.js';
 import type { Config } from '../platform/config.js';
-import { createDb, migrateDeploy, type Db } from '../platform/db.js';
+import { createDb, type Db } from '../platform/db.js';
 import type { Logger } from '../platform/log.js';
 import { createMailer, type Mailer } from '../platform/mailer.js';
 import { registerSearchAttributes } from '../platform/search-attributes.js';
@@ -15,10 +15,6 @@ import { createWorker } from '../workers/worker.js';
 export interface Running {
   name: string;
   stop(): Promise<void>;
-}
-
-export async function prepareDatabase(cfg: Config, say: (l: string) => void): Promise<void> {
-  await migrateDeploy(cfg.database.url, (l) => say(`  ${l}`));
 }
 
 export async function startWorkerComponent(

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../platform/config.js';
-import { createDb } from '../platform/db.js';
+import { createDb, migrateDeploy } from '../platform/db.js';
 import { createLogger, installTemporalLogging } from '../platform/log.js';
 import { createMailer } from '../platform/mailer.js';
 import { startEmbeddedPostgres } from '../platform/postgres.js';
@@ -15,7 +15,6 @@ import { waitForTemporal } from '../platform/temporal.js';
 import { bootstrap } from './bootstrap.js';
 import {
   ensureSearchAttributes,
-  prepareDatabase,
   startApiComponent,
   startWorkerComponent,
   type Running,
@@ -101,7 +100,7 @@ export async function main(): Promise<void> {
       running.push({ name: 'postgres', stop: () => pg.stop() });
     }
     say('database migrations…');
-    await prepareDatabase(cfg, say);
+    await migrateDeploy(cfg.database.url, (l) => say(`  ${l}`));
 
     if (cfg.smtp.embedded) {
       const smtp = await startSmtpServer({ port: cfg.smtp.port, mailDir: path.join(cfg.dataDir, 'mail') });

@@ -5,6 +5,7 @@ import type { UpdateDefinition } from '@temporalio/client';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { checkDecideFiling } from '../../../domain/case/guards.js';
+import { FILING_EXTENSION } from '../../../domain/rules/periods.js';
 import { CaseNumberParamsSchema, IdempotencyHeadersSchema, ProblemSchema } from '../../../schema/api.js';
 import {
   CaseViewSchema,
@@ -71,7 +72,7 @@ export function filingRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
     {
       schema: {
         tags: ['filing'],
-        summary: '延长核查期限 The head extends the filing period (once, 15 WD)',
+        summary: `延长核查期限 The head extends the filing period (once, ${FILING_EXTENSION.days} WD)`,
         params: CaseNumberParamsSchema,
         headers: IdempotencyHeadersSchema,
         body: ExtendFilingSchema,
