@@ -2,6 +2,7 @@
 import type { Db } from '../platform/db.js';
 import type { Mailer } from '../platform/mailer.js';
 import { loadCalendarActivity } from './calendar/load.js';
+import { allocateViolationCaseActivity, transferComplaintActivity } from './complaint/numbers.js';
 import { notifyActivity } from './notifications/notify.js';
 import { recordStepActivity } from './persistence/record-step.js';
 
@@ -15,9 +16,11 @@ export function createActivities({ db, mailer }: ActivityDeps) {
     recordStep: recordStepActivity(db),
     notify: notifyActivity(db, mailer),
     loadCalendar: loadCalendarActivity(db),
+    allocateViolationCase: allocateViolationCaseActivity(db),
+    transferComplaint: transferComplaintActivity(db),
   };
 }
 
 export type CaseActivities = ReturnType<typeof createActivities>;
-export type { StepRecord, CaseRowSnapshot, TaskOpen } from './persistence/record-step.js';
+export type { StepRecord, CaseRowSnapshot, TaskOpen, EvidenceRow } from './persistence/record-step.js';
 export type { NotifyRequest } from './notifications/notify.js';

@@ -21,12 +21,15 @@ import { registerErrorHandler } from './errors.js';
 import { rejectNulCharacters } from './input-guard.js';
 import { globalRateLimit } from './limits.js';
 import { filingRoutes } from './routes/cases/filing.js';
+import { investigationRoutes } from './routes/cases/investigation.js';
 import { readCaseRoutes } from './routes/cases/read-cases.js';
 import { registerClueRoute } from './routes/cases/register-clue.js';
 import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { sessionRoutes } from './routes/session.js';
+import { submissionRoutes } from './routes/submissions.js';
+import { complaintRoutes } from './routes/complaints.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -102,7 +105,10 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   registerClueRoute(app, deps);
   readCaseRoutes(app, deps);
   filingRoutes(app, deps);
+  investigationRoutes(app, deps);
   notificationRoutes(app, deps);
   adminRoutes(app, deps);
+  submissionRoutes(app, deps);
+  complaintRoutes(app, deps);
   return app;
 }

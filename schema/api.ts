@@ -141,6 +141,8 @@ export const UserSchema = z.object({
   unitId: z.string(),
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
+  /** 执法证号: a case officer takes part in investigation steps only with one (APL 42). */
+  certificateNo: z.string().nullable(),
 });
 
 export const CreateUserSchema = z
@@ -156,6 +158,12 @@ export const CreateUserSchema = z
     roles: z.array(RoleSchema).min(1),
     unitId: z.string().min(1),
     password: z.string().min(1).max(200),
+    certificateNo: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{4,40}$/, '执法证号 / certificate number')
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -166,6 +174,12 @@ export const UpdateUserSchema = z
     roles: z.array(RoleSchema).min(1).optional(),
     unitId: z.string().min(1).optional(),
     active: z.boolean().optional(),
+    certificateNo: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{4,40}$/, '执法证号 / certificate number')
+      .nullable()
+      .optional(),
   })
   .strict()
   .refine((u) => Object.keys(u).length > 0, { message: '没有要修改的内容 / nothing to change' });

@@ -1,14 +1,13 @@
 // Commands and views of a case. These zod schemas are the single source of truth for the API's request and
 // response types and for the arguments of workflow updates.
 import { z } from 'zod';
-import { isIsoDate } from '../domain/calendar/dates.js';
 import { isValidUscc } from '../domain/party/uscc.js';
+import { IsoDateSchema } from './common.js';
+import { InvestigationViewSchema } from './investigation.js';
 import { ActorSchema } from './roles.js';
+import { ResolvedRulePackSchema } from './rule-pack.js';
 
-export const IsoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD / a date as YYYY-MM-DD' })
-  .meta({ format: 'date', example: '2026-11-20' });
+export { IsoDateSchema };
 
 /** Where a clue came from (RULES.md §2, case sources). */
 export const CaseSourceSchema = z.enum([
@@ -54,22 +53,64 @@ export const RegisterClueSchema = z
     summary: z.string().trim().min(5).max(4000),
     /** The day the clue was discovered or the materials received: the filing period starts after it. */
     discoveredOn: IsoDateSchema,
+    /** The day the violation was committed or, if it continued, ended: the limitation period runs from it
+     * (APL 36). Unknown at registration is allowed; the head then decides filing without the check. */
+    violationEndedOn: IsoDateSchema.optional(),
+    /** The violation harmed life, health or financial safety: the limitation period is 5 years, not 2. */
+    seriousHarm: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => !c.violationEndedOn || c.violationEndedOn <= c.discoveredOn, {
+    message: '违法行为终了日不能晚于发现日 / the violation cannot end after it was discovered',
+    path: ['violationEndedOn'],
+  });
 export type RegisterClue = z.infer<typeof RegisterClueSchema>;
+
+/** Why a clue is not filed; the exemption grounds cite an item of a list in the case's rule pack (APL 33). */
+export const DeclineGroundSchema = z.enum([
+  'no_violation', // 违法事实不成立
+  'insufficient_evidence', // 证据不足
+  'limitation_expired', // 超过追责时效 (APL 36)
+  'no_jurisdiction', // 不属于本部门管辖
+  'minor_corrected', // 轻微并及时改正，没有造成危害后果：不予处罚 (APL 33 ¶1)
+  'first_violation', // 初次违法且危害后果轻微并及时改正：可以不予处罚 (APL 33 ¶1, 首违不罚)
+  'no_fault', // 当事人有证据足以证明没有主观过错 (APL 33 ¶2)
+  'other',
+]);
+export type DeclineGround = z.infer<typeof DeclineGroundSchema>;
 
 export const DecideFilingSchema = z
   .object({
     decision: z.enum(['file', 'decline']),
     reasons: z.string().trim().min(2).max(4000),
+    /** Required when declining. */
+    ground: DeclineGroundSchema.optional(),
+    /** Required for the grounds minor_corrected and first_violation: the list item that applies. */
+    exemption: z
+      .object({ listId: z.string().min(1).max(40), itemId: z.string().min(1).max(40) })
+      .strict()
+      .optional(),
+    /** Filing a clue whose limitation period has expired needs the head's written reason (APL 36). */
+    limitationOverride: z.string().trim().min(2).max(4000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((d) => d.decision === 'file' || d.ground !== undefined, {
+    message: '不予立案须说明理由类别 / declining needs a ground',
+    path: ['ground'],
+  })
+  .refine(
+    (d) =>
+      d.decision === 'file' ||
+      !(d.ground === 'minor_corrected' || d.ground === 'first_violation') ||
+      d.exemption !== undefined,
+    { message: '须引用免罚清单条目 / cite the exemption-list item', path: ['exemption'] },
+  );
 export type DecideFiling = z.infer<typeof DecideFilingSchema>;
 
 export const ExtendFilingSchema = z.object({ reason: z.string().trim().min(2).max(4000) }).strict();
 export type ExtendFiling = z.infer<typeof ExtendFilingSchema>;
 
-export const CaseStageSchema = z.enum(['filing', 'investigation', 'closed']);
+export const CaseStageSchema = z.enum(['filing', 'investigation', 'review', 'closed']);
 export type CaseStage = z.infer<typeof CaseStageSchema>;
 
 /** What a workflow starts with. */
@@ -80,6 +121,10 @@ export const CaseInputSchema = z.object({
   registeredBy: ActorSchema,
   /** Warning offsets (WD before due) for this case's clocks. */
   warnBefore: z.array(z.number().int().positive()),
+  /** The rule pack the case runs under (absent in cases started before rule packs: national@1). */
+  rulePack: ResolvedRulePackSchema.optional(),
+  /** A case from a report (举报): a reference to the confidential reporter, never the identity itself. */
+  report: z.object({ submissionId: z.string(), realName: z.boolean(), hasEmail: z.boolean() }).optional(),
 });
 export type CaseInput = z.infer<typeof CaseInputSchema>;
 
@@ -105,6 +150,22 @@ export const ClockViewSchema = z.object({
 });
 export type ClockView = z.infer<typeof ClockViewSchema>;
 
+/** How a case ended (so far, part 1 of the lifecycle). */
+export const CaseOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('not_filed'), ground: DeclineGroundSchema.optional(), on: z.string() }),
+  z.object({ kind: z.literal('terminated'), ground: z.string(), on: z.string() }),
+  z.object({
+    kind: z.literal('simplified_penalty'),
+    formNumber: z.string(),
+    penalty: z.object({ kind: z.enum(['warning', 'fine']), amount: z.number().optional() }),
+    /** On-the-spot penalties are never published (PUB 2). */
+    publish: z.literal(false),
+    on: z.string(),
+  }),
+  z.object({ kind: z.literal('transferred_to_police'), on: z.string() }),
+]);
+export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
+
 /** Live state of a case, as its workflow query returns it. */
 export const CaseViewSchema = z.object({
   number: z.string(),
@@ -117,12 +178,35 @@ export const CaseViewSchema = z.object({
   summary: z.string(),
   discoveredOn: z.string(),
   registeredBy: z.string(),
+  rulePack: z.string(),
   filing: z.object({
     extensions: z.number(),
     decision: z
-      .object({ decision: z.enum(['file', 'decline']), reasons: z.string(), by: z.string(), on: z.string() })
+      .object({
+        decision: z.enum(['file', 'decline']),
+        reasons: z.string(),
+        ground: DeclineGroundSchema.optional(),
+        exemption: z.object({ listId: z.string(), itemId: z.string() }).optional(),
+        limitationOverride: z.string().optional(),
+        by: z.string(),
+        on: z.string(),
+      })
       .nullable(),
+    limitation: z
+      .object({ expiresOn: z.string(), years: z.number(), expired: z.boolean(), rule: z.string() })
+      .nullable()
+      .optional(),
   }),
+  investigation: InvestigationViewSchema,
+  /** For a case from a report: whether and when the real-name reporter was told (CRM 31–32). */
+  report: z
+    .object({
+      submissionId: z.string(),
+      realName: z.boolean(),
+      feedback: z.object({ on: z.string(), by: z.string(), channel: z.string() }).nullable(),
+    })
+    .nullable(),
+  outcome: CaseOutcomeSchema.nullable(),
   clocks: z.array(ClockViewSchema),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;

@@ -22,9 +22,66 @@ export const ERROR_MESSAGES = {
     zh: '幂等键已用于另一请求',
     en: 'This idempotency key was used for a different request',
   },
+  LIMITATION_EXPIRED: {
+    zh: '已超过追责时效（行政处罚法第三十六条），立案须负责人说明理由',
+    en: 'The limitation period has expired (APL art. 36): filing needs the head’s written reason',
+  },
+  EXEMPTION_UNKNOWN: {
+    zh: '规则包中没有该免罚清单条目',
+    en: 'The case’s rule pack has no such exemption-list item',
+  },
+  TEAM_TOO_SMALL: {
+    zh: '调查取证须有两名以上不同的执法人员（行政处罚法第四十二条）',
+    en: 'An investigation step needs at least two distinct officers (APL art. 42)',
+  },
+  OFFICER_NOT_CERTIFIED: {
+    zh: '执法人员须持有执法证件并属于本单位',
+    en: 'Each officer must hold a law-enforcement certificate and belong to the case’s unit',
+  },
+  ACTOR_NOT_IN_TEAM: {
+    zh: '操作人须为参与的执法人员之一',
+    en: 'The acting officer must be one of the officers',
+  },
+  REVIEWER_INVESTIGATED: {
+    zh: '审核人员不得为本案调查人员',
+    en: 'The reviewer must not have investigated this case',
+  },
+  APPROVAL_NOT_PENDING: { zh: '没有待审批的该事项', en: 'No such request is awaiting approval' },
+  MEASURE_NOT_ACTIVE: { zh: '该强制措施不处于有效状态', en: 'That measure is not in force' },
+  CASE_EXTENSION_USED: {
+    zh: '负责人已延长过办案期限，再延长须经集体讨论',
+    en: 'The head has already extended the case period; further extension needs collective discussion',
+  },
+  COLLECTIVE_TOO_EARLY: {
+    zh: '集体讨论延长须在负责人延长之后',
+    en: 'Collective discussion extends only after the head’s extension',
+  },
+  CASE_SUSPENDED: { zh: '案件已中止', en: 'The case is suspended' },
+  CASE_NOT_SUSPENDED: { zh: '案件未中止', en: 'The case is not suspended' },
+  SIMPLIFIED_OVER_LIMIT: {
+    zh: '超出简易程序的处罚种类或罚款限额（行政处罚法第五十一条）',
+    en: 'Beyond the simplified procedure’s penalty types or fine limit (APL art. 51)',
+  },
+  PENALTY_BARRED_BY_TRANSFER: {
+    zh: '案件已移送司法机关，不得以行政处罚代替刑事处罚（行政处罚法第二十七条）',
+    en: 'The case was transferred as a suspected crime: no administrative penalty for the same facts (APL art. 27)',
+  },
+  TRANSFER_STEP_NOT_ALLOWED: {
+    zh: '移送程序当前不允许此步骤',
+    en: 'That step does not follow from where the transfer stands',
+  },
+  NOT_FOUND_IN_CASE: { zh: '本案中没有该记录', en: 'No such record in this case' },
   SERVICE_UNAVAILABLE: { zh: '服务暂不可用，请稍后重试', en: 'Service unavailable, please retry' },
   INTERNAL: { zh: '内部错误', en: 'Internal error' },
   NOT_FOUND: { zh: '资源不存在', en: 'Not found' },
+  COMPLAINT_NOT_FOUND: { zh: '投诉不存在', en: 'No such complaint' },
+  MEDIATION_CONSENT_REQUIRED: {
+    zh: '调解须经投诉人和被投诉人双方同意',
+    en: 'Mediation needs the consent of both the complainant and the respondent',
+  },
+  MEDIATION_ALREADY_PAUSED: { zh: '调解期限已中止计算', en: 'The mediation period is already paused' },
+  MEDIATION_NOT_PAUSED: { zh: '调解期限未中止', en: 'The mediation period is not paused' },
+  TRANSFER_TARGET_INVALID: { zh: '移送目标单位无效', en: 'The complaint cannot be transferred to that unit' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

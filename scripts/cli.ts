@@ -170,6 +170,36 @@ export function buildCli(): Command {
       }
     });
 
+  program
+    .command('rule-pack')
+    .description('规则包 rule packs')
+    .command('load <file>')
+    .description('载入规则包（JSON），校验后存为新版本 load a rule pack (JSON) as a new version')
+    .option('--by <user>', 'who loads it (recorded)', 'administrator')
+    .action(async (file: string, opts: { by: string }) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
+      } catch (err) {
+        fail(`无法读取文件「${file}」`, `cannot read "${file}": ${(err as Error).message}`);
+      }
+      const { RulePackFileSchema } = await import('../schema/rule-pack.js');
+      const parsed = RulePackFileSchema.safeParse(raw);
+      if (!parsed.success)
+        fail(
+          '规则包文件无效：\n' +
+            parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n'),
+          'invalid rule pack (see above)',
+        );
+      const { loadRulePack } = await import('../api/services/rule-packs.js');
+      const r = await withDb((db) => loadRulePack(db, parsed.data, opts.by)).catch((err: Error) =>
+        fail('规则包未载入', `rule pack not loaded: ${err.message}`),
+      );
+      console.log(
+        `loaded ${r!.id}@${r!.version}${r!.resolved ? ` (new cases run under ${r!.resolved.ref})` : ''}`,
+      );
+    });
+
   const mail = program.command('mail').description('通知邮件 e-mail');
   mail
     .command('list')

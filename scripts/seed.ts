@@ -12,16 +12,43 @@ export const DEMO_UNITS = [
   { id: 'dc-cg', code: 'DC-CG', name: '东城区市场监督管理局城关市场监管所', parentId: 'dc' },
 ] as const;
 
-export const DEMO_USERS: { username: string; displayName: string; roles: Role[]; unitId: string }[] = [
-  { username: 'officer1', displayName: '王敏', roles: ['case_officer'], unitId: 'dc' },
-  { username: 'officer2', displayName: '李强', roles: ['case_officer'], unitId: 'dc' },
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitId: string;
+  /** 执法证号: only certified officers may investigate (APL 42). */
+  certificateNo?: string;
+}[] = [
+  {
+    username: 'officer1',
+    displayName: '王敏',
+    roles: ['case_officer'],
+    unitId: 'dc',
+    certificateNo: 'DC-ZF-0001',
+  },
+  {
+    username: 'officer2',
+    displayName: '李强',
+    roles: ['case_officer'],
+    unitId: 'dc',
+    certificateNo: 'DC-ZF-0002',
+  },
+  // A new officer whose certificate is still pending: may not take part in investigation steps.
+  { username: 'officer3', displayName: '孙新', roles: ['case_officer'], unitId: 'dc' },
   { username: 'intake1', displayName: '陈静', roles: ['complaint_handler'], unitId: 'dc' },
   { username: 'reviewer1', displayName: '周法', roles: ['legal_reviewer'], unitId: 'dc' },
   { username: 'head1', displayName: '张建国', roles: ['agency_head'], unitId: 'dc' },
   { username: 'supervisor1', displayName: '赵督', roles: ['supervisor'], unitId: 'dc' },
   { username: 'citysup', displayName: '钱督', roles: ['supervisor'], unitId: 'city' },
   { username: 'cityhead', displayName: '孙局', roles: ['agency_head'], unitId: 'city' },
-  { username: 'officer-cg', displayName: '刘所', roles: ['case_officer'], unitId: 'dc-cg' },
+  {
+    username: 'officer-cg',
+    displayName: '刘所',
+    roles: ['case_officer'],
+    unitId: 'dc-cg',
+    certificateNo: 'CG-ZF-0001',
+  },
   { username: 'admin', displayName: '系统管理员', roles: ['administrator'], unitId: 'prv' },
 ];
 
@@ -36,7 +63,15 @@ export async function seedDemo(db: Db): Promise<{ units: number; users: number }
   }
   const existing = new Set((await db.user.findMany({ select: { username: true } })).map((u) => u.username));
   for (const u of DEMO_USERS) {
-    if (existing.has(u.username)) continue;
+    if (existing.has(u.username)) {
+      // Demo certificates added since the user was seeded.
+      if (u.certificateNo)
+        await db.user.updateMany({
+          where: { username: u.username, certificateNo: null },
+          data: { certificateNo: u.certificateNo },
+        });
+      continue;
+    }
     const r = await db.user.createMany({
       data: [
         {

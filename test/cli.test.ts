@@ -1,5 +1,7 @@
 // The operators' CLI as a real process (RULES.md "Counting days" through `tiean calendar`).
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../platform/config.js';
@@ -43,5 +45,23 @@ describe('tiean calendar', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/错误/);
+  });
+});
+
+describe('tiean rule-pack load', () => {
+  it('refuses an invalid pack before touching the database, naming the fields', () => {
+    const file = path.join(projectRoot, 'config', 'rule-packs', 'prv.example.json');
+    const bad = path.join(os.tmpdir(), `bad-pack-${process.pid}.json`);
+    const pack = JSON.parse(readFileSync(file, 'utf8'));
+    pack.overrides.thresholds.hearingLargeAmount.naturalPerson = 'a lot';
+    writeFileSync(bad, JSON.stringify(pack));
+    const r = tiean('rule-pack', 'load', bad);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/规则包文件无效/);
+    expect(r.stderr).toMatch(/overrides\.thresholds\.hearingLargeAmount\.naturalPerson/);
+    expect(r.stderr).toMatch(/invalid rule pack/);
+    const missing = tiean('rule-pack', 'load', '/nonexistent/pack.json');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read/);
   });
 });

@@ -10,8 +10,10 @@ export interface NotifyRequest {
   key: string;
   caseNumber?: string;
   kind: string;
-  /** Users holding `role` in `unitId`; if that unit has none, the nearest unit above that has some. */
-  audience: { unitId: string; role: Role };
+  /** Users holding `role` in `unitId` (if that unit has none, the nearest unit above that has some); named
+   * users; or the submitter of an intake (a reporter or complainant), whose address is looked up at sending
+   * time and never stored with the message (CRM 33). */
+  audience: { unitId: string; role: Role } | { userIds: string[] } | { submitterOf: string };
   subject: string;
   text: string;
 }
@@ -34,12 +36,38 @@ async function resolveAudience(db: Db, unitId: string, role: Role): Promise<stri
   return [];
 }
 
+async function namedUsers(db: Db, ids: string[]): Promise<string[]> {
+  const users = await db.user.findMany({
+    where: { id: { in: ids }, active: true },
+    select: { email: true },
+    orderBy: { username: 'asc' },
+  });
+  return users.map((u) => u.email);
+}
+
+/** The outbox row names the submitter only by reference: the address stays in the confidential Person row. */
+async function submitterMasked(db: Db, submissionId: string): Promise<string[]> {
+  const p = await db.person.findUnique({ where: { submissionId }, select: { email: true } });
+  return p?.email ? [`submitter:${submissionId}`] : [];
+}
+
+async function submitterAddress(db: Db, submissionId: string): Promise<string[]> {
+  const p = await db.person.findUniqueOrThrow({ where: { submissionId }, select: { email: true } });
+  return p.email ? [p.email] : [];
+}
+
 export function notifyActivity(db: Db, mailer: Mailer, domain = 'tiean.local') {
   return async function notify(req: NotifyRequest): Promise<NotifyResult> {
     const existing = await db.notification.findUnique({ where: { key: req.key } });
     if (existing?.status === 'sent') return { status: 'already-sent', recipients: existing.recipients };
+    const a = req.audience;
     const recipients =
-      existing?.recipients ?? (await resolveAudience(db, req.audience.unitId, req.audience.role));
+      existing?.recipients ??
+      ('role' in a
+        ? await resolveAudience(db, a.unitId, a.role)
+        : 'userIds' in a
+          ? await namedUsers(db, a.userIds)
+          : await submitterMasked(db, a.submitterOf));
     if (!existing) {
       await db.notification.upsert({
         where: { key: req.key },
@@ -56,9 +84,10 @@ export function notifyActivity(db: Db, mailer: Mailer, domain = 'tiean.local') {
       });
     }
     if (!recipients.length) return { status: 'no-recipients', recipients };
+    const to = 'submitterOf' in a ? await submitterAddress(db, a.submitterOf) : recipients;
     const messageId = `<${createHash('sha256').update(req.key).digest('hex').slice(0, 32)}@${domain}>`;
     try {
-      await mailer.send({ to: recipients, subject: req.subject, text: req.text, messageId });
+      await mailer.send({ to, subject: req.subject, text: req.text, messageId });
     } catch (err) {
       await db.notification.update({
         where: { key: req.key },

@@ -7,6 +7,10 @@ import { auditHash, GENESIS_HASH } from './audit-hash.js';
 
 export interface CaseRowSnapshot {
   number: string;
+  /** "case" (the default) or "complaint". */
+  kind?: string;
+  details?: Record<string, unknown>;
+  rulePack?: string;
   unitId: string;
   stage: string;
   status: string;
@@ -24,7 +28,10 @@ export interface CaseRowSnapshot {
 export interface TaskOpen {
   id: string;
   kind: string;
+  title?: { zh: string; en: string };
   role: string;
+  /** Named users who must act; otherwise anyone with the role in the unit. */
+  assignees?: string[];
   unitId: string;
   dueOn: string | null;
 }
@@ -40,6 +47,17 @@ export interface StepRecord {
   deadlines: ClockView[];
   openTasks?: TaskOpen[];
   closeTasks?: string[];
+  evidence?: EvidenceRow[];
+}
+
+export interface EvidenceRow {
+  id: string;
+  type: string;
+  description: string;
+  collectedAt: string;
+  place: string;
+  collectedBy: string[];
+  attachments: { name: string; mediaType: string; size: number; sha256: string }[];
 }
 
 export function recordStepActivity(db: Db) {
@@ -60,6 +78,9 @@ export function recordStepActivity(db: Db) {
         respondent: c.respondent as object,
         summary: c.summary,
         discoveredOn: c.discoveredOn,
+        ...(c.kind ? { kind: c.kind } : {}),
+        ...(c.details ? { details: c.details as object } : {}),
+        ...(c.rulePack ? { rulePack: c.rulePack } : {}),
         overdue: c.overdue,
         nextDueOn: c.nextDueOn,
         nextDueAt: c.nextDueAt ? new Date(c.nextDueAt) : null,
@@ -90,11 +111,21 @@ export function recordStepActivity(db: Db) {
           update: data,
         });
       }
-      for (const t of step.openTasks ?? []) {
+      for (const { title, ...t } of step.openTasks ?? []) {
+        const text = title ? `${title.zh} ${title.en}` : '';
         await tx.task.upsert({
           where: { id: t.id },
-          create: { ...t, caseNumber: c.number, status: 'open', createdAt: at },
-          update: { dueOn: t.dueOn },
+          create: { ...t, title: text, caseNumber: c.number, status: 'open', createdAt: at },
+          // A task opened again (a new period, a new round) is open again.
+          update: { dueOn: t.dueOn, status: 'open', closedAt: null, closedBy: null },
+        });
+      }
+      for (const e of step.evidence ?? []) {
+        const data = { ...e, collectedAt: new Date(e.collectedAt), attachments: e.attachments as object[] };
+        await tx.evidence.upsert({
+          where: { id: e.id },
+          create: { ...data, caseNumber: c.number, recordedAt: at },
+          update: {},
         });
       }
       if (step.closeTasks?.length) {

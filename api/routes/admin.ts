@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { loadCalendarYear, recomputeOpenCases } from '../../activities/calendar/admin.js';
 import { passwordProblems } from '../../domain/identity/login-policy.js';
 import { CalendarYearFileSchema } from '../../schema/calendar.js';
+import { ResolvedRulePackSchema, RulePackFileSchema, RulePackVersionSchema } from '../../schema/rule-pack.js';
+import { loadRulePack, resolveRulePack } from '../services/rule-packs.js';
 import {
   CreateUnitSchema,
   CreateUserSchema,
@@ -30,6 +32,7 @@ type UserRow = {
   unitId: string;
   active: boolean;
   lockedUntil: Date | null;
+  certificateNo: string | null;
 };
 const toUser = (u: UserRow) => UserSchema.parse({ ...u, lockedUntil: u.lockedUntil?.toISOString() ?? null });
 
@@ -195,5 +198,67 @@ export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
       const loaded = await loadCalendarYear(db, req.body, actor.id);
       return { year: req.body.year, ...loaded, ...(await recomputeOpenCases(db, temporal)) };
     },
+  );
+
+  r.post(
+    '/api/admin/rule-packs',
+    {
+      schema: {
+        tags: ['administration'],
+        summary:
+          '载入规则包（全国默认或省级覆盖），校验后存为新版本 Load a rule pack (national defaults or a provincial override) as a new version',
+        body: RulePackFileSchema,
+        response: {
+          201: z.object({ id: z.string(), version: z.number(), resolved: ResolvedRulePackSchema.nullable() }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { actor } = await administrator(req.actor());
+      // Packs apply across a province: only administrators of the province (a root unit) load them.
+      const unit = await db.unit.findUniqueOrThrow({ where: { id: actor.unitId } });
+      if (unit.parentId) throw new AppError('FORBIDDEN_UNIT');
+      if (req.body.scope === 'province' && req.body.unitId !== unit.id)
+        throw new AppError('FORBIDDEN_UNIT', [{ path: 'body.unitId', message: req.body.unitId }]);
+      return reply.status(201).send(await loadRulePack(db, req.body, actor.id));
+    },
+  );
+
+  r.get(
+    '/api/admin/rule-packs',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: '规则包版本 Rule-pack versions, newest first',
+        response: { 200: z.object({ items: z.array(RulePackVersionSchema) }), ...errors },
+      },
+    },
+    async (req) => {
+      await administrator(req.actor());
+      const rows = await db.rulePack.findMany({ orderBy: [{ id: 'asc' }, { version: 'desc' }] });
+      return {
+        items: rows.map((p) => ({
+          id: p.id,
+          version: p.version,
+          title: (p.content as { title: { zh: string; en: string } }).title,
+          source: p.source,
+          loadedBy: p.loadedBy,
+          loadedAt: p.loadedAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  r.get(
+    '/api/rule-packs/effective',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '本单位新案件适用的规则包 The rule pack new cases of your unit run under',
+        response: { 200: ResolvedRulePackSchema, 401: ProblemSchema },
+      },
+    },
+    async (req) => resolveRulePack(db, (await req.actor()).unitId),
   );
 }

@@ -1,6 +1,7 @@
 // Case numbers (workflow IDs): <unit code>-<year>-<5-digit sequence>, one counter per unit and year, allocated
 // in a transaction together with the registration's idempotency key, so a retried registration gets its
-// number back instead of a new one.
+// number back instead of a new one. A series (e.g. "TS", 投诉, for complaints) has its own counter and numbers
+// <unit code>-<series>-<year>-<5-digit sequence>.
 import { createHash } from 'node:crypto';
 import type { Db } from '../../platform/db.js';
 import { canonicalJson } from '../../activities/persistence/audit-hash.js';
@@ -12,7 +13,7 @@ export function requestHash(body: unknown): string {
 
 export async function allocateCaseNumber(
   db: Db,
-  opts: { idempotencyKey: string; unitId: string; year: number; requestHash: string },
+  opts: { idempotencyKey: string; unitId: string; year: number; requestHash: string; series?: string },
 ): Promise<{ caseNumber: string; reused: boolean }> {
   return db.$transaction(async (tx) => {
     const prior = await tx.registration.findUnique({ where: { idempotencyKey: opts.idempotencyKey } });
@@ -21,12 +22,15 @@ export async function allocateCaseNumber(
       return { caseNumber: prior.caseNumber, reused: true };
     }
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: opts.unitId } });
+    // A series counts under "<unit code>/<series>": "/" never occurs in a unit code, so no unit shares it.
+    const unitCode = opts.series ? `${unit.code}/${opts.series}` : unit.code;
     const counter = await tx.caseNumberCounter.upsert({
-      where: { unitCode_year: { unitCode: unit.code, year: opts.year } },
-      create: { unitCode: unit.code, year: opts.year, value: 1 },
+      where: { unitCode_year: { unitCode, year: opts.year } },
+      create: { unitCode, year: opts.year, value: 1 },
       update: { value: { increment: 1 } },
     });
-    const caseNumber = `${unit.code}-${opts.year}-${String(counter.value).padStart(5, '0')}`;
+    const prefix = opts.series ? `${unit.code}-${opts.series}` : unit.code;
+    const caseNumber = `${prefix}-${opts.year}-${String(counter.value).padStart(5, '0')}`;
     await tx.registration.create({
       data: { idempotencyKey: opts.idempotencyKey, caseNumber, requestHash: opts.requestHash },
     });

@@ -58,3 +58,12 @@ export function chinaInstant(date: IsoDate, hour = 0): number {
 export function endOfDay(date: IsoDate): number {
   return chinaInstant(addDays(date, 1));
 }
+
+/** The same day n years later (29 Feb → 28 Feb in a common year): for periods the law counts in years. */
+export function addYears(date: IsoDate, n: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const year = y + n;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

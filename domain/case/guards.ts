@@ -1,38 +1,206 @@
 // Who may do what, when: the state-machine guards of a case. Pure; the workflow's update validators call them
 // (and the API may call them first, for an early answer). A guard returns a refusal or undefined.
-import { FILING_EXTENSION } from '../rules/periods.js';
+import { addYears, type IsoDate } from '../calendar/dates.js';
+import { findExemption } from '../rules/packs/merge.js';
+import { CASE_EXTENSION_BY_HEAD, FILING_EXTENSION, LIMITATION, SEIZURE_EXTENSION } from '../rules/periods.js';
 import type { Actor, Role } from '../../schema/roles.js';
-import type { CaseStage } from '../../schema/case.js';
+import type { CaseStage, ClockView, DecideFiling, RegisterClue } from '../../schema/case.js';
 import type { Refusal } from '../../schema/errors.js';
+import type { InvestigationView, OfficerRef, OnTheSpotDecision } from '../../schema/investigation.js';
+import type { RulePackContent } from '../../schema/rule-pack.js';
 
 export interface CaseFacts {
   stage: CaseStage;
   unitId: string;
   filingExtensions: number;
+  respondentKind?: 'organisation' | 'natural_person';
+  investigation?: InvestigationView;
+  pack?: RulePackContent;
+  clue?: RegisterClue;
+  caseClock?: ClockView;
 }
 
-function requireRole(actor: Actor, role: Role): Refusal | undefined {
+type Check = Refusal | undefined;
+
+function requireRole(actor: Actor, role: Role): Check {
   return actor.roles.includes(role) ? undefined : { code: 'FORBIDDEN_ROLE', detail: role };
 }
 
-/** Heads act for their own unit's cases. (Unit hierarchy for reading comes with access control.) */
-function requireUnit(actor: Actor, c: CaseFacts): Refusal | undefined {
+/** Commands act on their own unit's cases only. (Reading reaches the units below.) */
+function requireUnit(actor: Actor, c: CaseFacts): Check {
   return actor.unitId === c.unitId ? undefined : { code: 'FORBIDDEN_UNIT' };
 }
 
-function requireStage(c: CaseFacts, stage: CaseStage): Refusal | undefined {
-  return c.stage === stage ? undefined : { code: 'STAGE_NOT_ALLOWED', detail: `${c.stage} ≠ ${stage}` };
+function requireStage(c: CaseFacts, ...stages: CaseStage[]): Check {
+  return stages.includes(c.stage)
+    ? undefined
+    : { code: 'STAGE_NOT_ALLOWED', detail: `${c.stage} ∉ ${stages.join('|')}` };
+}
+
+const head = (c: CaseFacts, actor: Actor) => requireRole(actor, 'agency_head') ?? requireUnit(actor, c);
+
+// ——— filing (RULES.md §2) ———
+
+/** When the limitation period of the clue's violation ends (APL 36), if the clue says when it ended. */
+export function limitationOf(clue: RegisterClue | undefined) {
+  if (!clue?.violationEndedOn) return null;
+  const years = clue.seriousHarm ? LIMITATION.yearsSeriousHarm : LIMITATION.years;
+  const expiresOn = addYears(clue.violationEndedOn, years);
+  return { expiresOn, years, expired: clue.discoveredOn > expiresOn, rule: LIMITATION.rule };
 }
 
 /** The agency head of the case's unit decides on filing (RULES.md §2). */
-export function checkDecideFiling(c: CaseFacts, actor: Actor): Refusal | undefined {
-  return requireRole(actor, 'agency_head') ?? requireUnit(actor, c) ?? requireStage(c, 'filing');
+export function checkDecideFiling(c: CaseFacts, actor: Actor, cmd?: DecideFiling): Check {
+  const basic = head(c, actor) ?? requireStage(c, 'filing');
+  if (basic || !cmd) return basic;
+  if (cmd.decision === 'file' && limitationOf(c.clue)?.expired && !cmd.limitationOverride)
+    return { code: 'LIMITATION_EXPIRED', detail: limitationOf(c.clue)!.expiresOn };
+  if (cmd.decision === 'decline' && cmd.exemption && c.pack) {
+    if (!findExemption(c.pack, cmd.exemption.listId, cmd.exemption.itemId))
+      return { code: 'EXEMPTION_UNKNOWN', detail: `${cmd.exemption.listId}/${cmd.exemption.itemId}` };
+  }
+  return undefined;
 }
 
 /** The head may extend the filing period, once (RULES.md §2). */
-export function checkExtendFiling(c: CaseFacts, actor: Actor): Refusal | undefined {
+export function checkExtendFiling(c: CaseFacts, actor: Actor): Check {
   return (
     checkDecideFiling(c, actor) ??
     (c.filingExtensions >= FILING_EXTENSION.maxTimes ? { code: 'EXTENSION_USED' } : undefined)
   );
 }
+
+// ——— investigation (RULES.md §3) ———
+
+/** At least two distinct certified officers of the case's unit, the actor among them (APL 42); never the
+ * case's reviewer (RULES.md §6: the reviewer is never an investigator). */
+export function checkTeam(c: CaseFacts, actor: Actor, team: OfficerRef[]): Check {
+  const r = requireRole(actor, 'case_officer') ?? requireUnit(actor, c);
+  if (r) return r;
+  const ids = new Set(team.map((o) => o.id));
+  if (ids.size < 2 || ids.size !== team.length) return { code: 'TEAM_TOO_SMALL' };
+  if (!ids.has(actor.id)) return { code: 'ACTOR_NOT_IN_TEAM' };
+  const bad = team.find(
+    (o) => !o.roles.includes('case_officer') || !o.certificateNo || o.unitId !== c.unitId,
+  );
+  if (bad) return { code: 'OFFICER_NOT_CERTIFIED', detail: bad.id };
+  const reviewer = c.investigation?.reviewerId;
+  if (reviewer && ids.has(reviewer)) return { code: 'REVIEWER_INVESTIGATED', detail: reviewer };
+  return undefined;
+}
+
+const notSuspended = (c: CaseFacts): Check =>
+  c.investigation?.suspension ? { code: 'CASE_SUSPENDED' } : undefined;
+
+/** An investigation step by officers: the investigation stage, not suspended, a proper team. */
+export function checkInvestigationStep(c: CaseFacts, actor: Actor, team: OfficerRef[]): Check {
+  return checkTeam(c, actor, team) ?? requireStage(c, 'investigation') ?? notSuspended(c);
+}
+
+/** Testing and appraisal may run while the clue is verified too (the filing period pauses as well). */
+export function checkTestingStep(c: CaseFacts, actor: Actor, team: OfficerRef[]): Check {
+  return checkTeam(c, actor, team) ?? requireStage(c, 'filing', 'investigation');
+}
+
+/** A step that only records what happened (a reply, a result, a transfer step): also while suspended. */
+export function checkRecordingStep(c: CaseFacts, actor: Actor, team: OfficerRef[]): Check {
+  return checkTeam(c, actor, team) ?? requireStage(c, 'filing', 'investigation');
+}
+
+export function checkResume(c: CaseFacts, actor: Actor, team: OfficerRef[]): Check {
+  return (
+    checkTeam(c, actor, team) ??
+    requireStage(c, 'investigation') ??
+    (c.investigation?.suspension ? undefined : { code: 'CASE_NOT_SUSPENDED' })
+  );
+}
+
+/** The head decides on a pending request of the case's officers. */
+export function checkDecideApproval(c: CaseFacts, actor: Actor, approvalId: string): Check {
+  const r = head(c, actor) ?? requireStage(c, 'filing', 'investigation', 'review');
+  if (r) return r;
+  const a = c.investigation?.approvals.find((x) => x.id === approvalId);
+  return a?.status === 'pending' ? undefined : { code: 'APPROVAL_NOT_PENDING', detail: approvalId };
+}
+
+export function checkMeasure(c: CaseFacts, measureId: string, kind: 'preservation' | 'seizure'): Check {
+  const m = c.investigation?.measures.find((x) => x.id === measureId && x.kind === kind);
+  if (!m) return { code: 'NOT_FOUND_IN_CASE', detail: measureId };
+  return m.status === 'active'
+    ? undefined
+    : { code: 'MEASURE_NOT_ACTIVE', detail: `${measureId}: ${m.status}` };
+}
+
+export function checkExtendSeizure(c: CaseFacts, measureId: string, days: number): Check {
+  const r = checkMeasure(c, measureId, 'seizure');
+  if (r) return r;
+  const m = c.investigation!.measures.find((x) => x.id === measureId)!;
+  const pending = c.investigation!.approvals.some(
+    (a) => a.kind === 'seizure_extension' && a.subject === measureId && a.status === 'pending',
+  );
+  if (m.extended || pending) return { code: 'EXTENSION_USED', detail: measureId };
+  return days > SEIZURE_EXTENSION.maxDays ? { code: 'VALIDATION_FAILED', detail: 'days' } : undefined;
+}
+
+// ——— the case clock (RULES.md §5) ———
+
+export function checkExtendCaseClock(c: CaseFacts, actor: Actor): Check {
+  const r = head(c, actor) ?? requireStage(c, 'investigation', 'review');
+  if (r) return r;
+  return (c.investigation?.caseExtensions.byHead ?? 0) >= 1
+    ? { code: 'CASE_EXTENSION_USED', detail: `+${CASE_EXTENSION_BY_HEAD.days}` }
+    : undefined;
+}
+
+/** A collective discussion of several heads of the unit, after the head's extension, sets a further period. */
+export function checkCollectiveExtension(c: CaseFacts, actor: Actor, participants: OfficerRef[]): Check {
+  const r = head(c, actor) ?? requireStage(c, 'investigation', 'review');
+  if (r) return r;
+  if ((c.investigation?.caseExtensions.byHead ?? 0) < 1) return { code: 'COLLECTIVE_TOO_EARLY' };
+  if (!participants.some((p) => p.id === actor.id)) return { code: 'ACTOR_NOT_IN_TEAM' };
+  const bad = participants.find((p) => !p.roles.includes('agency_head') || p.unitId !== c.unitId);
+  return bad ? { code: 'FORBIDDEN_ROLE', detail: `${bad.id}: agency_head` } : undefined;
+}
+
+// ——— the end of part 1: simplified procedure, hand-over to review, criminal transfer ———
+
+/** Once a suspected crime is transferred, no administrative penalty for the same facts (APL 27, 82). */
+export function transferBars(c: CaseFacts): Check {
+  const t = c.investigation?.transfer;
+  return t && t.status !== 'returned' && t.status !== 'rejected'
+    ? { code: 'PENALTY_BARRED_BY_TRANSFER', detail: t.status }
+    : undefined;
+}
+
+/** 简易程序 (APL 51): warning or a fine within the rule pack's limit for the respondent's kind. */
+export function checkOnTheSpot(
+  c: CaseFacts,
+  actor: Actor,
+  team: OfficerRef[],
+  cmd: OnTheSpotDecision,
+): Check {
+  const r = checkTeam(c, actor, team) ?? requireStage(c, 'filing') ?? transferBars(c);
+  if (r) return r;
+  if (cmd.penalty.kind === 'fine' && c.pack && c.respondentKind) {
+    const max =
+      c.respondentKind === 'organisation'
+        ? c.pack.thresholds.simplifiedFineMax.organisation
+        : c.pack.thresholds.simplifiedFineMax.naturalPerson;
+    if (cmd.penalty.amount > max)
+      return { code: 'SIMPLIFIED_OVER_LIMIT', detail: `${cmd.penalty.amount} > ${max}` };
+  }
+  return undefined;
+}
+
+/** 调查终结: to review, by a legal reviewer of the unit who investigated nothing in this case (RULES.md §6). */
+export function checkConclude(c: CaseFacts, actor: Actor, team: OfficerRef[], reviewer: OfficerRef): Check {
+  const r = checkInvestigationStep(c, actor, team) ?? transferBars(c);
+  if (r) return r;
+  if (!reviewer.roles.includes('legal_reviewer') || reviewer.unitId !== c.unitId)
+    return { code: 'FORBIDDEN_ROLE', detail: `${reviewer.id}: legal_reviewer` };
+  const investigated = new Set([...(c.investigation?.investigators ?? []), ...team.map((o) => o.id)]);
+  return investigated.has(reviewer.id) ? { code: 'REVIEWER_INVESTIGATED', detail: reviewer.id } : undefined;
+}
+
+/** Today, for guards that compare dates (kept here so callers pass the workflow's deterministic today). */
+export type Today = IsoDate;

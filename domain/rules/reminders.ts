@@ -1,5 +1,6 @@
-// Reminder schedule for statutory clocks. Not statutory: the default of the product (issue: foundation §5),
-// to become a provincial rule-pack setting.
+// Reminder schedule for statutory clocks: now a rule-pack setting (schema/rule-pack.ts); this is the national
+// default, kept under its old name for the callers that use it.
+import { NATIONAL_DEFAULTS } from './packs/national.js';
 
-/** Warn the responsible role this many working days before a due date. */
-export const DEFAULT_WARN_BEFORE_WD: readonly number[] = [3, 1];
+/** Warn the responsible role this many working days before a due date (national default). */
+export const DEFAULT_WARN_BEFORE_WD: readonly number[] = NATIONAL_DEFAULTS.reminders.warnBeforeWD;

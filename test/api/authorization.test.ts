@@ -56,6 +56,46 @@ const calendarYear = {
   workdays: [],
 };
 
+const O = { officers: ['officer1', 'officer2'] };
+const officerCommands: [string, object][] = [
+  [
+    'evidence',
+    {
+      ...O,
+      type: 'documentary',
+      description: '购货凭证',
+      collectedAt: '2026-11-02T10:00:00+08:00',
+      place: '经营场所',
+    },
+  ],
+  ['measures', { ...O, kind: 'seizure', items: ['过期食品'], reasons: '证据可能灭失' }],
+  ['preservation-decision', { ...O, measureId: 'M1', disposal: 'returned', reasons: '无需保存' }],
+  ['seizure-extension', { ...O, measureId: 'M1', days: 10, reasons: '情况复杂' }],
+  ['seizure-release', { ...O, measureId: 'M1', outcome: 'released', reasons: '解除' }],
+  ['testing', { ...O, kind: 'appraisal', description: '委托鉴定' }],
+  ['testing-result', { ...O, testingId: 'T1', result: '合格' }],
+  ['assistance', { ...O, office: '某市场监管局', matter: '协查主体信息' }],
+  ['assistance-reply', { ...O, assistanceId: 'H1', summary: '已回复' }],
+  ['suspension', { ...O, ground: 'party_missing', explanation: '下落不明' }],
+  ['resumption', { ...O, explanation: '已到案' }],
+  ['termination', { ...O, ground: 'entity_dissolved', explanation: '已注销' }],
+  ['criminal-transfer', { ...O, suspectedOffence: '涉嫌犯罪', facts: '货值较大' }],
+  ['criminal-transfer/steps', { ...O, step: 'handed_over', policeOffice: '公安分局', note: '移送' }],
+  [
+    'on-the-spot-decision',
+    { ...O, formNumber: 'JY-0001', penalty: { kind: 'warning' }, facts: '事实清楚', legalBasis: '依据' },
+  ],
+  ['investigation-conclusion', { ...O, reviewerId: 'reviewer1', report: '调查终结报告' }],
+];
+const headCommands: [string, object][] = [
+  ['approvals', { approvalId: 'A1', approve: true, note: '同意' }],
+  ['case-extension', { reason: '案情复杂' }],
+  [
+    'collective-extension',
+    { participants: ['head1', 'cityhead'], heldOn: '2026-11-02', days: 30, minutes: '会议纪要' },
+  ],
+];
+
 /** Endpoint → the roles allowed to call it. */
 const MATRIX: {
   name: string;
@@ -109,6 +149,42 @@ const MATRIX: {
     name: 'unlock user',
     method: 'POST',
     url: '/api/admin/users/officer-cg/unlock',
+    allowed: ['administrator'],
+  },
+  ...officerCommands.map(([path, body]) => ({
+    name: path,
+    method: 'POST' as const,
+    url: `/api/cases/${CASE}/${path}`,
+    body,
+    allowed: ['case_officer'] as Role[],
+  })),
+  ...headCommands.map(([path, body]) => ({
+    name: path,
+    method: 'POST' as const,
+    url: `/api/cases/${CASE}/${path}`,
+    body,
+    allowed: ['agency_head'] as Role[],
+  })),
+  {
+    name: 'report feedback',
+    method: 'POST',
+    url: `/api/cases/${CASE}/report-feedback`,
+    body: { channel: 'phone', note: '已电话告知' },
+    allowed: ['complaint_handler'],
+  },
+  { name: 'effective rule pack', method: 'GET', url: '/api/rule-packs/effective', allowed: 'all' },
+  { name: 'rule-pack versions', method: 'GET', url: '/api/admin/rule-packs', allowed: ['administrator'] },
+  {
+    name: 'load rule pack',
+    method: 'POST',
+    url: '/api/admin/rule-packs',
+    body: {
+      scope: 'province',
+      unitId: 'prv',
+      title: { zh: '测试', en: 'test' },
+      source: '测试文件',
+      overrides: { reminders: { warnBeforeWD: [2] } },
+    },
     allowed: ['administrator'],
   },
   {
@@ -168,9 +244,9 @@ describe('administration', () => {
 
   it('creates a user under the password policy, refuses duplicates, and the user can sign in', async () => {
     const user = {
-      username: 'officer3',
+      username: 'officer9',
       displayName: '赵新',
-      email: 'officer3@demo.tiean.local',
+      email: 'officer9@demo.tiean.local',
       roles: ['case_officer'],
       unitId: 'dc-cg',
     };
@@ -192,7 +268,7 @@ describe('administration', () => {
       payload: { ...user, password: 'Strong-pass-2026' },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ id: 'officer3', roles: ['case_officer'], active: true });
+    expect(created.json()).toMatchObject({ id: 'officer9', roles: ['case_officer'], active: true });
     expect(created.body).not.toContain('passwordHash');
     const again = await app.inject({
       method: 'POST',
@@ -205,7 +281,7 @@ describe('administration', () => {
       method: 'POST',
       url: '/api/session',
       remoteAddress: '10.1.1.1',
-      payload: { username: 'officer3', password: 'Strong-pass-2026' },
+      payload: { username: 'officer9', password: 'Strong-pass-2026' },
     });
     expect(login.statusCode).toBe(200);
   });

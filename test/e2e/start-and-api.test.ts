@@ -177,16 +177,29 @@ describe('the system end to end (dev server, through the API)', () => {
       stage: 'investigation',
       filing: { decision: { decision: 'file', by: 'head1' } },
     });
-    const detail = (await call('GET', `/api/cases/${caseNumber}`, { token: head })).body;
+    // Filing starts the case clock and the officers' investigation task (RULES.md §5).
+    const detail = await eventually(async () => {
+      const d = (await call('GET', `/api/cases/${caseNumber}`, { token: head })).body;
+      expect(d.tasks).toHaveLength(2);
+      return d;
+    });
     expect(detail.case.stage).toBe('investigation');
-    expect(detail.tasks).toEqual([expect.objectContaining({ kind: 'decide-filing', status: 'closed' })]);
-    expect(detail.deadlines[0]).toMatchObject({
+    expect(detail.tasks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'decide-filing', status: 'closed' }),
+        expect.objectContaining({ kind: 'investigate', status: 'open' }),
+      ]),
+    );
+    expect(detail.deadlines.find((d: { name: string }) => d.name === 'filing')).toMatchObject({
       status: 'stopped',
       extensions: [expect.objectContaining({ days: 15 })],
     });
+    expect(detail.deadlines.find((d: { name: string }) => d.name === 'case')).toMatchObject({
+      status: 'running',
+    });
     expect((await call('GET', `/api/cases/${caseNumber}/audit/verify`, { token: head })).body).toEqual({
       ok: true,
-      entries: 3,
+      entries: 4,
     });
     await eventually(
       async () => {
@@ -222,7 +235,7 @@ describe('the system end to end (dev server, through the API)', () => {
     expect(bad.status).toBe(400);
     const loaded = await call('POST', '/api/admin/calendar/years', { token: admin, body: file });
     expect(loaded.status).toBe(200);
-    // Two open cases: the filed one has no running deadline; the new one's filing deadline moves.
+    // Two open cases: the filed one's case clock (CD, due later) stays; the new one's filing deadline moves.
     expect(loaded.body).toMatchObject({ year, cases: 2, casesChanged: 1, deadlinesChanged: 1 });
     const after = (await call('GET', `/api/cases/${number}`, { token: officer })).body;
     expect(after.deadlines[0].dueOn > due).toBe(true);

@@ -1,5 +1,5 @@
 // A case workflow's input for tests and recordings: a clue from the demo county unit, registered by officer1.
-import { DEFAULT_WARN_BEFORE_WD } from '../../domain/rules/reminders.js';
+import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import type { CaseInput, RegisterClue } from '../../schema/case.js';
 
 export function caseInput(
@@ -18,6 +18,6 @@ export function caseInput(
       ...clue,
     },
     registeredBy: { id: 'officer1', displayName: '王敏', roles: ['case_officer'], unitId: 'dc' },
-    warnBefore: [...DEFAULT_WARN_BEFORE_WD],
+    warnBefore: [...NATIONAL_DEFAULTS.reminders.warnBeforeWD],
   };
 }

@@ -4,7 +4,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import proto from '@temporalio/proto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createActivities } from '../../activities/index.js';
@@ -24,10 +24,20 @@ import {
   decideFilingUpdate,
   extendFilingUpdate,
 } from '../../workflows/case/messages.js';
+import * as M from '../../workflows/case/messages.js';
+import type { OfficerRef } from '../../schema/investigation.js';
 
 const DAY = 86_400_000;
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
 const head: Actor = { id: 'head1', displayName: 'head1', roles: ['agency_head'], unitId: 'dc' };
+const officer: Actor = { id: 'officer1', displayName: 'officer1', roles: ['case_officer'], unitId: 'dc' };
+const team: OfficerRef[] = ['officer1', 'officer2'].map((id) => ({
+  id,
+  unitId: 'dc',
+  roles: ['case_officer'],
+  certificateNo: `ZF-${id}`,
+}));
+const O = ['officer1', 'officer2'];
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tiean-record-'));
 chmodSync(tmp, 0o755);
@@ -53,6 +63,8 @@ async function scenario(
   name: string,
   run: (h: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<void>,
 ) {
+  // A history is a record of a shipped version: never overwritten, only added.
+  if (existsSync(path.join(out, `${name}.binpb`))) return console.log(`kept ${name}`);
   const caseNumber = `REPLAY-${name}`;
   const input = caseInput(caseNumber, chinaDateOf(await env.currentTimeMs()), {
     source: 'random_check',
@@ -99,6 +111,71 @@ await worker.runUntil(async () => {
   await scenario('calendar-recomputed', async (h) => {
     await h.signal(calendarChangedSignal);
     await env.sleep(2000);
+  });
+  // Version 2: the investigation, the case clock, head approvals, the transfer, task e-mails.
+  await scenario('v2-investigation', async (h) => {
+    await h.executeUpdate(decideFilingUpdate, {
+      args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
+    });
+    const cmd = <T>(command: T) => ({ actor: officer, team, command });
+    await h.executeUpdate(M.startTestingUpdate, {
+      args: [cmd({ officers: O, kind: 'appraisal' as const, description: '委托鉴定', seizureIds: [] })],
+    });
+    await env.sleep(5 * DAY);
+    await h.executeUpdate(M.finishTestingUpdate, {
+      args: [cmd({ officers: O, testingId: 'T1', result: '不合格' })],
+    });
+    await h.executeUpdate(M.requestMeasureUpdate, {
+      args: [cmd({ officers: O, kind: 'preservation' as const, items: ['样品'], reasons: '可能灭失' })],
+    });
+    await h.executeUpdate(M.decideApprovalUpdate, {
+      args: [{ actor: head, command: { approvalId: 'A1', approve: true, note: '同意' } }],
+    });
+    await env.sleep(12 * DAY); // the preservation lapses
+    await h.executeUpdate(M.requestSuspensionUpdate, {
+      args: [cmd({ officers: O, ground: 'party_missing' as const, explanation: '下落不明' })],
+    });
+    await h.executeUpdate(M.decideApprovalUpdate, {
+      args: [{ actor: head, command: { approvalId: 'A2', approve: true, note: '同意' } }],
+    });
+    await env.sleep(3 * DAY);
+    await h.executeUpdate(M.resumeCaseUpdate, { args: [cmd({ officers: O, explanation: '已到案' })] });
+    await h.executeUpdate(M.extendCaseClockUpdate, {
+      args: [{ actor: head, command: { reason: '案情复杂' } }],
+    });
+    await h.executeUpdate(M.proposeTransferUpdate, {
+      args: [cmd({ officers: O, suspectedOffence: '涉嫌犯罪', facts: '货值较大' })],
+    });
+    await h.executeUpdate(M.decideApprovalUpdate, {
+      args: [{ actor: head, command: { approvalId: 'A3', approve: false, note: '不构成犯罪' } }],
+    });
+    await h.executeUpdate(M.concludeInvestigationUpdate, {
+      args: [
+        {
+          ...cmd({ officers: O, reviewerId: 'reviewer1', report: '调查终结报告' }),
+          reviewer: { id: 'reviewer1', unitId: 'dc', roles: ['legal_reviewer'], certificateNo: null },
+        },
+      ],
+    });
+    await env.sleep(120 * DAY); // the case clock runs out in review
+  });
+  await scenario('v2-on-the-spot', async (h) => {
+    await h.executeUpdate(M.onTheSpotDecisionUpdate, {
+      args: [
+        {
+          actor: officer,
+          team,
+          command: {
+            officers: O,
+            formNumber: 'JY-1',
+            penalty: { kind: 'warning' },
+            facts: '事实清楚',
+            legalBasis: '依据',
+          },
+        },
+      ],
+    });
+    await h.result();
   });
 });
 await env.teardown();

@@ -120,7 +120,9 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
     ]);
     const chain = verifyChain(audit.map((a) => ({ ...a, at: a.at.toISOString() })));
     expect(chain).toEqual({ ok: true, entries: 4 });
-    const outbox = await tdb.db.notification.findMany({ where: { caseNumber } });
+    const outbox = await tdb.db.notification.findMany({
+      where: { caseNumber, kind: { not: 'task.assigned' } },
+    });
     expect(outbox.map((o) => o.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
@@ -159,11 +161,19 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
       await env.sleep(60 * DAY);
     });
     const audit = await auditRows(caseNumber);
-    expect(audit.map((a) => a.action)).toEqual(['clue.registered', 'filing.extended', 'filing.approved']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'clue.registered',
+      'filing.extended',
+      'filing.approved',
+      'case_clock.started',
+    ]);
     expect(
       (await tdb.db.task.findUniqueOrThrow({ where: { id: `${caseNumber}:decide-filing` } })).status,
     ).toBe('closed');
-    expect((await smtp.inbox()).filter((m) => m.subject?.includes(caseNumber))).toHaveLength(0);
+    // Only the task e-mails: the head's decision task (opened, then again with the extended due date) and
+    // the officers' investigation task; no warning or overdue e-mail.
+    const mails = (await smtp.inbox()).filter((m) => m.subject?.includes(caseNumber));
+    expect(mails.every((m) => m.subject!.startsWith('【待办】'))).toBe(true);
     expect((await tdb.db.case.findUniqueOrThrow({ where: { number: caseNumber } })).stage).toBe(
       'investigation',
     );
@@ -188,7 +198,7 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
       ).rejects.toMatchObject({ cause: { type: 'STAGE_NOT_ALLOWED' } });
     });
     const audit = await auditRows(caseNumber);
-    expect(audit.map((a) => a.action)).toEqual(['clue.registered', 'filing.approved']);
+    expect(audit.map((a) => a.action)).toEqual(['clue.registered', 'filing.approved', 'case_clock.started']);
   });
 
   it('a declined clue closes the case and completes its workflow', async () => {

@@ -3,13 +3,22 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import { CaseContext } from './context.js';
+import { registerApprovalHandler } from './investigation/approvals.js';
+import { registerCaseClockHandlers } from './investigation/case-clock.js';
+import { registerConclusionHandlers } from './investigation/conclusion.js';
+import { registerEvidenceHandlers } from './investigation/evidence.js';
+import { registerMeasureHandlers } from './investigation/measures.js';
+import { registerSuspensionHandlers } from './investigation/suspension.js';
+import { registerTransferHandlers } from './investigation/transfer.js';
 import { calendarChangedSignal, caseViewQuery, recomputeDeadlinesUpdate } from './messages.js';
 import { filingStage, registerFilingHandlers } from './stages/filing.js';
-import { investigationStage } from './stages/investigation.js';
+import { investigationStage, reviewStage } from './stages/investigation.js';
+import { registerReportFeedbackHandler, reportFeedbackSettled } from './stages/report-feedback.js';
 
 const STAGES: Record<Exclude<CaseStage, 'closed'>, (c: CaseContext) => Promise<CaseStage>> = {
   filing: filingStage,
   investigation: investigationStage,
+  review: reviewStage,
 };
 
 export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
@@ -18,12 +27,22 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   setHandler(calendarChangedSignal, async () => void (await c.recomputeCalendar()));
   setHandler(recomputeDeadlinesUpdate, () => c.recomputeCalendar());
   registerFilingHandlers(c);
+  registerReportFeedbackHandler(c);
+  registerApprovalHandler(c);
+  registerEvidenceHandlers(c);
+  registerMeasureHandlers(c);
+  registerSuspensionHandlers(c);
+  registerCaseClockHandlers(c);
+  registerTransferHandlers(c);
+  registerConclusionHandlers(c);
   await c.init();
 
   // Every case begins with filing, even when an early update has already decided it: the stage starts the
   // filing clock that the update stops.
   for (let stage: CaseStage = 'filing'; stage !== 'closed';) stage = await STAGES[stage](c);
 
+  await condition(() => reportFeedbackSettled(c)); // a real-name reporter is told even of a closed case
+  await c.finish(c.today(), '结案 closed');
   await condition(allHandlersFinished);
   await c.drain();
   return c.view();

@@ -1,28 +1,62 @@
 // Messages of the case workflow: declared once here, imported by the API and tests (nothing else crosses).
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseView, DecideFiling, ExtendFiling } from '../../schema/case.js';
+import type * as I from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
+import type { DeadlineMove } from '../shared/matter-context.js';
 
-/** A command as the API sends it: the acting user (resolved from the session) and the validated payload. */
+export type { DeadlineMove };
+
+/** A command as the API sends it: the acting user (resolved from the session), the validated payload, and the
+ * people it names as the API resolved them from the user directory (the validator checks them again). */
 export interface Command<T> {
   actor: Actor;
   command: T;
+  team?: I.OfficerRef[];
+  reviewer?: I.OfficerRef;
+  participants?: I.OfficerRef[];
 }
 
+const update = <T>(name: string) => defineUpdate<CaseView, [Command<T>]>(name);
+
 /** 立案审批: the head approves or declines filing. */
-export const decideFilingUpdate = defineUpdate<CaseView, [Command<DecideFiling>]>('decideFiling');
+export const decideFilingUpdate = update<DecideFiling>('decideFiling');
 /** 延长核查期限: the head extends the filing period once. */
-export const extendFilingUpdate = defineUpdate<CaseView, [Command<ExtendFiling>]>('extendFilingPeriod');
+export const extendFilingUpdate = update<ExtendFiling>('extendFilingPeriod');
+/** 举报处理结果告知: the intake office tells the real-name reporter (when there is no e-mail address). */
+export const recordReportFeedbackUpdate = update<{ channel: 'phone' | 'letter' | 'in_person'; note: string }>(
+  'recordReportFeedback',
+);
+
+// Investigation (RULES.md §3)
+export const recordEvidenceUpdate = update<I.RecordEvidence>('recordEvidence');
+export const requestMeasureUpdate = update<I.RequestMeasure>('requestMeasure');
+export const decidePreservationUpdate = update<I.DecidePreservation>('decidePreservation');
+export const extendSeizureUpdate = update<I.ExtendSeizure>('extendSeizure');
+export const releaseSeizureUpdate = update<I.ReleaseSeizure>('releaseSeizure');
+export const startTestingUpdate = update<I.StartTesting>('startTesting');
+export const finishTestingUpdate = update<I.FinishTesting>('finishTesting');
+export const requestAssistanceUpdate = update<I.RequestAssistance>('requestAssistance');
+export const recordAssistanceReplyUpdate = update<I.RecordAssistanceReply>('recordAssistanceReply');
+export const requestSuspensionUpdate = update<I.RequestSuspension>('requestSuspension');
+export const resumeCaseUpdate = update<I.ResumeCase>('resumeCase');
+export const requestTerminationUpdate = update<I.RequestTermination>('requestTermination');
+export const decideApprovalUpdate = update<I.DecideApproval>('decideApproval');
+// The case clock (RULES.md §5)
+export const extendCaseClockUpdate = update<I.ExtendCaseClock>('extendCaseClock');
+export const collectiveExtensionUpdate = update<I.CollectiveExtension>('collectiveExtension');
+// Transfer of a suspected crime (RULES.md §14)
+export const proposeTransferUpdate = update<I.ProposeTransfer>('proposeTransfer');
+export const recordTransferStepUpdate = update<I.RecordTransferStep>('recordTransferStep');
+// Simplified procedure (RULES.md §4) and the hand-over to review
+export const onTheSpotDecisionUpdate = update<I.OnTheSpotDecision>('onTheSpotDecision');
+export const concludeInvestigationUpdate = update<I.ConcludeInvestigation>('concludeInvestigation');
+
 /** The holiday calendar changed: reload it and recompute every open deadline. */
 export const calendarChangedSignal = defineSignal('calendarChanged');
 /** The same as an update, answering which deadlines moved (for the administrator's report). */
 export const recomputeDeadlinesUpdate = defineUpdate<DeadlineMove[], []>('recomputeDeadlines');
 
-export interface DeadlineMove {
-  clock: string;
-  from: string | null;
-  to: string | null;
-}
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';

@@ -30,6 +30,8 @@ export class StatutoryClock {
   private computed: ClockComputation;
   private readonly fired = new Set<string>();
   private version = 0;
+  /** Causes holding the clock paused (a suspension and a test may overlap): it resumes when the last ends. */
+  private readonly holds = new Set<string>();
 
   constructor(
     def: ClockDefinition,
@@ -70,6 +72,17 @@ export class StatutoryClock {
   }
   resume(on: IsoDate) {
     this.change(resumeClock(this.state, on));
+  }
+  /** Pauses for a cause; further causes while paused only join the pause. */
+  hold(cause: string, p: Omit<Pause, 'to'>) {
+    if (this.stopped || this.holds.has(cause)) return;
+    if (this.holds.size === 0) this.pause(p);
+    this.holds.add(cause);
+  }
+  /** Ends a cause; the clock resumes when no cause is left. */
+  release(cause: string, on: IsoDate) {
+    if (!this.holds.delete(cause) || this.stopped) return;
+    if (this.holds.size === 0) this.resume(on);
   }
   extend(e: Extension) {
     this.change(extendClock(this.state, e));

@@ -41,10 +41,11 @@ export function caseSummary(c: CaseRow) {
   } as z.infer<typeof CaseDetailSchema>['case'];
 }
 
-/** The case, if the actor may see it: their unit or a unit below it. */
-export async function visibleCase(db: Db, actor: Actor, number: string): Promise<CaseRow> {
+/** The matter, if the actor may see it: their unit or a unit below it. With `kind`, only a matter of that
+ * kind (a complaint is not a case; its audit trail is read through the same endpoints). */
+export async function visibleCase(db: Db, actor: Actor, number: string, kind?: 'case'): Promise<CaseRow> {
   const c = await db.case.findUnique({ where: { number } });
-  if (!c) throw new AppError('CASE_NOT_FOUND');
+  if (!c || (kind && c.kind !== kind)) throw new AppError('CASE_NOT_FOUND');
   if (!(await unitSubtree(db, actor.unitId)).includes(c.unitId)) throw new AppError('FORBIDDEN_UNIT');
   return c;
 }
@@ -69,6 +70,7 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
       const visible = await unitSubtree(db, actor.unitId);
       if (q.unitId && !visible.includes(q.unitId)) throw new AppError('FORBIDDEN_UNIT');
       const where = {
+        kind: 'case',
         unitId: { in: q.unitId ? [q.unitId] : visible },
         ...(q.stage ? { stage: q.stage } : {}),
         ...(q.status ? { status: q.status } : {}),
@@ -98,7 +100,7 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
       },
     },
     async (req) => {
-      const c = await visibleCase(db, await req.actor(), req.params.number);
+      const c = await visibleCase(db, await req.actor(), req.params.number, 'case');
       const [deadlines, tasks, live] = await Promise.all([
         db.deadline.findMany({ where: { caseNumber: c.number }, orderBy: { id: 'asc' } }),
         db.task.findMany({ where: { caseNumber: c.number }, orderBy: { createdAt: 'asc' } }),

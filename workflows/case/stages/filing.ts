@@ -1,41 +1,53 @@
 // 核查立案 — verification and filing (RULES.md §2). The clue is verified and the agency head decides within
-// 15 WD whether to file; the head may extend once by 15 WD. If the period runs out, the unit's supervisors are
-// told and the case is flagged overdue; the decision can still be taken late.
-import { condition, setHandler } from '@temporalio/workflow';
-import { checkDecideFiling, checkExtendFiling } from '../../../domain/case/guards.js';
+// 15 WD whether to file; the head may extend once by 15 WD. A clue whose limitation period has expired is filed
+// only with the head's written reason (APL 36); declining on an exemption ground cites the rule pack's list
+// (APL 33). If the period runs out, the supervisors are told and the case is flagged overdue; the decision can
+// still be taken late. A real-name reporter is told of the decision within 5 WD (CRM 31–32).
+import { condition } from '@temporalio/workflow';
+import { checkDecideFiling, checkExtendFiling, limitationOf } from '../../../domain/case/guards.js';
 import { FILING_DECISION, FILING_EXTENSION } from '../../../domain/rules/periods.js';
 import type { CaseStage } from '../../../schema/case.js';
 import type { CaseContext } from '../context.js';
+import { command } from '../handler.js';
 import { decideFilingUpdate, extendFilingUpdate } from '../messages.js';
+import { startReportFeedback } from './report-feedback.js';
 
 const DECIDE = 'decide-filing';
+const DECIDE_TITLE = { zh: '决定是否立案', en: 'decide on filing' };
 
 export function registerFilingHandlers(c: CaseContext) {
-  setHandler(
+  command(
+    c,
     decideFilingUpdate,
+    ({ actor, command }) => checkDecideFiling(c.facts(), actor, command),
     async ({ actor, command }) => {
       // Claim the decision before the first await: a second update validated in the same activation is refused.
       const today = c.today();
+      const filed = command.decision === 'file';
       c.filing.decision = { ...command, by: actor.id, on: today };
-      c.stage = command.decision === 'file' ? 'investigation' : 'closed';
-      await condition(() => c.hasClock(FILING_DECISION.name));
-      c.clock(FILING_DECISION.name).stop(
-        today,
-        command.decision === 'file' ? '已立案 filed' : '不予立案 not filed',
-      );
+      c.stage = filed ? 'investigation' : 'closed';
+      if (!filed) c.outcome = { kind: 'not_filed', ground: command.ground, on: today };
+      await condition(() => c.hasClock(FILING_DECISION.name)); // an early decision waits for the stage's clock
+      c.clock(FILING_DECISION.name).stop(today, filed ? '已立案 filed' : '不予立案 not filed');
       await c.record({
         actor,
-        action: command.decision === 'file' ? 'filing.approved' : 'filing.declined',
-        details: { reasons: command.reasons },
+        action: filed ? 'filing.approved' : 'filing.declined',
+        details: {
+          reasons: command.reasons,
+          ...(command.ground ? { ground: command.ground } : {}),
+          ...(command.exemption ? { exemption: command.exemption } : {}),
+          ...(command.limitationOverride ? { limitationOverride: command.limitationOverride } : {}),
+        },
         closeTasks: [c.taskId(DECIDE)],
       });
-      return c.view();
+      if (c.report?.realName) await startReportFeedback(c, filed);
     },
-    { validator: ({ actor }) => c.refuse(checkDecideFiling(c.facts(), actor)) },
   );
 
-  setHandler(
+  command(
+    c,
     extendFilingUpdate,
+    ({ actor }) => checkExtendFiling(c.facts(), actor),
     async ({ actor, command }) => {
       c.filing.extensions++; // before the first await, as above
       await condition(() => c.hasClock(FILING_DECISION.name));
@@ -50,16 +62,23 @@ export function registerFilingHandlers(c: CaseContext) {
         actor,
         action: 'filing.extended',
         details: { days: FILING_EXTENSION.days, reason: command.reason, dueOn: clock.dueOn },
-        openTasks: [{ id: c.taskId(DECIDE), kind: DECIDE, role: 'agency_head', dueOn: clock.dueOn ?? null }],
+        openTasks: [
+          {
+            id: c.taskId(DECIDE),
+            kind: DECIDE,
+            title: DECIDE_TITLE,
+            role: 'agency_head',
+            dueOn: clock.dueOn ?? null,
+          },
+        ],
       });
-      return c.view();
     },
-    { validator: ({ actor }) => c.refuse(checkExtendFiling(c.facts(), actor)) },
   );
 }
 
 export async function filingStage(c: CaseContext): Promise<CaseStage> {
   const clock = c.startClock(FILING_DECISION, c.input.clue.discoveredOn, 'agency_head');
+  c.filing.limitation = limitationOf(c.input.clue);
   await c.record({
     actor: c.input.registeredBy,
     action: 'clue.registered',
@@ -67,9 +86,18 @@ export async function filingStage(c: CaseContext): Promise<CaseStage> {
       source: c.input.clue.source,
       discoveredOn: c.input.clue.discoveredOn,
       filingDueOn: clock.dueOn,
+      ...(c.filing.limitation ? { limitation: c.filing.limitation } : {}),
     },
-    openTasks: [{ id: c.taskId(DECIDE), kind: DECIDE, role: 'agency_head', dueOn: clock.dueOn ?? null }],
+    openTasks: [
+      {
+        id: c.taskId(DECIDE),
+        kind: DECIDE,
+        title: DECIDE_TITLE,
+        role: 'agency_head',
+        dueOn: clock.dueOn ?? null,
+      },
+    ],
   });
-  await clock.run(); // returns when the decision stops the clock
+  await clock.run(); // returns when the decision (or an on-the-spot penalty) stops the clock
   return c.stage;
 }

@@ -1,0 +1,100 @@
+// Case commands: each becomes a workflow Update; the Idempotency-Key header is the Update ID, so a retried
+// request is applied once and returns the same result. The route checks who may act (role, unit: an early
+// answer from the projection) and resolves the people a command names from the user directory; the
+// workflow's validator has the last word on all of it (defence in depth).
+import { randomUUID } from 'node:crypto';
+import type { UpdateDefinition } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Db } from '../../../platform/db.js';
+import { CaseNumberParamsSchema, IdempotencyHeadersSchema, ProblemSchema } from '../../../schema/api.js';
+import { CaseViewSchema, type CaseView } from '../../../schema/case.js';
+import type { OfficerRef } from '../../../schema/investigation.js';
+import type { Role } from '../../../schema/roles.js';
+import type { Command } from '../../../workflows/case/messages.js';
+import { requireRole } from '../../auth/sessions.js';
+import { AppError, fromTemporal } from '../../errors.js';
+import type { ApiDeps } from '../../server.js';
+import { visibleCase } from './read-cases.js';
+
+export interface CaseCommandSpec<S extends z.ZodType> {
+  path: string;
+  tag: string;
+  summary: string;
+  body: S;
+  update: UpdateDefinition<CaseView, [Command<z.infer<S>>], string>;
+  /** Who may send it (the workflow checks unit, stage and the rest). */
+  roles: Role[];
+  /** Which user ids of the body to resolve for the validator. */
+  names?: (body: z.infer<S>) => { team?: string[]; reviewer?: string; participants?: string[] };
+}
+
+/** Users as the validator needs them; an unknown id is a field error, not a silent drop. */
+export async function resolveUsers(db: Db, ids: string[], field: string): Promise<OfficerRef[]> {
+  const users = await db.user.findMany({ where: { id: { in: ids }, active: true } });
+  const missing = ids.filter((id) => !users.some((u) => u.id === id));
+  if (missing.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      missing.map((id) => ({ path: `body.${field}`, message: `未知用户 / unknown user: ${id}` })),
+    );
+  return ids.map((id) => {
+    const u = users.find((x) => x.id === id)!;
+    return { id: u.id, unitId: u.unitId, roles: u.roles, certificateNo: u.certificateNo };
+  });
+}
+
+export function caseCommand<S extends z.ZodType>(
+  app: FastifyInstance,
+  { db, temporal }: ApiDeps,
+  spec: CaseCommandSpec<S>,
+): void {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    spec.path,
+    {
+      schema: {
+        tags: [spec.tag],
+        summary: spec.summary,
+        params: CaseNumberParamsSchema,
+        headers: IdempotencyHeadersSchema,
+        body: spec.body,
+        response: {
+          200: CaseViewSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+          422: ProblemSchema,
+        },
+      },
+    },
+    async (req) => {
+      const actor = await req.actor();
+      requireRole(actor, ...spec.roles);
+      const c = await visibleCase(db, actor, req.params.number, 'case');
+      if (c.unitId !== actor.unitId) throw new AppError('FORBIDDEN_UNIT');
+      const body = req.body as z.infer<S>;
+      const names = spec.names?.(body) ?? {};
+      const cmd: Command<z.infer<S>> = {
+        actor,
+        command: body,
+        ...(names.team ? { team: await resolveUsers(db, names.team, 'officers') } : {}),
+        ...(names.reviewer ? { reviewer: (await resolveUsers(db, [names.reviewer], 'reviewerId'))[0] } : {}),
+        ...(names.participants
+          ? { participants: await resolveUsers(db, names.participants, 'participants') }
+          : {}),
+      };
+      const key = req.headers['idempotency-key'];
+      try {
+        return await temporal.workflow.getHandle(c.number).executeUpdate(spec.update, {
+          args: [cmd],
+          updateId: typeof key === 'string' ? `${actor.id}:${key}` : randomUUID(),
+        });
+      } catch (err) {
+        throw fromTemporal(err) ?? err;
+      }
+    },
+  );
+}

@@ -1,0 +1,280 @@
+// Complaints (RULES.md §1, CRM): the list from the projection, a complaint page with the workflow's live state,
+// and the handler's commands. Each command becomes a workflow Update; the Idempotency-Key header is the Update
+// ID, so a retried request is applied once and returns the same result. The workflow's validator has the last
+// word; the API answers early from the projection with the same guards.
+import { randomUUID } from 'node:crypto';
+import type { UpdateDefinition } from '@temporalio/client';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Db } from '../../platform/db.js';
+import { CaseNumberParamsSchema, IdempotencyHeadersSchema, ProblemSchema } from '../../schema/api.js';
+import { ClockViewSchema } from '../../schema/case.js';
+import {
+  ComplaintDetailSchema,
+  ComplaintDetailsSchema,
+  ComplaintListQuerySchema,
+  ComplaintListSchema,
+  ComplaintViewSchema,
+  DecideAcceptanceSchema,
+  EndMediationSchema,
+  PauseMediationSchema,
+  RecordPartiesNotifiedSchema,
+  ReportViolationSchema,
+  ResumeMediationSchema,
+  StartMediationSchema,
+  TransferJurisdictionSchema,
+  type ComplaintStage,
+  type ComplaintView,
+} from '../../schema/complaint.js';
+import type { Refusal } from '../../schema/errors.js';
+import type { Actor } from '../../schema/roles.js';
+import {
+  checkDecideAcceptance,
+  checkEndMediation,
+  checkPauseMediation,
+  checkRecordPartiesNotified,
+  checkReportViolation,
+  checkResumeMediation,
+  checkStartMediation,
+  checkTransfer,
+  type ComplaintFacts,
+} from '../../workflows/complaint/guards.js';
+import {
+  complaintViewQuery,
+  decideAcceptanceUpdate,
+  endMediationUpdate,
+  pauseMediationUpdate,
+  recordPartiesNotifiedUpdate,
+  reportViolationUpdate,
+  resumeMediationUpdate,
+  startMediationUpdate,
+  transferJurisdictionUpdate,
+  type Command,
+} from '../../workflows/complaint/messages.js';
+import { AppError, fromTemporal } from '../errors.js';
+import type { ApiDeps } from '../server.js';
+import { unitSubtree } from '../services/units.js';
+
+const LIVE_QUERY_MS = 3000;
+
+type CaseRow = NonNullable<Awaited<ReturnType<Db['case']['findUnique']>>>;
+
+function complaintSummary(c: CaseRow) {
+  const details = ComplaintDetailsSchema.safeParse(c.details);
+  return {
+    number: c.number,
+    unitId: c.unitId,
+    stage: c.stage,
+    status: c.status,
+    respondent: c.respondent,
+    subject: c.summary,
+    receivedOn: c.discoveredOn,
+    overdue: c.overdue,
+    nextDueOn: c.nextDueOn,
+    details: details.success ? details.data : null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  } as z.infer<typeof ComplaintDetailSchema>['complaint'];
+}
+
+/** The complaint, if the actor may see it: their unit or a unit below it. */
+async function visibleComplaint(db: Db, actor: Actor, number: string): Promise<CaseRow> {
+  const c = await db.case.findUnique({ where: { number } });
+  if (!c || c.kind !== 'complaint') throw new AppError('COMPLAINT_NOT_FOUND');
+  if (!(await unitSubtree(db, actor.unitId)).includes(c.unitId)) throw new AppError('FORBIDDEN_UNIT');
+  return c;
+}
+
+function factsOf(c: CaseRow): ComplaintFacts {
+  const d = complaintSummary(c).details;
+  return {
+    stage: c.stage as ComplaintStage,
+    unitId: c.unitId,
+    mediationPaused: d?.mediation.status === 'paused',
+    transferredFromUnitId: d?.transferredFrom?.unitId,
+  };
+}
+
+type Guard<C> = (f: ComplaintFacts, actor: Actor, command: C) => Refusal | undefined;
+
+export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const errors = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+
+  async function send<C>(
+    req: FastifyRequest,
+    number: string,
+    update: UpdateDefinition<ComplaintView, [Command<C>], string>,
+    guard: Guard<C>,
+    command: C,
+  ) {
+    const actor = await req.actor();
+    const c = await visibleComplaint(db, actor, number);
+    const refusal = guard(factsOf(c), actor, command);
+    if (refusal) throw new AppError(refusal.code, [], refusal.detail);
+    const key = req.headers['idempotency-key'];
+    try {
+      return await temporal.workflow.getHandle(c.number).executeUpdate(update, {
+        args: [{ actor, command }],
+        updateId: typeof key === 'string' ? `${actor.id}:${key}` : randomUUID(),
+      });
+    } catch (err) {
+      throw fromTemporal(err) ?? err;
+    }
+  }
+
+  const command = <B extends z.ZodType, C extends z.infer<B>>(
+    path: string,
+    summary: string,
+    body: B,
+    update: UpdateDefinition<ComplaintView, [Command<C>], string>,
+    guard: Guard<C>,
+  ) =>
+    r.post(
+      `/api/complaints/:number/${path}`,
+      {
+        schema: {
+          tags: ['complaints'],
+          summary,
+          params: CaseNumberParamsSchema,
+          headers: IdempotencyHeadersSchema,
+          body,
+          response: { 200: ComplaintViewSchema, 400: ProblemSchema, ...errors, 409: ProblemSchema },
+        },
+      },
+      (req) => send(req, req.params.number, update, guard, req.body as C),
+    );
+
+  command(
+    'acceptance-decision',
+    '受理决定 Accept the complaint, or not (with a ground), within 7 WD of receipt (CRM 14–15)',
+    DecideAcceptanceSchema,
+    decideAcceptanceUpdate,
+    checkDecideAcceptance,
+  );
+  command(
+    'transfer',
+    '移送 Transfer the complaint to the competent office before acceptance (CRM 36–37)',
+    TransferJurisdictionSchema,
+    transferJurisdictionUpdate,
+    checkTransfer,
+  );
+  command(
+    'mediation',
+    '组织调解 Start mediation, with both parties’ consent (CRM 16–21)',
+    StartMediationSchema,
+    startMediationUpdate,
+    checkStartMediation,
+  );
+  command(
+    'mediation/pause',
+    '中止调解期限 Testing or appraisal: the mediation period is not counted (CRM 16–21)',
+    PauseMediationSchema,
+    pauseMediationUpdate,
+    checkPauseMediation,
+  );
+  command(
+    'mediation/resume',
+    '恢复调解期限 Testing or appraisal done: the mediation period runs again',
+    ResumeMediationSchema,
+    resumeMediationUpdate,
+    checkResumeMediation,
+  );
+  command(
+    'mediation/end',
+    '终止调解 End mediation: agreement, withdrawal, refusal, no-show or no agreement (CRM 16–21)',
+    EndMediationSchema,
+    endMediationUpdate,
+    checkEndMediation,
+  );
+  command(
+    'parties-notified',
+    '告知双方 Both parties were told that mediation ended (within 7 WD, CRM 16–21)',
+    RecordPartiesNotifiedSchema,
+    recordPartiesNotifiedUpdate,
+    checkRecordPartiesNotified,
+  );
+  command(
+    'violations',
+    '发现违法线索 A suspected violation found: it becomes a clue and a case (CRM 23)',
+    ReportViolationSchema,
+    reportViolationUpdate,
+    checkReportViolation,
+  );
+
+  r.get(
+    '/api/complaints',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: '投诉列表 Complaints of my units',
+        querystring: ComplaintListQuerySchema,
+        response: { 200: ComplaintListSchema, 400: ProblemSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = await req.actor();
+      const q = req.query;
+      const visible = await unitSubtree(db, actor.unitId);
+      if (q.unitId && !visible.includes(q.unitId)) throw new AppError('FORBIDDEN_UNIT');
+      const where = {
+        kind: 'complaint',
+        unitId: { in: q.unitId ? [q.unitId] : visible },
+        ...(q.stage ? { stage: q.stage } : {}),
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
+      };
+      const [items, total] = await Promise.all([
+        db.case.findMany({
+          where,
+          orderBy: [{ overdue: 'desc' }, { nextDueAt: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }],
+          skip: (q.page - 1) * q.pageSize,
+          take: q.pageSize,
+        }),
+        db.case.count({ where }),
+      ]);
+      return { items: items.map(complaintSummary), page: q.page, pageSize: q.pageSize, total };
+    },
+  );
+
+  r.get(
+    '/api/complaints/:number',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: '投诉详情 A complaint: projection, live state, deadlines and tasks',
+        params: CaseNumberParamsSchema,
+        response: { 200: ComplaintDetailSchema, 400: ProblemSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const c = await visibleComplaint(db, await req.actor(), req.params.number);
+      const [deadlines, tasks, live] = await Promise.all([
+        db.deadline.findMany({ where: { caseNumber: c.number }, orderBy: { id: 'asc' } }),
+        db.task.findMany({ where: { caseNumber: c.number }, orderBy: { createdAt: 'asc' } }),
+        // Live state needs a worker; without one the page still shows the projection (bounded wait).
+        c.status === 'open'
+          ? temporal
+              .withDeadline(Date.now() + LIVE_QUERY_MS, () =>
+                temporal.workflow.getHandle(c.number).query(complaintViewQuery),
+              )
+              .catch(() => null)
+          : Promise.resolve(null),
+      ]);
+      return {
+        complaint: complaintSummary(c),
+        live,
+        deadlines: deadlines.map((d) => ClockViewSchema.parse(d.explanation)),
+        tasks: tasks.map((t) => ({
+          id: t.id,
+          kind: t.kind,
+          title: t.title,
+          role: t.role,
+          dueOn: t.dueOn,
+          status: t.status,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,26 @@
+// Merging a provincial pack onto the national one. Pure.
+import type { ExemptionList, RulePackContent, RulePackFile } from '../../../schema/rule-pack.js';
+
+type Overrides = Extract<RulePackFile, { scope: 'province' }>['overrides'];
+
+export function mergePack(national: RulePackContent, o: Overrides): RulePackContent {
+  const t = national.thresholds;
+  const lists = new Map<string, ExemptionList>(national.exemptionLists.map((l) => [l.id, l]));
+  for (const l of o.exemptionLists ?? []) lists.set(l.id, l);
+  return {
+    thresholds: {
+      simplifiedFineMax: { ...t.simplifiedFineMax, ...o.thresholds?.simplifiedFineMax },
+      hearingLargeAmount: { ...t.hearingLargeAmount, ...o.thresholds?.hearingLargeAmount },
+      collectiveDiscussionAmount: o.thresholds?.collectiveDiscussionAmount ?? t.collectiveDiscussionAmount,
+    },
+    reminders: o.reminders ?? national.reminders,
+    exemptionLists: [...lists.values()],
+  };
+}
+
+/** The exemption-list item a no-penalty decision cites, if the pack has it. */
+export function findExemption(pack: RulePackContent, listId: string, itemId: string) {
+  const list = pack.exemptionLists.find((l) => l.id === listId);
+  const item = list?.items.find((i) => i.id === itemId);
+  return list && item ? { list, item } : undefined;
+}

@@ -1,0 +1,145 @@
+// Rule packs: the numbers and lists a province may set (RULES.md: "every number that a province may change
+// must be configuration"). The national pack holds the defaults; a provincial pack overrides parts of it.
+// Both are validated here, stored with a version, and a case records the version it runs under.
+import { z } from 'zod';
+
+const yuan = z.number().int().min(0).max(100_000_000);
+const id = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,39}$/, {
+    message: '小写字母、数字、点、连字符 / lowercase letters, digits, . _ -',
+  });
+
+const Bilingual = z
+  .object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) })
+  .strict();
+
+/** 首违不罚清单 / 轻微免罚清单: published lists of violations that are not penalised (APL 33). */
+export const ExemptionListSchema = z
+  .object({
+    id,
+    kind: z.enum(['first_violation', 'minor']),
+    title: Bilingual,
+    /** The document that publishes the list. */
+    source: z.string().trim().min(2).max(300),
+    items: z
+      .array(z.object({ id, text: z.string().trim().min(2).max(1000) }).strict())
+      .min(1)
+      .max(500),
+  })
+  .strict()
+  .superRefine((l, ctx) => {
+    const seen = new Set<string>();
+    l.items.forEach((it, i) => {
+      if (seen.has(it.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'id'],
+          message: `重复的条目 / duplicate item ${it.id}`,
+        });
+      seen.add(it.id);
+    });
+  });
+export type ExemptionList = z.infer<typeof ExemptionListSchema>;
+
+const PartyAmounts = z.object({ naturalPerson: yuan, organisation: yuan }).strict();
+
+export const RulePackContentSchema = z
+  .object({
+    thresholds: z
+      .object({
+        /** Simplified on-the-spot procedure: warning or a fine up to these amounts (APL 51). */
+        simplifiedFineMax: PartyAmounts,
+        /** 较大数额 for the hearing right (HR 5 [?]); provinces set their own. */
+        hearingLargeAmount: PartyAmounts,
+        /** Fines and confiscations from this amount go to collective discussion (seed practice [?]). */
+        collectiveDiscussionAmount: yuan,
+      })
+      .strict(),
+    reminders: z
+      .object({
+        /** Warn the responsible role this many working days before each due date. */
+        warnBeforeWD: z.array(z.number().int().min(1).max(30)).min(1).max(5),
+      })
+      .strict(),
+    exemptionLists: z.array(ExemptionListSchema).max(50),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.exemptionLists.forEach((l, i) => {
+      if (seen.has(l.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exemptionLists', i, 'id'],
+          message: `重复的清单 / duplicate list ${l.id}`,
+        });
+      seen.add(l.id);
+    });
+    if (new Set(c.reminders.warnBeforeWD).size !== c.reminders.warnBeforeWD.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reminders', 'warnBeforeWD'],
+        message: '提醒天数重复 / duplicate reminder',
+      });
+  });
+export type RulePackContent = z.infer<typeof RulePackContentSchema>;
+
+/** A pack file as an administrator loads it. The national pack is complete; a provincial pack names the
+ * province's unit and overrides any part (thresholds field by field; exemption lists by id, added or replaced). */
+export const RulePackFileSchema = z.discriminatedUnion('scope', [
+  z
+    .object({
+      scope: z.literal('national'),
+      title: Bilingual,
+      source: z.string().trim().min(2).max(300),
+      content: RulePackContentSchema,
+    })
+    .strict(),
+  z
+    .object({
+      scope: z.literal('province'),
+      /** The province's unit id: the pack applies to every unit below it. */
+      unitId: z.string().trim().min(1).max(40),
+      title: Bilingual,
+      source: z.string().trim().min(2).max(300),
+      overrides: z
+        .object({
+          thresholds: z
+            .object({
+              simplifiedFineMax: PartyAmounts.partial(),
+              hearingLargeAmount: PartyAmounts.partial(),
+              collectiveDiscussionAmount: yuan,
+            })
+            .partial()
+            .strict()
+            .optional(),
+          reminders: z
+            .object({ warnBeforeWD: z.array(z.number().int().min(1).max(30)).min(1).max(5) })
+            .strict()
+            .optional(),
+          exemptionLists: z.array(ExemptionListSchema).max(50).optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+]);
+export type RulePackFile = z.infer<typeof RulePackFileSchema>;
+
+/** What a case runs under: the merged content and the versions it came from. */
+export const ResolvedRulePackSchema = z.object({
+  /** e.g. "national@1" or "national@1+prv@2". */
+  ref: z.string(),
+  content: RulePackContentSchema,
+});
+export type ResolvedRulePack = z.infer<typeof ResolvedRulePackSchema>;
+
+export const RulePackVersionSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  title: Bilingual,
+  source: z.string(),
+  loadedBy: z.string(),
+  loadedAt: z.string(),
+});

@@ -1,0 +1,217 @@
+// The lifecycle end to end on the dev server, through the HTTP API of the running system (`npm start`'s
+// entry): a complaint whose mediation turns up a violation that becomes a case; the case is filed and
+// investigated, a test pauses its clock, and it is transferred to the police. A mixed submission's reporter is
+// told by e-mail, and their identity appears nowhere a non-intake user, the respondent or an operator looks.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDateOf } from '../../domain/calendar/dates.js';
+import { eventually } from '../helpers/eventually.js';
+import { createSystem, type System } from '../helpers/system.js';
+
+let sys: System;
+const t: Record<string, string> = {};
+const today = chinaDateOf(Date.now());
+const O = { officers: ['officer1', 'officer2'] };
+const REPORTER = { name: '举报人欧阳明轩', phone: '13912345678', idNumber: '350102199001011234' };
+
+beforeAll(async () => {
+  sys = await createSystem();
+  await sys.start();
+  for (const u of ['intake1', 'officer1', 'head1', 'supervisor1', 'admin', 'reviewer1'])
+    t[u] = await sys.login(u);
+}, 240_000);
+afterAll(async () => {
+  await sys?.destroy();
+});
+
+const post = async (
+  user: string,
+  url: string,
+  body: unknown,
+  key = createHash('sha256')
+    .update(`${user}:${url}:${JSON.stringify(body)}`)
+    .digest('hex'),
+) => {
+  const r = await sys.call('POST', url, { token: t[user], body, key });
+  expect(r.status, `${url} ${JSON.stringify(r.body)}`).toBeLessThan(300);
+  return r.body;
+};
+const get = async (user: string, url: string) => (await sys.call('GET', url, { token: t[user] })).body;
+/** Retries while the workflow has not yet projected its first step (the list is eventually consistent). */
+const soon = <T>(fn: () => Promise<T>) => eventually(fn, 30_000, 250);
+
+describe('the lifecycle end to end (dev server, through the API)', () => {
+  let caseNumber = '';
+
+  it('a complaint is accepted, mediated, and the violation it reveals becomes a case', async () => {
+    const sub = await post('intake1', '/api/submissions', {
+      kind: 'complaint',
+      channel: '12315',
+      submitter: { name: '消费者张女士', phone: '13700001111', realName: true },
+      respondent: { kind: 'organisation', name: '东城某超市有限公司' },
+      subject: '过期牛奶',
+      claim: '退一赔十',
+      purchaseDate: today,
+      receivedOn: today,
+    });
+    const number = sub.complaintNumber as string;
+    const c = (path: string, body: unknown) =>
+      soon(() => post('intake1', `/api/complaints/${number}/${path}`, body));
+    await c('acceptance-decision', { accept: true });
+    await c('mediation', { complainantConsents: true, respondentConsents: true });
+    const v = await c('violations', { summary: '现场发现货架上仍有大量过期乳制品在售' });
+    caseNumber = await soon(async () => {
+      const view = await get('intake1', `/api/complaints/${number}`);
+      const n = (view.live ?? view.complaint)?.violations?.[0]?.caseNumber ?? v.violations?.[0]?.caseNumber;
+      expect(n).toBeTruthy();
+      return n as string;
+    });
+    const detail = await soon(async () => {
+      const d = await get('officer1', `/api/cases/${caseNumber}`);
+      expect(d.case).toBeTruthy();
+      return d;
+    });
+    expect(detail.case).toMatchObject({ source: 'complaint_report', stage: 'filing' });
+    expect(detail.case.respondent.name).toBe('东城某超市有限公司');
+  });
+
+  it('the case is filed, a test pauses its clock, and it is transferred to the police', async () => {
+    const cmd = (user: string, p: string, body: unknown) => post(user, `/api/cases/${caseNumber}/${p}`, body);
+    const filed = await cmd('head1', 'filing-decision', { decision: 'file', reasons: '涉嫌销售过期食品' });
+    expect(filed.stage).toBe('investigation');
+    const running = await soon(async () => {
+      const live = (await get('supervisor1', `/api/cases/${caseNumber}`)).live;
+      const clock = live.clocks.find((k: { name: string }) => k.name === 'case');
+      expect(clock).toBeTruthy();
+      return clock;
+    });
+    expect(running).toMatchObject({ status: 'running', unit: 'CD', length: 90 });
+    await cmd('officer1', 'evidence', {
+      ...O,
+      type: 'physical',
+      description: '过期乳制品 36 盒',
+      collectedAt: new Date().toISOString(),
+      place: '东城某超市货架',
+      attachments: [{ name: 'shelf.jpg', mediaType: 'image/jpeg', size: 2048, sha256: 'b'.repeat(64) }],
+    });
+    const testing = await cmd('officer1', 'testing', { ...O, kind: 'testing', description: '送检样品' });
+    expect(testing.clocks.find((k: { name: string }) => k.name === 'case').status).toBe('paused');
+    // A supervisor sees the pause and how the due date is computed.
+    const sup = (await get('supervisor1', `/api/cases/${caseNumber}`)).live.clocks.find(
+      (k: { name: string }) => k.name === 'case',
+    );
+    expect(sup.pauses).toHaveLength(1);
+    expect(sup.explanation.join('\n')).toContain('paused');
+    const result = await cmd('officer1', 'testing-result', { ...O, testingId: 'T1', result: '菌落总数超标' });
+    expect(result.clocks.find((k: { name: string }) => k.name === 'case').status).toBe('running');
+
+    const proposed = await cmd('officer1', 'criminal-transfer', {
+      ...O,
+      suspectedOffence: '销售不符合安全标准的食品罪',
+      facts: '货值金额较大，足以造成严重食物中毒',
+    });
+    const approvalId = proposed.investigation.approvals.at(-1).id;
+    await cmd('head1', 'approvals', { approvalId, approve: true, note: '批准移送' });
+    await cmd('officer1', 'criminal-transfer/steps', {
+      ...O,
+      step: 'handed_over',
+      policeOffice: '东城公安分局',
+      note: '移送',
+    });
+    const done = await cmd('officer1', 'criminal-transfer/steps', {
+      ...O,
+      step: 'police_decision',
+      accepted: true,
+      note: '公安机关已立案',
+    });
+    expect(done).toMatchObject({ stage: 'closed', outcome: { kind: 'transferred_to_police' } });
+    const verify = await get('head1', `/api/cases/${caseNumber}/audit/verify`);
+    expect(verify.ok).toBe(true);
+  });
+
+  it('a mixed submission: the real-name reporter is told by e-mail; their identity leaks nowhere else', async () => {
+    const sub = await post('intake1', '/api/submissions', {
+      kind: 'mixed',
+      channel: 'walk_in',
+      submitter: { ...REPORTER, email: 'reporter@example.test', realName: true },
+      respondent: { kind: 'organisation', name: '西城某餐饮管理有限公司' },
+      subject: '后厨卫生',
+      claim: '退还餐费',
+      allegation: '后厨使用过期原料加工菜品',
+      receivedOn: today,
+    });
+    const number = sub.caseNumber as string;
+    await soon(() =>
+      post('head1', `/api/cases/${number}/filing-decision`, { decision: 'file', reasons: '符合立案条件' }),
+    );
+    const inbox = path.join(sys.dataDir, 'mail');
+    const mails = () =>
+      readdirSync(inbox)
+        .filter((f) => statSync(path.join(inbox, f)).isFile())
+        .map((f) => readFileSync(path.join(inbox, f), 'utf8'));
+    const toReporter = await soon(async () => {
+      const m = mails().filter((x) => x.includes('reporter@example.test') && x.includes(number));
+      expect(m).toHaveLength(1);
+      return m[0]!;
+    });
+    expect(toReporter).not.toContain(REPORTER.name); // the feedback says what was decided, nothing more
+    const live = await soon(async () => {
+      const l = (await get('head1', `/api/cases/${number}`)).live;
+      expect(l.report.feedback).toMatchObject({ channel: 'email' });
+      return l;
+    });
+    expect(live.clocks.find((k: { name: string }) => k.name === 'report-feedback').status).toBe('stopped');
+
+    // Intake may read the identity; each read is logged. Nobody else may.
+    const who = await sys.call(
+      'GET',
+      `/api/submissions/${sub.submissionId}/submitter?purpose=${encodeURIComponent('回访核实')}`,
+      {
+        token: t.intake1,
+      },
+    );
+    expect(who.body.name).toBe(REPORTER.name);
+    for (const u of ['officer1', 'head1', 'supervisor1', 'reviewer1']) {
+      const r = await sys.call(
+        'GET',
+        `/api/submissions/${sub.submissionId}/submitter?purpose=${encodeURIComponent('回访核实')}`,
+        {
+          token: t[u],
+        },
+      );
+      expect(r.status).toBe(403);
+    }
+
+    // Where staff, operators and the respondent's side look: no name, phone or ID number.
+    const secrets = Object.values(REPORTER);
+    const seen: string[] = [];
+    for (const u of ['officer1', 'head1', 'supervisor1', 'reviewer1'])
+      for (const url of [
+        `/api/cases/${number}`,
+        `/api/cases/${number}/audit`,
+        '/api/cases',
+        '/api/complaints',
+        `/api/complaints/${sub.complaintNumber}`,
+      ])
+        seen.push(`${u} ${url}: ${JSON.stringify((await sys.call('GET', url, { token: t[u] })).body)}`);
+    seen.push(`notifications: ${JSON.stringify(await get('supervisor1', '/api/notifications?limit=500'))}`);
+    seen.push(...mails().filter((x) => !x.includes('reporter@example.test')));
+    const logs = path.join(sys.dataDir, 'logs');
+    seen.push(...readdirSync(logs).map((f) => readFileSync(path.join(logs, f), 'utf8')));
+    // Temporal's histories (the Web UI shows them to operators): the workflow inputs and every payload.
+    const client = new Client({ connection: await Connection.connect({ address: sys.temporalAddress }) });
+    for (const id of [number, sub.complaintNumber]) {
+      const h = await client.workflow.getHandle(id).fetchHistory();
+      seen.push(
+        JSON.stringify(h, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : v)),
+      );
+    }
+    await client.connection.close();
+    const all = seen.join('\n');
+    expect(all).toContain('后厨使用过期原料加工菜品'); // the search reaches the content it should
+    for (const s of secrets) expect(all, s).not.toContain(s);
+  });
+});

@@ -1,0 +1,96 @@
+// Head approval (负责人批准) of what officers apply for: evidence preservation, seizure and its extension,
+// suspension, termination, the transfer of a suspected crime (RULES.md §3, §14, "Roles"). A request opens a task
+// for the unit's agency head; the decision runs the effect its kind registered.
+import { checkDecideApproval } from '../../../domain/case/guards.js';
+import type { ApprovalView } from '../../../schema/investigation.js';
+import type { Actor } from '../../../schema/roles.js';
+import type { CaseContext } from '../context.js';
+import { command } from '../handler.js';
+import { decideApprovalUpdate } from '../messages.js';
+
+export type ApprovalKind = ApprovalView['kind'];
+export type ApprovalEffect = (a: ApprovalView, actor: Actor) => Promise<void>;
+
+const TITLES: Record<ApprovalKind, { zh: string; en: string }> = {
+  preservation: { zh: '审批先行登记保存', en: 'approve evidence preservation' },
+  seizure: { zh: '审批查封扣押', en: 'approve a seizure' },
+  seizure_extension: { zh: '审批延长查封扣押期限', en: 'approve a seizure extension' },
+  suspension: { zh: '审批案件中止', en: 'approve suspending the case' },
+  termination: { zh: '审批案件终止', en: 'approve terminating the case' },
+  criminal_transfer: { zh: '审批涉嫌犯罪案件移送', en: 'approve the transfer of a suspected crime' },
+};
+
+export type ApprovalEffects = Map<ApprovalKind, { approved: ApprovalEffect; rejected?: ApprovalEffect }>;
+
+/** Registers what a decision on a kind of request does (per case: workflow state is never module-global). */
+export function onApproval(
+  c: CaseContext,
+  kind: ApprovalKind,
+  approved: ApprovalEffect,
+  rejected?: ApprovalEffect,
+) {
+  c.approvalEffects.set(kind, { approved, rejected });
+}
+
+const taskOf = (c: CaseContext, id: string) => c.taskId(`approve-${id}`);
+
+/** Files a request for the head's approval (state first, then the step) and returns it. */
+export function fileApproval(
+  c: CaseContext,
+  req: {
+    kind: ApprovalKind;
+    subject?: string;
+    requestedBy: string[];
+    reasons: string;
+    payload?: Record<string, unknown>;
+  },
+): ApprovalView {
+  const a: ApprovalView = {
+    id: `A${c.investigation.approvals.length + 1}`,
+    kind: req.kind,
+    ...(req.subject ? { subject: req.subject } : {}),
+    requestedBy: req.requestedBy,
+    requestedOn: c.today(),
+    reasons: req.reasons,
+    status: 'pending',
+    payload: req.payload ?? {},
+  };
+  c.investigation.approvals.push(a);
+  return a;
+}
+
+export function approvalTask(c: CaseContext, a: ApprovalView, dueOn: string | null = null) {
+  return {
+    id: taskOf(c, a.id),
+    kind: `approve-${a.kind}`,
+    title: TITLES[a.kind],
+    role: 'agency_head',
+    dueOn,
+  };
+}
+
+export function registerApprovalHandler(c: CaseContext) {
+  command(
+    c,
+    decideApprovalUpdate,
+    ({ actor, command }) => checkDecideApproval(c.facts(), actor, command.approvalId),
+    async ({ actor, command }) => {
+      const a = c.investigation.approvals.find((x) => x.id === command.approvalId)!;
+      a.status = command.approve ? 'approved' : 'rejected';
+      a.decidedBy = actor.id;
+      a.decidedOn = c.today();
+      a.note = command.note;
+      const effect = c.approvalEffects.get(a.kind);
+      const run = command.approve ? effect?.approved : effect?.rejected;
+      // The effect changes the state synchronously up to its first await, then records its own step; the
+      // decision's step comes first so the audit trail reads in order.
+      const decided = c.record({
+        actor,
+        action: command.approve ? 'approval.granted' : 'approval.refused',
+        details: { approvalId: a.id, kind: a.kind, subject: a.subject, note: command.note },
+        closeTasks: [taskOf(c, a.id)],
+      });
+      await Promise.all([decided, run?.(a, actor)]);
+    },
+  );
+}

@@ -1,0 +1,158 @@
+// 调查取证 (RULES.md §3): evidence records, testing/appraisal that pauses the case clock, and assistance
+// requests to other offices (15 WD). Every step is taken by at least two certified officers (APL 42).
+import { checkInvestigationStep, checkRecordingStep, checkTestingStep } from '../../../domain/case/guards.js';
+import { ASSISTANCE_REPLY } from '../../../domain/rules/periods.js';
+import type { CaseContext } from '../context.js';
+import { command, teamIds } from '../handler.js';
+import {
+  finishTestingUpdate,
+  recordAssistanceReplyUpdate,
+  recordEvidenceUpdate,
+  requestAssistanceUpdate,
+  startTestingUpdate,
+} from '../messages.js';
+
+export function registerEvidenceHandlers(c: CaseContext) {
+  command(
+    c,
+    recordEvidenceUpdate,
+    ({ actor, team = [] }) => checkInvestigationStep(c.facts(), actor, team),
+    async (cmd) => {
+      const e = cmd.command;
+      const id = `${c.number}:E${c.investigation.evidence.length + 1}`;
+      const by = teamIds(c, cmd);
+      c.investigation.evidence.push({
+        id,
+        type: e.type,
+        description: e.description,
+        collectedAt: e.collectedAt,
+      });
+      await c.record({
+        actor: cmd.actor,
+        action: 'evidence.recorded',
+        details: {
+          evidenceId: id,
+          type: e.type,
+          officers: by,
+          attachments: e.attachments.map((a) => a.sha256),
+        },
+        evidence: [
+          {
+            id,
+            type: e.type,
+            description: e.description,
+            collectedAt: e.collectedAt,
+            place: e.place,
+            collectedBy: by,
+            attachments: e.attachments,
+          },
+        ],
+      });
+    },
+  );
+
+  command(
+    c,
+    startTestingUpdate,
+    ({ actor, team = [], command }) => {
+      const refused = checkTestingStep(c.facts(), actor, team);
+      if (refused) return refused;
+      const active = (id: string) =>
+        c.investigation.measures.some((m) => m.id === id && m.kind === 'seizure' && m.status === 'active');
+      const bad = command.seizureIds.find((id) => !active(id));
+      return bad ? { code: 'MEASURE_NOT_ACTIVE', detail: bad } : undefined;
+    },
+    async (cmd) => {
+      const t = cmd.command;
+      const id = `T${c.investigation.testing.length + 1}`;
+      const today = c.today();
+      const by = teamIds(c, cmd);
+      c.investigation.testing.push({
+        id,
+        kind: t.kind,
+        description: t.description,
+        startedOn: today,
+        seizureIds: t.seizureIds,
+      });
+      const pause = { from: today, reason: `${t.kind} ${id}`, approvedBy: by.join('+') };
+      for (const clock of c.pausableClocks()) clock.hold(`testing:${id}`, pause);
+      for (const s of t.seizureIds) c.clock(`seizure-${s}`).hold(`testing:${id}`, pause);
+      await c.record({
+        actor: cmd.actor,
+        action: 'testing.started',
+        details: { testingId: id, kind: t.kind, seizureIds: t.seizureIds, officers: by },
+      });
+    },
+  );
+
+  command(
+    c,
+    finishTestingUpdate,
+    ({ actor, team = [], command }) =>
+      checkRecordingStep(c.facts(), actor, team) ??
+      (c.investigation.testing.some((t) => t.id === command.testingId && !t.finishedOn)
+        ? undefined
+        : { code: 'NOT_FOUND_IN_CASE', detail: command.testingId }),
+    async (cmd) => {
+      const t = c.investigation.testing.find((x) => x.id === cmd.command.testingId)!;
+      const today = c.today();
+      t.finishedOn = today;
+      t.result = cmd.command.result;
+      for (const clock of c.runningClocks()) clock.release(`testing:${t.id}`, today);
+      await c.record({
+        actor: cmd.actor,
+        action: 'testing.finished',
+        details: { testingId: t.id, officers: teamIds(c, cmd) },
+      });
+    },
+  );
+
+  command(
+    c,
+    requestAssistanceUpdate,
+    ({ actor, team = [] }) => checkInvestigationStep(c.facts(), actor, team),
+    async (cmd) => {
+      const id = `H${c.investigation.assistance.length + 1}`;
+      const name = `assistance-${id}`;
+      const today = c.today();
+      c.investigation.assistance.push({
+        id,
+        office: cmd.command.office,
+        matter: cmd.command.matter,
+        requestedOn: today,
+        clock: name,
+      });
+      const clock = c.spawnClock({ ...ASSISTANCE_REPLY, name }, today, 'case_officer');
+      await c.record({
+        actor: cmd.actor,
+        action: 'assistance.requested',
+        details: {
+          assistanceId: id,
+          office: cmd.command.office,
+          dueOn: clock.dueOn,
+          officers: teamIds(c, cmd),
+        },
+      });
+    },
+  );
+
+  command(
+    c,
+    recordAssistanceReplyUpdate,
+    ({ actor, team = [], command }) =>
+      checkRecordingStep(c.facts(), actor, team) ??
+      (c.investigation.assistance.some((a) => a.id === command.assistanceId && a.reply === undefined)
+        ? undefined
+        : { code: 'NOT_FOUND_IN_CASE', detail: command.assistanceId }),
+    async (cmd) => {
+      const a = c.investigation.assistance.find((x) => x.id === cmd.command.assistanceId)!;
+      a.reply = cmd.command.summary;
+      c.clock(a.clock).stop(c.today(), '已回复 replied');
+      await c.record({
+        actor: cmd.actor,
+        action: 'assistance.replied',
+        details: { assistanceId: a.id, officers: teamIds(c, cmd) },
+      });
+    },
+  );
+}

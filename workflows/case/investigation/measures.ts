@@ -1,0 +1,175 @@
+// Coercive measures on evidence (RULES.md §3), each approved by the agency head:
+// - 先行登记保存 (APL 56): decide on the preserved items within 7 WD, or the preservation lapses;
+// - 查封扣押 (ACL 18–19, 25): 30 CD, one extension of at most 30 CD with written reasons; testing time not
+//   counted (the testing step pauses the seizure's clock).
+import {
+  checkExtendSeizure,
+  checkInvestigationStep,
+  checkMeasure,
+  checkRecordingStep,
+} from '../../../domain/case/guards.js';
+import { PRESERVATION_DECISION, SEIZURE_EXTENSION, SEIZURE_PERIOD } from '../../../domain/rules/periods.js';
+import type { ApprovalView } from '../../../schema/investigation.js';
+import { SYSTEM_ACTOR, type Actor } from '../../../schema/roles.js';
+import type { CaseContext } from '../context.js';
+import { command, teamIds } from '../handler.js';
+import {
+  decidePreservationUpdate,
+  extendSeizureUpdate,
+  releaseSeizureUpdate,
+  requestMeasureUpdate,
+} from '../messages.js';
+import { approvalTask, fileApproval, onApproval } from './approvals.js';
+
+const measureOf = (c: CaseContext, id: string) => c.investigation.measures.find((m) => m.id === id)!;
+
+export function registerMeasureHandlers(c: CaseContext) {
+  command(
+    c,
+    requestMeasureUpdate,
+    ({ actor, team = [] }) => checkInvestigationStep(c.facts(), actor, team),
+    async (cmd) => {
+      const m = cmd.command;
+      const by = teamIds(c, cmd);
+      const id = `M${c.investigation.measures.length + 1}`;
+      const a = fileApproval(c, { kind: m.kind, subject: id, requestedBy: by, reasons: m.reasons });
+      c.investigation.measures.push({
+        id,
+        kind: m.kind,
+        items: m.items,
+        status: 'requested',
+        approvalId: a.id,
+        extended: false,
+      });
+      await c.record({
+        actor: cmd.actor,
+        action: `${m.kind}.requested`,
+        details: { measureId: id, approvalId: a.id, items: m.items.length, officers: by },
+        openTasks: [approvalTask(c, a)],
+      });
+    },
+  );
+
+  const activate = async (a: ApprovalView, actor: Actor) => {
+    const m = measureOf(c, a.subject!);
+    const today = c.today();
+    m.status = 'active';
+    if (m.kind === 'preservation') {
+      m.clock = `preservation-${m.id}`;
+      const clock = c.spawnClock(
+        { ...PRESERVATION_DECISION, name: m.clock },
+        today,
+        'case_officer',
+        (e, clk) => lapse(c, m.id, clk.dueOn ?? e.dueOn),
+      );
+      await c.record({
+        actor,
+        action: 'preservation.started',
+        details: { measureId: m.id, decideBy: clock.dueOn },
+      });
+    } else {
+      m.clock = `seizure-${m.id}`;
+      const clock = c.spawnClock({ ...SEIZURE_PERIOD, name: m.clock }, today, 'case_officer');
+      await c.record({ actor, action: 'seizure.started', details: { measureId: m.id, until: clock.dueOn } });
+    }
+  };
+  const refuse = async (a: ApprovalView) => {
+    measureOf(c, a.subject!).status = 'rejected';
+  };
+  onApproval(c, 'preservation', activate, refuse);
+  onApproval(c, 'seizure', activate, refuse);
+  onApproval(c, 'seizure_extension', async (a, actor) => {
+    const m = measureOf(c, a.subject!);
+    m.extended = true;
+    const clock = c.clock(m.clock!);
+    const days = Number(a.payload.days);
+    clock.extend({ days, on: c.today(), approvedBy: actor.id, basis: a.reasons });
+    await c.record({
+      actor,
+      action: 'seizure.extended',
+      details: { measureId: m.id, days, until: clock.dueOn, rule: SEIZURE_EXTENSION.rule },
+    });
+  });
+
+  command(
+    c,
+    decidePreservationUpdate,
+    ({ actor, team = [], command }) =>
+      checkRecordingStep(c.facts(), actor, team) ??
+      checkMeasure(c.facts(), command.measureId, 'preservation'),
+    async (cmd) => {
+      const m = measureOf(c, cmd.command.measureId);
+      m.status = 'decided';
+      m.outcome = cmd.command.disposal;
+      c.clock(m.clock!).stop(c.today(), `处理决定 decided: ${cmd.command.disposal}`);
+      await c.record({
+        actor: cmd.actor,
+        action: 'preservation.decided',
+        details: { measureId: m.id, disposal: cmd.command.disposal, officers: teamIds(c, cmd) },
+      });
+    },
+  );
+
+  command(
+    c,
+    extendSeizureUpdate,
+    ({ actor, team = [], command }) =>
+      checkRecordingStep(c.facts(), actor, team) ??
+      checkExtendSeizure(c.facts(), command.measureId, command.days),
+    async (cmd) => {
+      const by = teamIds(c, cmd);
+      const a = fileApproval(c, {
+        kind: 'seizure_extension',
+        subject: cmd.command.measureId,
+        requestedBy: by,
+        reasons: cmd.command.reasons,
+        payload: { days: cmd.command.days },
+      });
+      await c.record({
+        actor: cmd.actor,
+        action: 'seizure.extension_requested',
+        details: { measureId: cmd.command.measureId, days: cmd.command.days, approvalId: a.id, officers: by },
+        openTasks: [approvalTask(c, a)],
+      });
+    },
+  );
+
+  command(
+    c,
+    releaseSeizureUpdate,
+    ({ actor, team = [], command }) =>
+      checkRecordingStep(c.facts(), actor, team) ?? checkMeasure(c.facts(), command.measureId, 'seizure'),
+    async (cmd) => {
+      const m = measureOf(c, cmd.command.measureId);
+      m.status = 'released';
+      m.outcome = cmd.command.outcome;
+      c.clock(m.clock!).stop(c.today(), `解除 ended: ${cmd.command.outcome}`);
+      await c.record({
+        actor: cmd.actor,
+        action: 'seizure.ended',
+        details: { measureId: m.id, outcome: cmd.command.outcome, officers: teamIds(c, cmd) },
+      });
+    },
+  );
+}
+
+/** The 7 WD ran out without a decision on the preserved items: the preservation lapses (APL 56). */
+async function lapse(c: CaseContext, measureId: string, dueOn: string) {
+  const m = measureOf(c, measureId);
+  if (m.status !== 'active') return;
+  m.status = 'lapsed';
+  c.clock(m.clock!).stop(c.today(), '逾期未处理，保存措施失效 lapsed');
+  await c.record({ actor: SYSTEM_ACTOR, action: 'preservation.lapsed', details: { measureId, dueOn } });
+  c.send({
+    key: `${c.number}:preservation-lapsed:${measureId}`,
+    caseNumber: c.number,
+    kind: 'preservation.lapsed',
+    audience: { unitId: c.unitId, role: 'supervisor' },
+    subject: `【失效】案件 ${c.number} 先行登记保存 ${measureId} 已失效 / Preservation ${measureId} of case ${c.number} lapsed`,
+    text: [
+      `案件编号 Case: ${c.number}`,
+      `先行登记保存 ${measureId} 未在七个工作日内作出处理决定（截至 ${dueOn}），依法失效（行政处罚法第五十六条）。`,
+      `No decision on the preserved items within 7 WD (due ${dueOn}): the preservation has lapsed (APL art. 56).`,
+    ].join('\n'),
+  });
+}

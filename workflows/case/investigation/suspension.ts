@@ -1,0 +1,101 @@
+// 案件中止 / 终止 (RULES.md §3). Suspension, on a listed ground with the head's approval, pauses the case clock
+// until the officers record that the cause has ended; the remaining days are what was left when it began
+// (RULES.md §5). Termination, with the head's approval, closes the case.
+import { checkInvestigationStep, checkResume, checkTeam } from '../../../domain/case/guards.js';
+import type { CaseContext } from '../context.js';
+import { command, teamIds } from '../handler.js';
+import { requestSuspensionUpdate, requestTerminationUpdate, resumeCaseUpdate } from '../messages.js';
+import { approvalTask, fileApproval, onApproval } from './approvals.js';
+
+export function registerSuspensionHandlers(c: CaseContext) {
+  command(
+    c,
+    requestSuspensionUpdate,
+    ({ actor, team = [] }) => checkInvestigationStep(c.facts(), actor, team),
+    async (cmd) => {
+      const by = teamIds(c, cmd);
+      const { ground, explanation } = cmd.command;
+      const a = fileApproval(c, {
+        kind: 'suspension',
+        requestedBy: by,
+        reasons: explanation,
+        payload: { ground },
+      });
+      await c.record({
+        actor: cmd.actor,
+        action: 'suspension.requested',
+        details: { approvalId: a.id, ground, officers: by },
+        openTasks: [approvalTask(c, a)],
+      });
+    },
+  );
+
+  onApproval(c, 'suspension', async (a, actor) => {
+    const today = c.today();
+    const ground = String(a.payload.ground);
+    c.investigation.suspension = { ground, since: today, explanation: a.reasons };
+    c.caseClock()?.hold('suspension', {
+      from: today,
+      reason: `中止 suspended: ${ground}`,
+      approvedBy: actor.id,
+    });
+    await c.record({ actor, action: 'case.suspended', details: { ground, approvalId: a.id } });
+  });
+
+  command(
+    c,
+    resumeCaseUpdate,
+    ({ actor, team = [] }) => checkResume(c.facts(), actor, team),
+    async (cmd) => {
+      const today = c.today();
+      c.investigation.suspension = null;
+      c.caseClock()?.release('suspension', today);
+      await c.record({
+        actor: cmd.actor,
+        action: 'case.resumed',
+        details: {
+          explanation: cmd.command.explanation,
+          officers: teamIds(c, cmd),
+          caseDueOn: c.caseClock()?.dueOn,
+        },
+      });
+    },
+  );
+
+  command(
+    c,
+    requestTerminationUpdate,
+    // Also while suspended: a party missing may turn out to have died (RULES.md §3).
+    ({ actor, team = [] }) =>
+      checkTeam(c.facts(), actor, team) ??
+      (c.stage === 'investigation' ? undefined : { code: 'STAGE_NOT_ALLOWED', detail: c.stage }),
+    async (cmd) => {
+      const by = teamIds(c, cmd);
+      const { ground, explanation } = cmd.command;
+      const a = fileApproval(c, {
+        kind: 'termination',
+        requestedBy: by,
+        reasons: explanation,
+        payload: { ground },
+      });
+      await c.record({
+        actor: cmd.actor,
+        action: 'termination.requested',
+        details: { approvalId: a.id, ground, officers: by },
+        openTasks: [approvalTask(c, a)],
+      });
+    },
+  );
+
+  onApproval(c, 'termination', async (a, actor) => {
+    const today = c.today();
+    c.stage = 'closed';
+    c.outcome = { kind: 'terminated', ground: String(a.payload.ground), on: today };
+    for (const clock of c.runningClocks()) clock.stop(today, '案件终止 terminated');
+    await c.record({
+      actor,
+      action: 'case.terminated',
+      details: { ground: a.payload.ground, approvalId: a.id },
+    });
+  });
+}

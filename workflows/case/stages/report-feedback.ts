@@ -1,0 +1,80 @@
+// 举报处理结果告知 (CRM 31–32, RULES.md §1): a real-name reporter is told within 5 WD of the filing or
+// not-filing decision. With an e-mail address the system tells them itself; otherwise the intake office does
+// (by phone, letter or in person) and records it. The reporter is named only by the submission's reference:
+// the address is looked up when the e-mail is sent and never enters this workflow (CRM 33).
+import { REPORT_FEEDBACK } from '../../../domain/rules/periods.js';
+import { SYSTEM_ACTOR } from '../../../schema/roles.js';
+import { acts } from '../../shared/matter-context.js';
+import type { CaseContext } from '../context.js';
+import { command } from '../handler.js';
+import { recordReportFeedbackUpdate } from '../messages.js';
+
+const TASK = 'report-feedback';
+const TITLE = { zh: '告知实名举报人处理结果', en: 'tell the reporter the filing decision' };
+
+export async function startReportFeedback(c: CaseContext, filed: boolean): Promise<void> {
+  const report = c.report!;
+  const today = c.today();
+  const clock = c.spawnClock(REPORT_FEEDBACK, today, 'complaint_handler');
+  if (!c.input.report?.hasEmail) {
+    await c.record({
+      actor: SYSTEM_ACTOR,
+      action: 'report.feedback_due',
+      details: { dueOn: clock.dueOn },
+      openTasks: [
+        {
+          id: c.taskId(TASK),
+          kind: TASK,
+          title: TITLE,
+          role: 'complaint_handler',
+          dueOn: clock.dueOn ?? null,
+        },
+      ],
+    });
+    return;
+  }
+  await acts.notify({
+    key: `${c.number}:report-feedback`,
+    caseNumber: c.number,
+    kind: 'report.feedback',
+    audience: { submitterOf: report.submissionId },
+    subject: `您的举报已处理 / Your report has been handled (${c.number})`,
+    text: [
+      `您举报的线索已于 ${today} ${filed ? '立案调查' : '决定不予立案'}。`,
+      `The matter you reported was ${filed ? 'filed for investigation' : 'not filed'} on ${today}.`,
+      `编号 Reference: ${c.number}`,
+    ].join('\n'),
+  });
+  report.feedback = { on: c.today(), by: SYSTEM_ACTOR.id, channel: 'email' };
+  clock.stop(c.today(), '已告知 reporter told');
+  await c.record({ actor: SYSTEM_ACTOR, action: 'report.feedback_sent', details: { channel: 'email' } });
+}
+
+export function registerReportFeedbackHandler(c: CaseContext) {
+  command(
+    c,
+    recordReportFeedbackUpdate,
+    ({ actor }) => {
+      if (!actor.roles.includes('complaint_handler'))
+        return { code: 'FORBIDDEN_ROLE', detail: 'complaint_handler' };
+      if (actor.unitId !== c.unitId) return { code: 'FORBIDDEN_UNIT' };
+      return c.report && !c.report.feedback && c.hasClock(REPORT_FEEDBACK.name)
+        ? undefined
+        : { code: 'STAGE_NOT_ALLOWED', detail: 'no feedback due' };
+    },
+    async ({ actor, command }) => {
+      c.report!.feedback = { on: c.today(), by: actor.id, channel: command.channel };
+      c.clock(REPORT_FEEDBACK.name).stop(c.today(), '已告知 reporter told');
+      await c.record({
+        actor,
+        action: 'report.feedback_recorded',
+        details: { channel: command.channel },
+        closeTasks: [c.taskId(TASK)],
+      });
+    },
+  );
+}
+
+/** Before the case workflow ends: the reporter has been told. */
+export const reportFeedbackSettled = (c: CaseContext) =>
+  !c.report?.realName || c.report.feedback !== null || !c.filing.decision;

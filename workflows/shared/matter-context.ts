@@ -1,0 +1,268 @@
+// What every matter workflow (a case, a complaint) shares: its statutory clocks, its audit sequence, the
+// projection of each step to PostgreSQL, and its e-mails. Subclasses say what the matter looks like.
+import { ApplicationFailure, patched, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import type { CaseActivities, CaseRowSnapshot, NotifyRequest, TaskOpen } from '../../activities/index.js';
+import type { CalendarData } from '../../domain/calendar/calendar.js';
+import { chinaDateOf, type IsoDate } from '../../domain/calendar/dates.js';
+import type { ClockDefinition, ClockEvent } from '../../domain/clock/clock.js';
+import type { ClockView } from '../../schema/case.js';
+import { ERROR_MESSAGES, type Refusal } from '../../schema/errors.js';
+import { SYSTEM_ACTOR, type Actor, type Role } from '../../schema/roles.js';
+import { StatutoryClock } from '../clock/statutory-clock.js';
+import { CaseStageKey, CaseUnitKey, NextDueKey, OverdueKey } from '../case/search-attributes.js';
+
+export const acts = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '1 minute',
+  // No attempt limit: a database or SMTP outage delays the work, it never drops it.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** Years of calendar data a matter carries: enough for every period before a decision. */
+const CALENDAR_YEARS = 5;
+
+/** What happens when a clock runs out: by default the supervisors are told and the matter is flagged overdue;
+ * some periods instead end something (an evidence preservation lapses, a mediation ends). */
+export type OnDue = (event: ClockEvent, clock: StatutoryClock) => Promise<void>;
+
+interface ClockBinding {
+  clock: StatutoryClock;
+  /** Who is warned before the due date, and who owns the task. */
+  responsible: Role;
+  onDue?: OnDue;
+}
+
+export interface Step {
+  actor: Actor;
+  action: string;
+  details?: Record<string, unknown>;
+  openTasks?: Omit<TaskOpen, 'unitId'>[];
+  closeTasks?: string[];
+  evidence?: import('../../activities/index.js').EvidenceRow[];
+}
+
+export type MatterRow = Omit<CaseRowSnapshot, 'overdue' | 'nextDueOn' | 'nextDueAt'>;
+
+export abstract class MatterContext {
+  abstract stage: string;
+  protected readonly clocks: ClockBinding[] = [];
+  private seq = 0;
+  private chain: Promise<unknown> = Promise.resolve();
+  /** E-mails on their way: they retry until sent, and must never hold up the clocks or the matter. */
+  private readonly sending = new Set<Promise<unknown>>();
+  protected readonly createdAt = new Date(Date.now()).toISOString();
+  private calendar: CalendarData = { officialYears: {}, holidays: {}, workdays: {} };
+  /** Clocks running alongside the stages (measures, requests, the case clock). */
+  private readonly background = new Set<Promise<void>>();
+
+  constructor(
+    readonly number: string,
+    readonly unitId: string,
+    private readonly warnBefore: readonly number[],
+    private readonly calendarFromYear: number,
+  ) {}
+
+  /** The matter's row in the projection, as of now. */
+  protected abstract row(): MatterRow;
+  /** Lines that identify the matter in e-mails (never anything confidential). */
+  protected abstract mailHeader(): string[];
+  /** What the matter is called in e-mail subjects. */
+  protected label = { zh: '案件', en: 'case' };
+
+  /** Loads the calendar (through an activity, so replay sees the same data). */
+  async init(): Promise<void> {
+    this.calendar = await this.fetchCalendar();
+  }
+
+  private fetchCalendar(): Promise<CalendarData> {
+    return acts.loadCalendar({
+      fromYear: this.calendarFromYear,
+      toYear: this.calendarFromYear + CALENDAR_YEARS,
+    });
+  }
+
+  today(): IsoDate {
+    return chinaDateOf(Date.now());
+  }
+  get overdue(): boolean {
+    return this.clocks.some((b) => b.clock.overdue && !b.onDue);
+  }
+  hasClock(name: string): boolean {
+    return this.clocks.some((c) => c.clock.name === name);
+  }
+  clock(name: string): StatutoryClock {
+    const b = this.clocks.find((c) => c.clock.name === name);
+    if (!b) throw new Error(`no clock ${name}`);
+    return b.clock;
+  }
+  runningClocks(): StatutoryClock[] {
+    return this.clocks.map((b) => b.clock).filter((c) => !c.stopped);
+  }
+
+  startClock(def: ClockDefinition, startedOn: IsoDate, responsible: Role, onDue?: OnDue): StatutoryClock {
+    const clock = new StatutoryClock(def, startedOn, this.calendar, this.warnBefore, (e, c) =>
+      this.onClockEvent(e, c, responsible),
+    );
+    this.clocks.push({ clock, responsible, onDue });
+    return clock;
+  }
+
+  /** Starts a clock that runs alongside the stages until it is stopped. */
+  spawnClock(def: ClockDefinition, startedOn: IsoDate, responsible: Role, onDue?: OnDue): StatutoryClock {
+    const clock = this.startClock(def, startedOn, responsible, onDue);
+    const p = clock.run().finally(() => this.background.delete(p));
+    this.background.add(p);
+    return clock;
+  }
+
+  /** The matter is over: every clock still running stops, and the workflow waits for them to wind down. */
+  async finish(on: IsoDate, reason: string): Promise<void> {
+    for (const c of this.runningClocks()) c.stop(on, reason);
+    while (this.background.size) await Promise.all([...this.background]);
+  }
+
+  /** For update validators: a refusal becomes a failed update with its code, and the matter is unchanged. */
+  refuse(r: Refusal | undefined): void {
+    if (!r) return;
+    const m = ERROR_MESSAGES[r.code];
+    throw ApplicationFailure.create({
+      type: r.code,
+      message: `${m.zh} / ${m.en}${r.detail ? ` (${r.detail})` : ''}`,
+      nonRetryable: true,
+      details: [r],
+    });
+  }
+
+  /** Projects the matter as it is now, with an audit entry for this step. Steps are written one at a time,
+   * in order, so the audit chain's sequence has no gaps. */
+  record(step: Step): Promise<void> {
+    const run = this.chain.then(() => this.write(step));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(step: Step): Promise<void> {
+    const seq = ++this.seq;
+    const running = this.clocks.map((b) => b.clock).filter((c) => !c.stopped && c.dueAt !== undefined);
+    const next = running.sort((a, b) => a.dueAt! - b.dueAt!)[0];
+    const row = this.row();
+    await acts.recordStep({
+      caseNumber: this.number,
+      seq,
+      at: new Date(Date.now()).toISOString(),
+      actorId: step.actor.id,
+      action: step.action,
+      details: step.details ?? {},
+      case: {
+        ...row,
+        overdue: this.overdue,
+        nextDueOn: next?.dueOn ?? null,
+        nextDueAt: next?.dueAt ? new Date(next.dueAt).toISOString() : null,
+      },
+      deadlines: this.clocks.map((b) => b.clock.view()),
+      openTasks: step.openTasks?.map((t) => ({ ...t, unitId: this.unitId })),
+      closeTasks: step.closeTasks,
+      evidence: step.evidence,
+    });
+    upsertSearchAttributes([
+      { key: CaseStageKey, value: this.stage },
+      { key: CaseUnitKey, value: this.unitId },
+      { key: OverdueKey, value: this.overdue },
+      { key: NextDueKey, value: next?.dueAt ? new Date(next.dueAt) : null },
+    ]);
+    // Every task opened is announced to whoever must act on it (versioned: histories before this change
+    // opened tasks without an e-mail).
+    if (step.openTasks?.length && patched('task-assigned-mail')) {
+      for (const t of step.openTasks) this.announceTask(t, seq);
+    }
+  }
+
+  private announceTask(t: Omit<TaskOpen, 'unitId'>, seq: number) {
+    this.send({
+      key: `${this.number}:task:${t.id}:${seq}`,
+      caseNumber: this.number,
+      kind: 'task.assigned',
+      audience: t.assignees?.length
+        ? { userIds: t.assignees }
+        : { unitId: this.unitId, role: t.role as Role },
+      subject: `【待办】${this.number} ${t.title?.zh ?? t.kind} / To do: ${t.title?.en ?? t.kind}`,
+      text: [
+        ...this.mailHeader(),
+        `待办 Task: ${t.title?.zh ?? t.kind} (${t.title?.en ?? t.kind})`,
+        `期限 Due: ${t.dueOn ?? '—'}`,
+      ].join('\n'),
+    });
+  }
+
+  taskId(kind: string) {
+    return `${this.number}:${kind}`;
+  }
+
+  private async onClockEvent(e: ClockEvent, clock: StatutoryClock, responsible: Role) {
+    const binding = this.clocks.find((b) => b.clock === clock);
+    if (e.kind === 'overdue' && binding?.onDue) return binding.onDue(e, clock);
+    const title = clock.view().title;
+    const overdue = e.kind === 'overdue';
+    await this.record({
+      actor: SYSTEM_ACTOR,
+      action: overdue ? 'deadline.overdue' : 'deadline.warning',
+      details: { clock: clock.name, dueOn: e.dueOn, daysBefore: e.daysBefore },
+    });
+    const subject = overdue
+      ? `【逾期】${this.label.zh} ${this.number} ${title.zh}已届满 / Overdue: ${title.en} of ${this.label.en} ${this.number}`
+      : `【提醒】${this.label.zh} ${this.number} ${title.zh}将于 ${e.dueOn} 届满 / Due soon: ${title.en} of ${this.label.en} ${this.number}`;
+    const text = [
+      ...this.mailHeader(),
+      `期限 Period: ${title.zh} (${title.en})`,
+      `期满日 Due: ${e.dueOn}`,
+      overdue
+        ? '该期限已届满，尚未办结。请督促承办单位处理。 The period has run out without the act being done.'
+        : `距期满还有 ${e.daysBefore} 个工作日。 ${e.daysBefore} working day(s) before the due date.`,
+      '',
+      '期限计算 How the due date was computed:',
+      ...clock.view().explanation.map((l) => `  ${l}`),
+    ].join('\n');
+    this.send({
+      key: `${this.number}:${clock.name}:${e.key}`,
+      caseNumber: this.number,
+      kind: overdue ? 'deadline.overdue' : 'deadline.warning',
+      audience: { unitId: this.unitId, role: overdue ? 'supervisor' : responsible },
+      subject,
+      text,
+    });
+  }
+
+  /** Sends without waiting: an SMTP outage delays the e-mail, not the overdue flag or the next deadline. */
+  send(req: NotifyRequest): void {
+    const p = acts.notify(req).finally(() => this.sending.delete(p));
+    this.sending.add(p);
+  }
+
+  /** Before the workflow completes: every e-mail it started has been sent. */
+  async drain(): Promise<void> {
+    while (this.sending.size) await Promise.all([...this.sending]);
+  }
+
+  /** The calendar changed: reload it and recompute every clock; the projection shows the new due dates. */
+  async recomputeCalendar(): Promise<DeadlineMove[]> {
+    if (this.clocks.every((b) => b.clock.stopped)) return [];
+    this.calendar = await this.fetchCalendar();
+    // A stopped clock's due date is history: only running clocks take the new calendar.
+    const moved = this.clocks
+      .filter((b) => !b.clock.stopped)
+      .map((b) => ({ clock: b.clock.name, before: b.clock.dueOn, moved: b.clock.setCalendar(this.calendar) }))
+      .filter((m) => m.moved)
+      .map((m) => ({ clock: m.clock, from: m.before ?? null, to: this.clock(m.clock).dueOn ?? null }));
+    await this.record({ actor: SYSTEM_ACTOR, action: 'deadline.recomputed', details: { moved } });
+    return moved;
+  }
+
+  clockViews(): ClockView[] {
+    return this.clocks.map((b) => b.clock.view());
+  }
+}
+
+export interface DeadlineMove {
+  clock: string;
+  from: string | null;
+  to: string | null;
+}
