@@ -25,6 +25,9 @@ import {
   extendFilingUpdate,
 } from '../../workflows/case/messages.js';
 import * as M from '../../workflows/case/messages.js';
+import * as CM from '../../workflows/complaint/messages.js';
+import type { ComplaintInput } from '../../schema/complaint.js';
+import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import type { OfficerRef } from '../../schema/investigation.js';
 
 const DAY = 86_400_000;
@@ -82,6 +85,61 @@ async function scenario(
   await h.terminate('recorded').catch(() => undefined);
   mkdirSync(out, { recursive: true });
   // Binary protobuf: the replay test decodes it with the same @temporalio/proto.
+  writeFileSync(
+    path.join(out, `${name}.binpb`),
+    proto.temporal.api.history.v1.History.encode(history).finish(),
+  );
+  console.log(`recorded ${name}: ${history.events?.length} events`);
+}
+
+const intake: Actor = { id: 'intake1', displayName: 'intake1', roles: ['complaint_handler'], unitId: 'dc' };
+
+/** A complaint with its submission and (confidential) complainant, as the intake endpoint creates them. */
+async function complaint(
+  name: string,
+  run: (h: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<void>,
+) {
+  if (existsSync(path.join(out, `${name}.binpb`))) return console.log(`kept ${name}`);
+  const number = `REPLAY-TS-${name}`;
+  const today = chinaDateOf(await env.currentTimeMs());
+  await db.submission.create({
+    data: {
+      id: `SUB-${name}`,
+      unitId: 'dc',
+      kind: 'complaint',
+      channel: '12315',
+      submitterKey: name,
+      respondentKey: name,
+      subjectKey: name,
+      complaintNumber: number,
+      repeatOf: [],
+      receivedOn: today,
+      createdBy: 'intake1',
+      person: { create: { name: '投诉人', email: 'complainant@example.test', realName: true } },
+    },
+  });
+  const input: ComplaintInput = {
+    complaintNumber: number,
+    unitId: 'dc',
+    submissionId: `SUB-${name}`,
+    channel: '12315',
+    respondent: { kind: 'organisation', name: '演示电器商行' },
+    subject: '电热水器',
+    claim: '退货并退款',
+    receivedOn: today,
+    registeredBy: intake,
+    warnBefore: [...NATIONAL_DEFAULTS.reminders.warnBeforeWD],
+    repeat: { count: 0, earlier: [] },
+  };
+  const h = await env.client.workflow.start('complaintWorkflow', {
+    taskQueue: 'record',
+    workflowId: number,
+    args: [input],
+  });
+  await env.sleep(1000);
+  await run(h);
+  const history = await h.fetchHistory();
+  await h.terminate('recorded').catch(() => undefined);
   writeFileSync(
     path.join(out, `${name}.binpb`),
     proto.temporal.api.history.v1.History.encode(history).finish(),
@@ -176,6 +234,30 @@ await worker.runUntil(async () => {
       ],
     });
     await h.result();
+  });
+  await complaint('v2-complaint-mediated', async (h) => {
+    const cmd = <T>(command: T) => ({ args: [{ actor: intake, command }] as [CM.Command<T>] });
+    await h.executeUpdate(CM.decideAcceptanceUpdate, cmd({ accept: true }));
+    await h.executeUpdate(
+      CM.startMediationUpdate,
+      cmd({ complainantConsents: true, respondentConsents: true }),
+    );
+    await h.executeUpdate(CM.pauseMediationUpdate, cmd({ reason: 'appraisal' as const }));
+    await env.sleep(5 * DAY);
+    await h.executeUpdate(CM.resumeMediationUpdate, cmd({}));
+    await h.executeUpdate(CM.reportViolationUpdate, cmd({ summary: '调解中发现涉嫌销售不合格产品' }));
+    await env.sleep(80 * DAY); // mediation runs out; the notice period follows
+  });
+  await complaint('v2-complaint-rejected', async (h) => {
+    await h.executeUpdate(CM.decideAcceptanceUpdate, {
+      args: [
+        {
+          actor: intake,
+          command: { accept: false, ground: 'materials_missing' as const, explanation: '材料不全' },
+        },
+      ],
+    });
+    await env.sleep(20 * DAY);
   });
 });
 await env.teardown();
