@@ -11,6 +11,7 @@ let tdb: TestDb;
 let app: FastifyInstance;
 const tokens: Record<string, string> = {};
 const CASE = 'DC-2026-00555';
+const COMPLAINT = 'DC-TS-2026-00555';
 
 // One demo user per role, all in the county unit "dc" (the administrator sits at the province).
 const BY_ROLE: Record<Role, string> = {
@@ -37,6 +38,7 @@ beforeAll(async () => {
     tokens[user] = r.json().token;
   }
   await projectCase(tdb.db, CASE);
+  await projectCase(tdb.db, COMPLAINT, 'complaint');
 });
 afterAll(async () => {
   await app?.close();
@@ -94,6 +96,17 @@ const headCommands: [string, object][] = [
     'collective-extension',
     { participants: ['head1', 'cityhead'], heldOn: '2026-11-02', days: 30, minutes: '会议纪要' },
   ],
+];
+
+const complaintCommands: [string, object][] = [
+  ['acceptance-decision', { accept: true }],
+  ['transfer', { toUnitId: 'dc-cg', reason: '属于城关所辖区' }],
+  ['mediation', { complainantConsents: true, respondentConsents: true }],
+  ['mediation/pause', { reason: 'appraisal' }],
+  ['mediation/resume', {}],
+  ['mediation/end', { outcome: 'agreement' }],
+  ['parties-notified', { method: 'phone' }],
+  ['violations', { summary: '发现涉嫌违法行为线索' }],
 ];
 
 /** Endpoint → the roles allowed to call it. */
@@ -171,6 +184,36 @@ const MATRIX: {
     url: `/api/cases/${CASE}/report-feedback`,
     body: { channel: 'phone', note: '已电话告知' },
     allowed: ['complaint_handler'],
+  },
+  ...complaintCommands.map(([path, body]) => ({
+    name: `complaint ${path}`,
+    method: 'POST' as const,
+    url: `/api/complaints/${COMPLAINT}/${path}`,
+    body,
+    allowed: ['complaint_handler'] as Role[],
+  })),
+  { name: 'list complaints', method: 'GET', url: '/api/complaints', allowed: 'all' },
+  { name: 'complaint detail', method: 'GET', url: `/api/complaints/${COMPLAINT}`, allowed: 'all' },
+  {
+    name: 'intake a submission',
+    method: 'POST',
+    url: '/api/submissions',
+    body: {
+      kind: 'report',
+      channel: 'phone',
+      submitter: { name: '匿名', realName: false },
+      respondent: { kind: 'natural_person', name: '王五' },
+      subject: '无照经营',
+      allegation: '无营业执照从事经营活动',
+      receivedOn: '2026-11-02',
+    },
+    allowed: ['complaint_handler'],
+  },
+  {
+    name: 'read a submitter',
+    method: 'GET',
+    url: `/api/submissions/DC-SUB-2026-00001/submitter?purpose=${encodeURIComponent('回访核实')}`,
+    allowed: ['complaint_handler', 'administrator'],
   },
   { name: 'effective rule pack', method: 'GET', url: '/api/rule-packs/effective', allowed: 'all' },
   { name: 'rule-pack versions', method: 'GET', url: '/api/admin/rule-packs', allowed: ['administrator'] },

@@ -27,7 +27,11 @@ export async function testApi(db: Db, temporal?: Client): Promise<FastifyInstanc
 }
 
 /** A case in the filing stage of the county unit "dc", as the projection holds it after registration. */
-export async function projectCase(db: Db, caseNumber: string): Promise<void> {
+export async function projectCase(
+  db: Db,
+  caseNumber: string,
+  kind: 'case' | 'complaint' = 'case',
+): Promise<void> {
   const { recordStep } = createActivities({
     db,
     mailer: createMailer('smtp://127.0.0.1:9', 'unused@tiean.local'),
@@ -42,8 +46,9 @@ export async function projectCase(db: Db, caseNumber: string): Promise<void> {
     details: {},
     case: {
       number: caseNumber,
+      kind,
       unitId: 'dc',
-      stage: 'filing',
+      stage: kind === 'case' ? 'filing' : 'acceptance',
       status: 'open',
       source: 'media',
       respondent: { kind: 'natural_person', name: '王五' },

@@ -3,7 +3,7 @@
 // top of a test file: it sets up (and tears down) one environment per file.
 import type { UpdateDefinition } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { chinaDateOf } from '../../domain/calendar/dates.js';
 import type { CaseInput, CaseView, RegisterClue } from '../../schema/case.js';
@@ -40,15 +40,20 @@ export function useCaseHarness(prefix: string) {
   let n = 0;
   const running: { terminate(): Promise<unknown> }[] = [];
   beforeAll(async () => {
-    [h.env, h.tdb, h.smtp] = await Promise.all([timeSkippingEnv(), freshDb(), startTestSmtp()]);
+    [h.tdb, h.smtp] = await Promise.all([freshDb(), startTestSmtp()]);
   });
   afterAll(async () => {
-    await h.env?.teardown();
     await h.tdb?.drop();
     await h.smtp?.stop();
   });
+  // A test server per test: each test skips months of time, and one server shared by a long file was seen to
+  // stop skipping after its internal connection was refused for "excess pings".
+  beforeEach(async () => {
+    h.env = await timeSkippingEnv();
+  });
   afterEach(async () => {
     await Promise.all(running.splice(0).map((x) => x.terminate().catch(() => undefined)));
+    await h.env?.teardown().catch(() => undefined);
   });
 
   async function startCase(opts: { clue?: Partial<RegisterClue>; input?: Partial<CaseInput> } = {}) {

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { addWorkingDays } from '../../domain/calendar/calendar.js';
 import { computeClock, extendClock, pauseClock, resumeClock, startClock } from '../../domain/clock/clock.js';
-import { CASE_DECISION, PRESERVATION_DECISION, SEIZURE_PERIOD } from '../../domain/rules/periods.js';
+import {
+  ASSISTANCE_REPLY,
+  CASE_DECISION,
+  PRESERVATION_DECISION,
+  SEIZURE_PERIOD,
+} from '../../domain/rules/periods.js';
 import type { OfficerRef } from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
 import { demoEmail } from '../../scripts/seed.js';
@@ -384,5 +389,68 @@ describe('investigation and the case clock (time-skipping server, PostgreSQL, SM
     expect(evidence[0]).toMatchObject({ type: 'documentary', collectedBy: ['officer1', 'reviewer2'] });
     const task = await h.tdb.db.task.findUniqueOrThrow({ where: { id: `${caseNumber}:case-review` } });
     expect(task).toMatchObject({ assignees: ['reviewer1'], status: 'open' });
+  });
+
+  it('assistance: a reply in time stops the 15-WD clock; an unanswered request is overdue; preservation decided in time', async () => {
+    const { worker, caseNumber, file, send } = await startCase();
+    await worker.runUntil(async () => {
+      await file();
+      const ask = (office: string) =>
+        send(M.requestAssistanceUpdate, {
+          actor: officer1,
+          team,
+          command: { officers: TEAM_IDS, office, matter: '协查当事人注册信息' },
+        });
+      const first = await ask('西城区市场监督管理局');
+      const requestedOn = first.investigation.assistance[0]!.requestedOn;
+      expect(clockOf(first, 'assistance-H1').dueOn).toBe(
+        addWorkingDays(cal, requestedOn, ASSISTANCE_REPLY.length).due,
+      );
+      await ask('南城区市场监督管理局');
+      const replied = await send(M.recordAssistanceReplyUpdate, {
+        actor: officer1,
+        team,
+        command: { officers: TEAM_IDS, assistanceId: 'H1', summary: '已复函：当事人系该区登记企业' },
+      });
+      expect(clockOf(replied, 'assistance-H1').status).toBe('stopped');
+      await expect(
+        send(M.recordAssistanceReplyUpdate, {
+          actor: officer1,
+          team,
+          command: { officers: TEAM_IDS, assistanceId: 'H1', summary: '再次' },
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'NOT_FOUND_IN_CASE' } });
+
+      const p = await send(M.requestMeasureUpdate, {
+        actor: officer1,
+        team,
+        command: { officers: TEAM_IDS, kind: 'preservation', items: ['账册 3 本'], reasons: '证据可能灭失' },
+      });
+      await send(M.decideApprovalUpdate, {
+        actor: head,
+        command: { approvalId: p.investigation.approvals[0]!.id, approve: true, note: '同意' },
+      });
+      const decided = await send(M.decidePreservationUpdate, {
+        actor: officer1,
+        team,
+        command: { officers: TEAM_IDS, measureId: 'M1', disposal: 'returned', reasons: '已复制，原物退还' },
+      });
+      expect(decided.investigation.measures[0]).toMatchObject({ status: 'decided', outcome: 'returned' });
+      expect(clockOf(decided, 'preservation-M1').status).toBe('stopped');
+
+      await h.env.sleep(30 * DAY);
+      await h.smtp.waitFor((m) =>
+        m.some((x) => x.subject?.includes(caseNumber) && x.subject.includes('逾期')),
+      );
+    });
+    const overdue = (await h.smtp.inbox()).filter(
+      (m) => m.subject?.includes(caseNumber) && m.subject.includes('逾期'),
+    );
+    // Only the unanswered request is overdue; the answered one and the decided preservation are not.
+    expect(overdue.map((m) => m.subject)).toEqual([expect.stringContaining('协助调查回复期限')]);
+    expect(await actions(caseNumber)).toEqual(
+      expect.arrayContaining(['assistance.requested', 'assistance.replied', 'preservation.decided']),
+    );
+    expect(await actions(caseNumber)).not.toContain('preservation.lapsed');
   });
 });
