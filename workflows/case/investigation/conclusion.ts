@@ -2,7 +2,9 @@
 // - 简易程序 (APL 51, RULES.md §4): facts conclusive, a warning or a fine within the rule pack's limit for the
 //   respondent's kind, decided on the spot on a pre-numbered form; the case closes and is never published (PUB 2);
 // - 调查终结 (RULES.md §6): the investigators hand the case to a legal reviewer who investigated nothing in it.
+import { condition } from '@temporalio/workflow';
 import { checkConclude, checkOnTheSpot } from '../../../domain/case/guards.js';
+import { FILING_DECISION } from '../../../domain/rules/periods.js';
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
 import { concludeInvestigationUpdate, onTheSpotDecisionUpdate } from '../messages.js';
@@ -24,6 +26,8 @@ export function registerConclusionHandlers(c: CaseContext) {
         publish: false,
         on: today,
       };
+      // A decision that arrives before the filing stage has started waits for its clock, then stops it.
+      await condition(() => c.hasClock(FILING_DECISION.name));
       for (const clock of c.runningClocks()) clock.stop(today, '当场处罚 decided on the spot');
       await c.record({
         actor: cmd.actor,

@@ -98,6 +98,9 @@ export async function filingStage(c: CaseContext): Promise<CaseStage> {
       },
     ],
   });
+  // Tests begun before the stage started (an early command) pause the filing period too (RULES.md §2).
+  for (const t of c.investigation.testing.filter((x) => !x.finishedOn))
+    clock.hold(`testing:${t.id}`, { from: t.startedOn, reason: `${t.kind} ${t.id}`, approvedBy: t.id });
   await clock.run(); // returns when the decision (or an on-the-spot penalty) stops the clock
   return c.stage;
 }
