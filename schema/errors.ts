@@ -70,6 +70,10 @@ export const ERROR_MESSAGES = {
     zh: '移送程序当前不允许此步骤',
     en: 'That step does not follow from where the transfer stands',
   },
+  OPEN_STEPS: {
+    zh: '尚有未完成的调查事项（检测、强制措施、协查、待审批事项）',
+    en: 'Investigation steps are still open (tests, measures, assistance requests, pending approvals)',
+  },
   NOT_FOUND_IN_CASE: { zh: '本案中没有该记录', en: 'No such record in this case' },
   SERVICE_UNAVAILABLE: { zh: '服务暂不可用，请稍后重试', en: 'Service unavailable, please retry' },
   INTERNAL: { zh: '内部错误', en: 'Internal error' },

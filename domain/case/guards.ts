@@ -53,6 +53,7 @@ export function limitationOf(clue: RegisterClue | undefined) {
 export function checkDecideFiling(c: CaseFacts, actor: Actor, cmd?: DecideFiling): Check {
   const basic = head(c, actor) ?? requireStage(c, 'filing');
   if (basic || !cmd) return basic;
+  if (cmd.decision === 'decline' && transferPending(c)) return transferPending(c);
   if (cmd.decision === 'file' && limitationOf(c.clue)?.expired && !cmd.limitationOverride)
     return { code: 'LIMITATION_EXPIRED', detail: limitationOf(c.clue)!.expiresOn };
   if (cmd.decision === 'decline' && cmd.exemption && c.pack) {
@@ -117,7 +118,7 @@ export function checkResume(c: CaseFacts, actor: Actor, team: OfficerRef[]): Che
 
 /** The head decides on a pending request of the case's officers. */
 export function checkDecideApproval(c: CaseFacts, actor: Actor, approvalId: string): Check {
-  const r = head(c, actor) ?? requireStage(c, 'filing', 'investigation', 'review');
+  const r = head(c, actor) ?? requireStage(c, 'filing', 'investigation');
   if (r) return r;
   const a = c.investigation?.approvals.find((x) => x.id === approvalId);
   return a?.status === 'pending' ? undefined : { code: 'APPROVAL_NOT_PENDING', detail: approvalId };
@@ -144,8 +145,13 @@ export function checkExtendSeizure(c: CaseFacts, measureId: string, days: number
 
 // ——— the case clock (RULES.md §5) ———
 
+const caseClockRunning = (c: CaseFacts): Check =>
+  c.caseClock && c.caseClock.status !== 'stopped'
+    ? undefined
+    : { code: 'STAGE_NOT_ALLOWED', detail: 'no running case clock' };
+
 export function checkExtendCaseClock(c: CaseFacts, actor: Actor): Check {
-  const r = head(c, actor) ?? requireStage(c, 'investigation', 'review');
+  const r = head(c, actor) ?? requireStage(c, 'investigation', 'review') ?? caseClockRunning(c);
   if (r) return r;
   return (c.investigation?.caseExtensions.byHead ?? 0) >= 1
     ? { code: 'CASE_EXTENSION_USED', detail: `+${CASE_EXTENSION_BY_HEAD.days}` }
@@ -153,9 +159,22 @@ export function checkExtendCaseClock(c: CaseFacts, actor: Actor): Check {
 }
 
 /** A collective discussion of several heads of the unit, after the head's extension, sets a further period. */
-export function checkCollectiveExtension(c: CaseFacts, actor: Actor, participants: OfficerRef[]): Check {
-  const r = head(c, actor) ?? requireStage(c, 'investigation', 'review');
+export function checkCollectiveExtension(
+  c: CaseFacts,
+  actor: Actor,
+  participants: OfficerRef[],
+  named: string[] = participants.map((p) => p.id),
+): Check {
+  const r = head(c, actor) ?? requireStage(c, 'investigation', 'review') ?? caseClockRunning(c);
   if (r) return r;
+  const ids = new Set(participants.map((p) => p.id));
+  if (
+    ids.size < 2 ||
+    ids.size !== participants.length ||
+    named.some((n) => !ids.has(n)) ||
+    named.length !== ids.size
+  )
+    return { code: 'TEAM_TOO_SMALL', detail: 'collective discussion: at least two distinct heads' };
   if ((c.investigation?.caseExtensions.byHead ?? 0) < 1) return { code: 'COLLECTIVE_TOO_EARLY' };
   if (!participants.some((p) => p.id === actor.id)) return { code: 'ACTOR_NOT_IN_TEAM' };
   const bad = participants.find((p) => !p.roles.includes('agency_head') || p.unitId !== c.unitId);
@@ -163,6 +182,14 @@ export function checkCollectiveExtension(c: CaseFacts, actor: Actor, participant
 }
 
 // ——— the end of part 1: simplified procedure, hand-over to review, criminal transfer ———
+
+/** A transfer under way: the case cannot end otherwise until the police (or the procuratorate) have answered. */
+export function transferPending(c: CaseFacts): Check {
+  const t = c.investigation?.transfer;
+  return t && !['returned', 'rejected', 'accepted'].includes(t.status)
+    ? { code: 'TRANSFER_STEP_NOT_ALLOWED', detail: `transfer ${t.status}` }
+    : undefined;
+}
 
 /** Once a suspected crime is transferred, no administrative penalty for the same facts (APL 27, 82). */
 export function transferBars(c: CaseFacts): Check {
@@ -192,9 +219,23 @@ export function checkOnTheSpot(
   return undefined;
 }
 
+/** What must be finished before the investigation ends: tests, measures in force, assistance requests, pending
+ * approvals (each has its own clock, which review would leave running or paused for good). */
+function openWork(c: CaseFacts): Check {
+  const inv = c.investigation;
+  if (!inv) return undefined;
+  const open = [
+    ...inv.testing.filter((t) => !t.finishedOn).map((t) => t.id),
+    ...inv.measures.filter((m) => m.status === 'active' || m.status === 'requested').map((m) => m.id),
+    ...inv.assistance.filter((a) => a.reply === undefined).map((a) => a.id),
+    ...inv.approvals.filter((a) => a.status === 'pending').map((a) => a.id),
+  ];
+  return open.length ? { code: 'OPEN_STEPS', detail: open.join(', ') } : undefined;
+}
+
 /** 调查终结: to review, by a legal reviewer of the unit who investigated nothing in this case (RULES.md §6). */
 export function checkConclude(c: CaseFacts, actor: Actor, team: OfficerRef[], reviewer: OfficerRef): Check {
-  const r = checkInvestigationStep(c, actor, team) ?? transferBars(c);
+  const r = checkInvestigationStep(c, actor, team) ?? transferBars(c) ?? openWork(c);
   if (r) return r;
   if (!reviewer.roles.includes('legal_reviewer') || reviewer.unitId !== c.unitId)
     return { code: 'FORBIDDEN_ROLE', detail: `${reviewer.id}: legal_reviewer` };

@@ -136,6 +136,14 @@ describe('investigation and the case clock (time-skipping server, PostgreSQL, SM
       await expect(
         send(M.extendCaseClockUpdate, { actor: officer1, command: { reason: '越权' } }),
       ).rejects.toMatchObject({ cause: { type: 'FORBIDDEN_ROLE' } });
+      // One head alone is not a collective discussion.
+      await expect(
+        send(M.collectiveExtensionUpdate, {
+          actor: head,
+          participants: [ref('head1', ['agency_head'], 'dc', null)],
+          command: { participants: ['head1'], heldOn: resumedOn, days: 45, minutes: '独自决定' },
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'TEAM_TOO_SMALL' } });
       const coll = await collective();
       s = extendClock(s, { days: 45, on: resumedOn, approvedBy: 'x', basis: 'x' });
       expect(clockOf(coll, 'case').dueOn).toBe(computeClock(cal, s).dueOn);
@@ -376,6 +384,20 @@ describe('investigation and the case clock (time-skipping server, PostgreSQL, SM
           reviewer,
           command: { officers: TEAM_IDS, reviewerId: reviewer.id, report: '调查终结报告' },
         });
+      // Open work keeps the case in investigation: a running test must finish first.
+      await send(M.startTestingUpdate, {
+        actor: officer1,
+        team,
+        command: { officers: TEAM_IDS, kind: 'testing', description: '送检', seizureIds: [] },
+      });
+      await expect(conclude(ref('reviewer1', ['legal_reviewer'], 'dc', null))).rejects.toMatchObject({
+        cause: { type: 'OPEN_STEPS', details: [{ detail: 'T1' }] },
+      });
+      await send(M.finishTestingUpdate, {
+        actor: officer1,
+        team,
+        command: { officers: TEAM_IDS, testingId: 'T1', result: '合格' },
+      });
       await expect(conclude(dual)).rejects.toMatchObject({ cause: { type: 'REVIEWER_INVESTIGATED' } });
       await expect(conclude(ref('officer2', ['case_officer']))).rejects.toMatchObject({
         cause: { type: 'FORBIDDEN_ROLE' },

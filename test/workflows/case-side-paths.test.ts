@@ -24,6 +24,13 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
         command: { officers: o, suspectedOffence: '生产、销售伪劣产品罪', facts: '涉案货值金额逾五万元' },
       });
       expect(proposed.investigation.transfer).toMatchObject({ status: 'proposed' });
+      // While the transfer stands, the clue cannot be declined instead.
+      await expect(
+        send(M.decideFilingUpdate, {
+          actor: head,
+          command: { decision: 'decline', reasons: '情节轻微', ground: 'other' },
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'TRANSFER_STEP_NOT_ALLOWED' } });
       expect(proposed.clocks.map((c) => c.name)).toContain('transfer-approval-A1');
       await expect(
         send(M.onTheSpotDecisionUpdate, {

@@ -3,6 +3,7 @@
 import { yearOf } from '../../domain/calendar/dates.js';
 import type { CaseFacts } from '../../domain/case/guards.js';
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
+import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
 import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import type { ResolvedRulePack } from '../../schema/rule-pack.js';
 import { MatterContext, type MatterRow } from '../shared/matter-context.js';
@@ -77,6 +78,11 @@ export class CaseContext extends MatterContext {
       this.taskId('investigate'),
       ...pending.map((a) => this.taskId(`approve-${a.id}`)),
     ];
+  }
+
+  /** The case ends: its clocks stop, except the reporter's feedback period, which runs until they are told. */
+  stopCaseClocks(on: string, reason: string) {
+    for (const clock of this.runningClocks()) if (clock.name !== REPORT_FEEDBACK.name) clock.stop(on, reason);
   }
 
   /** The case clock (RULES.md §5), once the case is filed. */

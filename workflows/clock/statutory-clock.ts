@@ -114,6 +114,8 @@ export class StatutoryClock {
       }
       // condition() treats a timeout of 0 as "no timeout"; wait at least 1 ms.
       if (await condition(changed, Math.max(1, next.event.at - Date.now()))) continue;
+      // The timer won, but a command in the same activation may have stopped or changed the clock.
+      if (this.stopped || changed()) continue;
       next.superseded.forEach((k) => this.fired.add(k));
       this.fired.add(next.event.key);
       await this.onEvent(next.event, this);

@@ -71,7 +71,12 @@ export abstract class MatterContext {
   /** Loads the calendar (through an activity, so replay sees the same data). */
   async init(): Promise<void> {
     this.calendar = await this.fetchCalendar();
+    this.ready = true;
   }
+
+  /** The calendar is loaded: clocks started from now on count with it. Commands that start clocks and may
+   * arrive first (a workflow's handlers are registered before it loads) wait for this after claiming state. */
+  ready = false;
 
   private fetchCalendar(): Promise<CalendarData> {
     return acts.loadCalendar({

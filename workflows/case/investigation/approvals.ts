@@ -1,6 +1,7 @@
 // Head approval (负责人批准) of what officers apply for: evidence preservation, seizure and its extension,
 // suspension, termination, the transfer of a suspected crime (RULES.md §3, §14, "Roles"). A request opens a task
 // for the unit's agency head; the decision runs the effect its kind registered.
+import { condition } from '@temporalio/workflow';
 import { checkDecideApproval } from '../../../domain/case/guards.js';
 import type { ApprovalView } from '../../../schema/investigation.js';
 import type { Actor } from '../../../schema/roles.js';
@@ -80,6 +81,7 @@ export function registerApprovalHandler(c: CaseContext) {
       a.decidedBy = actor.id;
       a.decidedOn = c.today();
       a.note = command.note;
+      await condition(() => c.ready); // effects start clocks: with the calendar loaded
       const effect = c.approvalEffects.get(a.kind);
       const run = command.approve ? effect?.approved : effect?.rejected;
       // The effect changes the state synchronously up to its first await, then records its own step; the

@@ -37,7 +37,8 @@ export function registerCaseClockHandlers(c: CaseContext) {
   command(
     c,
     collectiveExtensionUpdate,
-    ({ actor, participants = [] }) => checkCollectiveExtension(c.facts(), actor, participants),
+    ({ actor, participants = [], command }) =>
+      checkCollectiveExtension(c.facts(), actor, participants, command.participants),
     async ({ actor, command }) => {
       c.investigation.caseExtensions.collective++;
       const clock = c.caseClock()!;

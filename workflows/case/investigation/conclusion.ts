@@ -28,7 +28,7 @@ export function registerConclusionHandlers(c: CaseContext) {
       };
       // A decision that arrives before the filing stage has started waits for its clock, then stops it.
       await condition(() => c.hasClock(FILING_DECISION.name));
-      for (const clock of c.runningClocks()) clock.stop(today, '当场处罚 decided on the spot');
+      c.stopCaseClocks(today, '当场处罚 decided on the spot');
       await c.record({
         actor: cmd.actor,
         action: 'simplified.decided',

@@ -80,6 +80,7 @@ export function registerMeasureHandlers(c: CaseContext) {
   onApproval(c, 'seizure', activate, refuse);
   onApproval(c, 'seizure_extension', async (a, actor) => {
     const m = measureOf(c, a.subject!);
+    if (m.status !== 'active') return; // released meanwhile (the release withdrew the request)
     m.extended = true;
     const clock = c.clock(m.clock!);
     const days = Number(a.payload.days);
@@ -143,11 +144,17 @@ export function registerMeasureHandlers(c: CaseContext) {
       const m = measureOf(c, cmd.command.measureId);
       m.status = 'released';
       m.outcome = cmd.command.outcome;
+      // A pending extension request has nothing left to extend: it is withdrawn, and its task closes.
+      const withdrawn = c.investigation.approvals.filter(
+        (a) => a.kind === 'seizure_extension' && a.subject === m.id && a.status === 'pending',
+      );
+      for (const a of withdrawn) Object.assign(a, { status: 'rejected', note: '已解除，申请撤回 withdrawn' });
       c.clock(m.clock!).stop(c.today(), `解除 ended: ${cmd.command.outcome}`);
       await c.record({
         actor: cmd.actor,
         action: 'seizure.ended',
         details: { measureId: m.id, outcome: cmd.command.outcome, officers: teamIds(c, cmd) },
+        closeTasks: withdrawn.map((a) => c.taskId(`approve-${a.id}`)),
       });
     },
   );

@@ -1,7 +1,12 @@
 // 案件中止 / 终止 (RULES.md §3). Suspension, on a listed ground with the head's approval, pauses the case clock
 // until the officers record that the cause has ended; the remaining days are what was left when it began
 // (RULES.md §5). Termination, with the head's approval, closes the case.
-import { checkInvestigationStep, checkResume, checkTeam } from '../../../domain/case/guards.js';
+import {
+  checkInvestigationStep,
+  checkResume,
+  checkTeam,
+  transferPending,
+} from '../../../domain/case/guards.js';
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
 import { requestSuspensionUpdate, requestTerminationUpdate, resumeCaseUpdate } from '../messages.js';
@@ -68,7 +73,8 @@ export function registerSuspensionHandlers(c: CaseContext) {
     // Also while suspended: a party missing may turn out to have died (RULES.md §3).
     ({ actor, team = [] }) =>
       checkTeam(c.facts(), actor, team) ??
-      (c.stage === 'investigation' ? undefined : { code: 'STAGE_NOT_ALLOWED', detail: c.stage }),
+      (c.stage === 'investigation' ? undefined : { code: 'STAGE_NOT_ALLOWED', detail: c.stage }) ??
+      transferPending(c.facts()),
     async (cmd) => {
       const by = teamIds(c, cmd);
       const { ground, explanation } = cmd.command;
@@ -91,7 +97,7 @@ export function registerSuspensionHandlers(c: CaseContext) {
     const today = c.today();
     c.stage = 'closed';
     c.outcome = { kind: 'terminated', ground: String(a.payload.ground), on: today };
-    for (const clock of c.runningClocks()) clock.stop(today, '案件终止 terminated');
+    c.stopCaseClocks(today, '案件终止 terminated');
     await c.record({
       actor,
       action: 'case.terminated',

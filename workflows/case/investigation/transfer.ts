@@ -3,6 +3,7 @@
 // days; a refusal may be taken to reconsideration (3 days to ask, 3 days to answer), then to the procuratorate
 // (3 days to ask). While a transfer stands, no administrative penalty may be decided for the same facts
 // (APL 27, 82); if the police file the case, the administrative case closes as transferred.
+import { condition } from '@temporalio/workflow';
 import type { ClockDefinition } from '../../../domain/clock/clock.js';
 import { checkRecordingStep, checkTeam } from '../../../domain/case/guards.js';
 import {
@@ -33,6 +34,7 @@ const STEPS: Record<RecordTransferStep['step'], { from: TransferStatus[] }> = {
 };
 
 const ACTIVE: TransferStatus[] = [
+  'accepted',
   'proposed',
   'approved',
   'handed_over',
@@ -65,11 +67,12 @@ export function registerTransferHandlers(c: CaseContext) {
     tr.status = status;
     tr.history.push({ step, on: c.today(), by, note });
   };
+  /** The police filed the case: it closes now (before any await, so no command slips in meanwhile). */
   const accepted = (actor: Actor) => {
     const today = c.today();
     c.stage = 'closed';
     c.outcome = { kind: 'transferred_to_police', on: today };
-    for (const clock of c.runningClocks()) clock.stop(today, '已移送公安机关立案 transferred to the police');
+    c.stopCaseClocks(today, '已移送公安机关立案 transferred to the police');
     return c.record({
       actor,
       action: 'case.transferred_to_police',
@@ -99,6 +102,7 @@ export function registerTransferHandlers(c: CaseContext) {
       c.investigation.transfer = { status: 'proposed', suspectedOffence, approvalId: a.id, history: [] };
       move('proposed', 'proposed', cmd.actor.id, suspectedOffence);
       current = undefined;
+      await condition(() => c.ready); // the head's 3 days count with the loaded calendar
       next(TRANSFER_HEAD_DECISION, 'agency_head');
       await c.record({
         actor: cmd.actor,
@@ -177,8 +181,9 @@ export function registerTransferHandlers(c: CaseContext) {
           stopCurrent('接受不予立案 refusal accepted');
           break;
       }
-      await c.record({ actor: cmd.actor, action: `transfer.${s.step}`, details: { status: t()!.status } });
-      if (t()!.status === 'accepted') await accepted(cmd.actor);
+      const status = t()!.status;
+      const step = c.record({ actor: cmd.actor, action: `transfer.${s.step}`, details: { status } });
+      await Promise.all([step, status === 'accepted' ? accepted(cmd.actor) : undefined]);
     },
   );
 

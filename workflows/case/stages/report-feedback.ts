@@ -33,6 +33,8 @@ export async function startReportFeedback(c: CaseContext, filed: boolean): Promi
     });
     return;
   }
+  // Claimed before the e-mail goes out (it retries until sent), so a manual record is refused meanwhile.
+  report.feedback = { on: today, by: SYSTEM_ACTOR.id, channel: 'email' };
   await acts.notify({
     key: `${c.number}:report-feedback`,
     caseNumber: c.number,
@@ -45,7 +47,6 @@ export async function startReportFeedback(c: CaseContext, filed: boolean): Promi
       `编号 Reference: ${c.number}`,
     ].join('\n'),
   });
-  report.feedback = { on: c.today(), by: SYSTEM_ACTOR.id, channel: 'email' };
   clock.stop(c.today(), '已告知 reporter told');
   await c.record({ actor: SYSTEM_ACTOR, action: 'report.feedback_sent', details: { channel: 'email' } });
 }

@@ -49,9 +49,10 @@ const mediationClock = async (c: ComplaintContext) => {
 
 /** The 45 WD run from acceptance; when they run out, mediation ends without agreement (no overdue alarm). */
 export function startMediationPeriod(c: ComplaintContext, acceptedOn: IsoDate): StatutoryClock {
-  return c.startClock(MEDIATION, acceptedOn, 'complaint_handler', (e) =>
-    endMediation(c, SYSTEM_ACTOR, 'no_agreement', e.dueOn, '调解期限届满 the 45 WD ran out'),
-  );
+  return c.startClock(MEDIATION, acceptedOn, 'complaint_handler', async (e) => {
+    if (c.mediation.status === 'ended') return; // ended by a command in the same activation
+    await endMediation(c, SYSTEM_ACTOR, 'no_agreement', e.dueOn, '调解期限届满 the 45 WD ran out');
+  });
 }
 
 /** Mediation ends: its period stops and the 7 WD to tell both parties begin. */
