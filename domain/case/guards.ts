@@ -1,6 +1,6 @@
 // Who may do what, when: the state-machine guards of a case. Pure; the workflow's update validators call them
 // (and the API may call them first, for an early answer). A guard returns a refusal or undefined.
-import { addYears, type IsoDate } from '../calendar/dates.js';
+import { addYears } from '../calendar/dates.js';
 import { findExemption } from '../rules/packs/merge.js';
 import { CASE_EXTENSION_BY_HEAD, FILING_EXTENSION, LIMITATION, SEIZURE_EXTENSION } from '../rules/periods.js';
 import type { Actor, Role } from '../../schema/roles.js';
@@ -243,5 +243,10 @@ export function checkConclude(c: CaseFacts, actor: Actor, team: OfficerRef[], re
   return investigated.has(reviewer.id) ? { code: 'REVIEWER_INVESTIGATED', detail: reviewer.id } : undefined;
 }
 
-/** Today, for guards that compare dates (kept here so callers pass the workflow's deterministic today). */
-export type Today = IsoDate;
+/** The hearing chair is never an investigator of the case (APL 64, RULES.md §7 and "Roles"); the hearing step
+ * of the lifecycle's second part calls this. */
+export function checkHearingChair(c: CaseFacts, chair: OfficerRef): Check {
+  return c.investigation?.investigators.includes(chair.id)
+    ? { code: 'REVIEWER_INVESTIGATED', detail: `${chair.id}: hearing chair` }
+    : undefined;
+}

@@ -8,7 +8,7 @@ import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import type { ResolvedRulePack } from '../../schema/rule-pack.js';
 import { MatterContext, type MatterRow } from '../shared/matter-context.js';
 import type { ApprovalEffects } from './investigation/approvals.js';
-import { emptyInvestigation, type InvestigationState } from './investigation-state.js';
+import { emptyInvestigation, type InvestigationState } from '../../domain/case/investigation-state.js';
 
 /** Cases started before rule packs existed run under the national defaults of that time. */
 const LEGACY_PACK: ResolvedRulePack = { ref: 'national@1', content: NATIONAL_DEFAULTS };

@@ -1,0 +1,124 @@
+// The pure guards the workflow validators run (RULES.md §2–4, §6, "Roles").
+import { describe, expect, it } from 'vitest';
+import type { OfficerRef } from '../../schema/investigation.js';
+import type { Actor } from '../../schema/roles.js';
+import { emptyInvestigation } from './investigation-state.js';
+import { NATIONAL_DEFAULTS } from '../rules/packs/national.js';
+import {
+  checkConclude,
+  checkHearingChair,
+  checkOnTheSpot,
+  checkTeam,
+  limitationOf,
+  type CaseFacts,
+} from './guards.js';
+
+const officer: Actor = { id: 'o1', displayName: 'o1', roles: ['case_officer'], unitId: 'dc' };
+const ref = (id: string, over: Partial<OfficerRef> = {}): OfficerRef => ({
+  id,
+  unitId: 'dc',
+  roles: ['case_officer'],
+  certificateNo: `ZF-${id}`,
+  ...over,
+});
+const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
+  stage: 'investigation',
+  unitId: 'dc',
+  filingExtensions: 0,
+  respondentKind: 'organisation',
+  investigation: emptyInvestigation(),
+  pack: NATIONAL_DEFAULTS,
+  ...over,
+});
+
+describe('two distinct certified officers (APL 42)', () => {
+  it.each([
+    [[ref('o1')], 'TEAM_TOO_SMALL'],
+    [[ref('o1'), ref('o1')], 'TEAM_TOO_SMALL'],
+    [[ref('o2'), ref('o3')], 'ACTOR_NOT_IN_TEAM'],
+    [[ref('o1'), ref('o2', { certificateNo: null })], 'OFFICER_NOT_CERTIFIED'],
+    [[ref('o1'), ref('o2', { unitId: 'dc-cg' })], 'OFFICER_NOT_CERTIFIED'],
+    [[ref('o1'), ref('o2', { roles: ['legal_reviewer'] })], 'OFFICER_NOT_CERTIFIED'],
+  ])('%j → %s', (team, code) => {
+    expect(checkTeam(facts(), officer, team)).toMatchObject({ code });
+  });
+  it('accepts two certified officers of the unit, the actor among them', () => {
+    expect(checkTeam(facts(), officer, [ref('o1'), ref('o2')])).toBeUndefined();
+  });
+});
+
+describe('limitation (APL 36)', () => {
+  it('two years from the end of the violation, five with serious harm', () => {
+    const clue = {
+      source: 'media' as const,
+      respondent: { kind: 'natural_person' as const, name: '某' },
+      summary: '线索摘要',
+      discoveredOn: '2026-03-01',
+      violationEndedOn: '2024-02-29',
+    };
+    expect(limitationOf(clue)).toMatchObject({ expiresOn: '2026-02-28', years: 2, expired: true });
+    expect(limitationOf({ ...clue, seriousHarm: true })).toMatchObject({
+      expiresOn: '2029-02-28',
+      expired: false,
+    });
+    expect(limitationOf({ ...clue, violationEndedOn: undefined })).toBeNull();
+  });
+});
+
+describe('simplified procedure limits come from the rule pack (APL 51)', () => {
+  const decision = (amount: number) => ({
+    officers: ['o1', 'o2'],
+    formNumber: 'JY-1',
+    penalty: { kind: 'fine' as const, amount },
+    facts: '事实',
+    legalBasis: '依据',
+  });
+  const team = [ref('o1'), ref('o2')];
+  it('¥3,000 for an organisation, ¥200 for a natural person; a province may set its own', () => {
+    const f = facts({ stage: 'filing' });
+    expect(checkOnTheSpot(f, officer, team, decision(3000))).toBeUndefined();
+    expect(checkOnTheSpot(f, officer, team, decision(3001))).toMatchObject({ code: 'SIMPLIFIED_OVER_LIMIT' });
+    const person = facts({ stage: 'filing', respondentKind: 'natural_person' });
+    expect(checkOnTheSpot(person, officer, team, decision(201))).toMatchObject({
+      code: 'SIMPLIFIED_OVER_LIMIT',
+    });
+    const pack = {
+      ...NATIONAL_DEFAULTS,
+      thresholds: {
+        ...NATIONAL_DEFAULTS.thresholds,
+        simplifiedFineMax: { naturalPerson: 100, organisation: 1000 },
+      },
+    };
+    expect(checkOnTheSpot({ ...f, pack }, officer, team, decision(1001))).toMatchObject({
+      code: 'SIMPLIFIED_OVER_LIMIT',
+    });
+  });
+});
+
+describe('separation of duties (RULES.md §6, §7)', () => {
+  const inv = { ...emptyInvestigation(), investigators: ['o1', 'o2', 'r2'] };
+  const reviewer = (id: string) => ref(id, { roles: ['legal_reviewer'], certificateNo: null });
+  it('a reviewer or hearing chair who investigated is refused', () => {
+    const f = facts({ investigation: inv });
+    expect(checkConclude(f, officer, [ref('o1'), ref('o2')], reviewer('r2'))).toMatchObject({
+      code: 'REVIEWER_INVESTIGATED',
+    });
+    expect(checkConclude(f, officer, [ref('o1'), ref('o2')], reviewer('r1'))).toBeUndefined();
+    expect(checkHearingChair(f, ref('o2'))).toMatchObject({ code: 'REVIEWER_INVESTIGATED' });
+    expect(checkHearingChair(f, ref('h9'))).toBeUndefined();
+  });
+  it('open steps keep the case in investigation', () => {
+    const f = facts({
+      investigation: {
+        ...inv,
+        assistance: [
+          { id: 'H1', office: 'x', matter: 'y', requestedOn: '2026-11-02', clock: 'assistance-H1' },
+        ],
+      },
+    });
+    expect(checkConclude(f, officer, [ref('o1'), ref('o2')], reviewer('r1'))).toMatchObject({
+      code: 'OPEN_STEPS',
+      detail: 'H1',
+    });
+  });
+});
