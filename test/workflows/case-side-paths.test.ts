@@ -2,11 +2,16 @@
 // suspected crime (RULES.md §14), the simplified procedure (§4), the limitation check and the no-penalty
 // route through the rule pack's exemption lists (§2).
 import { describe, expect, it } from 'vitest';
-import { addYears } from '../../domain/calendar/dates.js';
+import { addYears, chinaDateOf } from '../../domain/calendar/dates.js';
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import type { RecordTransferStep } from '../../schema/investigation.js';
 import * as M from '../../workflows/case/messages.js';
-import { DAY, head, officer1, team, TEAM_IDS, useCaseHarness } from '../helpers/case-harness.js';
+import { actor, DAY, head, officer1, team, TEAM_IDS, useCaseHarness } from '../helpers/case-harness.js';
+import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { addWorkingDays } from '../../domain/calendar/calendar.js';
+import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
+
+const intake = actor('intake1', ['complaint_handler']);
 import { eventually } from '../helpers/eventually.js';
 
 const { h, startCase, actions } = useCaseHarness('side');
@@ -142,8 +147,8 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
   });
 
   it('limitation: an expired clue is filed only with the head’s reason; not filing on an exemption cites the rule pack', async () => {
-    const cur = await startCase();
-    const violationEndedOn = addYears(cur.today, -3);
+    const today = chinaDateOf(await h.env.currentTimeMs());
+    const violationEndedOn = addYears(today, -3);
     const old = await startCase({ clue: { violationEndedOn } });
     await old.worker.runUntil(async () => {
       const v = await eventually(async () => {
@@ -202,8 +207,130 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
         outcome: { kind: 'not_filed', ground: 'first_violation' },
       });
     });
-    await cur.handle.terminate();
     const row = await h.tdb.db.case.findUniqueOrThrow({ where: { number: exempt.caseNumber } });
     expect(row.rulePack).toBe('national@1+prv@1');
+  });
+
+  it('procuratorate supervision: refused twice, supervision asked, the case returns to administrative handling', async () => {
+    const { worker, file, send } = await startCase();
+    await worker.runUntil(async () => {
+      await file();
+      const step = (command: RecordTransferStep) =>
+        send(M.recordTransferStepUpdate, { actor: officer1, team, command });
+      await send(M.proposeTransferUpdate, {
+        actor: officer1,
+        team,
+        command: { officers: TEAM_IDS, suspectedOffence: '涉嫌犯罪', facts: '事实' },
+      });
+      await send(M.decideApprovalUpdate, {
+        actor: head,
+        command: { approvalId: 'A1', approve: true, note: '批准' },
+      });
+      await step({ step: 'handed_over', officers: TEAM_IDS, policeOffice: '公安分局', note: '移送' });
+      await step({ step: 'police_decision', officers: TEAM_IDS, accepted: false, note: '不予立案' });
+      await step({ step: 'reconsideration_requested', officers: TEAM_IDS, note: '提请复议' });
+      const again = await step({
+        step: 'reconsideration_answer',
+        officers: TEAM_IDS,
+        accepted: false,
+        note: '维持',
+      });
+      expect(again.investigation.transfer!.status).toBe('refused_again');
+      expect(again.clocks.map((k) => k.name)).toContain('transfer-supervision-request-A1');
+      const sup = await step({
+        step: 'supervision_requested',
+        officers: TEAM_IDS,
+        note: '建议检察院立案监督',
+      });
+      expect(sup.investigation.transfer!.status).toBe('supervision');
+      // While the procuratorate has it, no penalty route is open.
+      await expect(
+        send(M.concludeInvestigationUpdate, {
+          actor: officer1,
+          team,
+          reviewer: { id: 'reviewer1', unitId: 'dc', roles: ['legal_reviewer'], certificateNo: null },
+          command: { officers: TEAM_IDS, reviewerId: 'reviewer1', report: '报告' },
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'PENALTY_BARRED_BY_TRANSFER' } });
+      const back = await step({
+        step: 'supervision_outcome',
+        officers: TEAM_IDS,
+        policeMustFile: false,
+        note: '不立案理由成立',
+      });
+      expect(back).toMatchObject({
+        stage: 'investigation',
+        investigation: { transfer: { status: 'returned' } },
+      });
+      expect(
+        back.clocks.filter((k) => k.name.startsWith('transfer-') && k.status !== 'stopped'),
+      ).toHaveLength(0);
+      const review = await send(M.concludeInvestigationUpdate, {
+        actor: officer1,
+        team,
+        reviewer: { id: 'reviewer1', unitId: 'dc', roles: ['legal_reviewer'], certificateNo: null },
+        command: { officers: TEAM_IDS, reviewerId: 'reviewer1', report: '报告' },
+      });
+      expect(review.stage).toBe('review');
+    });
+  });
+
+  it('a real-name reporter without an e-mail: the intake office is told to call within 5 WD; unattended it is overdue', async () => {
+    const report = { submissionId: 'SUB-TEST', realName: true, hasEmail: false };
+    const told = await startCase({ input: { report } });
+    await told.worker.runUntil(async () => {
+      const filed = await told.file();
+      const v = await eventually(async () => {
+        const x = await told.view();
+        expect(x.clocks.map((k) => k.name)).toContain('report-feedback');
+        return x;
+      });
+      const due = v.clocks.find((k) => k.name === 'report-feedback')!;
+      expect(due.dueOn).toBe(
+        addWorkingDays(builtinCalendar(), filed.filing.decision!.on, REPORT_FEEDBACK.length).due,
+      );
+      await expect(
+        told.send(M.recordReportFeedbackUpdate, {
+          actor: officer1,
+          command: { channel: 'phone', note: '已告知' },
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'FORBIDDEN_ROLE' } });
+      const done = await told.send(M.recordReportFeedbackUpdate, {
+        actor: intake,
+        command: { channel: 'phone', note: '已电话告知立案结果' },
+      });
+      expect(done.report!.feedback).toMatchObject({ channel: 'phone', by: 'intake1' });
+      expect(done.clocks.find((k) => k.name === 'report-feedback')!.status).toBe('stopped');
+    });
+    const late = await startCase({ input: { report } });
+    await late.worker.runUntil(async () => {
+      await late.send(M.decideFilingUpdate, {
+        actor: head,
+        command: { decision: 'decline', reasons: '违法事实不成立', ground: 'no_violation' },
+      });
+      await h.env.sleep(15 * DAY);
+      await h.smtp.waitFor((m) =>
+        m.some((x) => x.subject?.includes(late.caseNumber) && x.subject.includes('逾期')),
+      );
+      // The case is closed, but its workflow waits until the reporter has been told.
+      expect((await late.view()).status).toBe('closed');
+      await late.send(M.recordReportFeedbackUpdate, {
+        actor: intake,
+        command: { channel: 'letter', note: '已函告' },
+      });
+      await late.handle.result();
+    });
+    const mails = (await h.smtp.inbox()).filter((m) => m.subject?.includes(late.caseNumber));
+    expect(mails.filter((m) => m.subject!.includes('逾期')).map((m) => m.subject)).toEqual([
+      expect.stringContaining('举报处理结果告知期限'),
+    ]);
+    expect(await actions(late.caseNumber)).toEqual(
+      expect.arrayContaining([
+        'filing.declined',
+        'report.feedback_due',
+        'deadline.overdue',
+        'report.feedback_recorded',
+      ]),
+    );
   });
 });
