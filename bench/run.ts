@@ -48,3 +48,69 @@ const after = process.memoryUsage().heapUsed;
 console.log(
   `${`memory of ${N} filing clocks with their explanation`.padEnd(58)} ${((after - before) / N / 1024).toFixed(1).padStart(9)} KiB each (${held.length})`,
 );
+
+// 3. What every command costs before it is applied: the validator's guard on a well-filled case, and loading a
+//    provincial rule pack (validation and merge).
+const { checkConclude } = await import('../domain/case/guards.js');
+const { emptyInvestigation } = await import('../domain/case/investigation-state.js');
+const { NATIONAL_DEFAULTS } = await import('../domain/rules/packs/national.js');
+const { mergePack } = await import('../domain/rules/packs/merge.js');
+const { RulePackFileSchema } = await import('../schema/rule-pack.js');
+const { readFileSync } = await import('node:fs');
+const inv = emptyInvestigation();
+inv.investigators = Array.from({ length: 8 }, (_, i) => `o${i}`);
+for (let i = 0; i < 40; i++) {
+  inv.testing.push({
+    id: `T${i}`,
+    kind: 'testing',
+    description: 'x',
+    startedOn: '2026-01-02',
+    finishedOn: '2026-01-09',
+    seizureIds: [],
+  });
+  inv.measures.push({
+    id: `M${i}`,
+    kind: 'seizure',
+    items: ['x'],
+    status: 'released',
+    approvalId: `A${i}`,
+    extended: false,
+  });
+  inv.approvals.push({
+    id: `A${i}`,
+    kind: 'seizure',
+    requestedBy: ['o1', 'o2'],
+    requestedOn: '2026-01-02',
+    reasons: 'r',
+    status: 'approved',
+    payload: {},
+  });
+  inv.evidence.push({
+    id: `E${i}`,
+    type: 'documentary',
+    description: 'x',
+    collectedAt: '2026-01-02T00:00:00Z',
+  });
+}
+const facts = {
+  stage: 'investigation' as const,
+  unitId: 'dc',
+  filingExtensions: 0,
+  investigation: inv,
+  pack: NATIONAL_DEFAULTS,
+};
+const officer = { id: 'o1', displayName: 'o1', roles: ['case_officer' as const], unitId: 'dc' };
+const ref = (id: string, roles = ['case_officer']) => ({
+  id,
+  unitId: 'dc',
+  roles,
+  certificateNo: `ZF-${id}`,
+});
+bench('guard: conclude a case with 40 tests, measures, approvals', () =>
+  checkConclude(facts, officer, [ref('o1'), ref('o2')], ref('r1', ['legal_reviewer'])),
+);
+const packFile = JSON.parse(readFileSync('config/rule-packs/prv.example.json', 'utf8'));
+bench('rule pack: validate a provincial file and merge it', () => {
+  const f = RulePackFileSchema.parse(packFile);
+  return f.scope === 'province' ? mergePack(NATIONAL_DEFAULTS, f.overrides) : f.content;
+});
