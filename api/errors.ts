@@ -124,12 +124,14 @@ export function registerErrorHandler(app: FastifyInstance) {
       e = fromTemporal(error) ?? new AppError('INTERNAL');
       if (e.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
     }
+    (req as { problemCode?: string }).problemCode = e.code;
     void reply
       .status(HTTP_STATUS[e.code])
       .type('application/problem+json')
       .send(problem(e, langOf(req), req.url));
   });
   app.setNotFoundHandler((req, reply) => {
+    (req as { problemCode?: string }).problemCode = 'NOT_FOUND';
     void reply
       .status(404)
       .type('application/problem+json')

@@ -20,6 +20,7 @@ import { authenticate } from './auth/sessions.js';
 import { registerErrorHandler } from './errors.js';
 import { rejectNulCharacters } from './input-guard.js';
 import { globalRateLimit } from './limits.js';
+import { recordRefusals, type TrackedRequest } from './refusals.js';
 import { filingRoutes } from './routes/cases/filing.js';
 import { investigationRoutes } from './routes/cases/investigation.js';
 import { readCaseRoutes } from './routes/cases/read-cases.js';
@@ -73,8 +74,11 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, globalRateLimit(deps.cfg.api.rateLimits));
   app.decorateRequest('actor', function (this: import('fastify').FastifyRequest) {
-    return authenticate(deps.db, this);
+    const req = this as TrackedRequest;
+    req.actorPromise ??= authenticate(deps.db, this);
+    return req.actorPromise;
   });
+  recordRefusals(app, deps.db);
 
   await app.register(swagger, {
     openapi: {

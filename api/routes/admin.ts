@@ -251,6 +251,47 @@ export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
   );
 
   r.get(
+    '/api/admin/refused-commands',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: '被拒绝或失败的命令 Refused and failed commands, newest first (never their bodies)',
+        querystring: z
+          .object({
+            target: z.string().max(64).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          })
+          .strict(),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                at: z.string(),
+                userId: z.string().nullable(),
+                method: z.string(),
+                route: z.string(),
+                target: z.string().nullable(),
+                status: z.number(),
+                code: z.string(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      await administrator(req.actor());
+      const rows = await db.commandRefusal.findMany({
+        where: req.query.target ? { target: req.query.target } : {},
+        orderBy: { id: 'desc' },
+        take: req.query.limit,
+      });
+      return { items: rows.map(({ id: _id, at, ...r }) => ({ ...r, at: at.toISOString() })) };
+    },
+  );
+
+  r.get(
     '/api/rule-packs/effective',
     {
       schema: {

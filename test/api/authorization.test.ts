@@ -215,6 +215,7 @@ const MATRIX: {
     url: `/api/submissions/DC-SUB-2026-00001/submitter?purpose=${encodeURIComponent('回访核实')}`,
     allowed: ['complaint_handler', 'administrator'],
   },
+  { name: 'refused commands', method: 'GET', url: '/api/admin/refused-commands', allowed: ['administrator'] },
   { name: 'effective rule pack', method: 'GET', url: '/api/rule-packs/effective', allowed: 'all' },
   { name: 'rule-pack versions', method: 'GET', url: '/api/admin/rule-packs', allowed: ['administrator'] },
   {
