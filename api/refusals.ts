@@ -21,7 +21,7 @@ export function recordRefusals(app: FastifyInstance, db: Db) {
     // Rate-limited requests never reached the command, and recording each would let a flood write to the
     // database: they are only logged.
     if (!WRITES.has(req.method) || reply.statusCode < 400 || reply.statusCode === 429 || !req.problemCode)
-      return;
+      return payload;
     const actor = await req.actorPromise?.catch(() => undefined);
     const params = (req.params ?? {}) as Record<string, string>;
     try {
@@ -42,5 +42,6 @@ export function recordRefusals(app: FastifyInstance, db: Db) {
         'refused command not recorded',
       );
     }
+    return payload;
   });
 }
