@@ -56,5 +56,41 @@ export async function startCase(
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
+  await projectRegistration(deps.db, {
+    number: caseNumber,
+    kind: 'case',
+    unitId: req.unitId,
+    stage: 'filing',
+    source: req.clue.source,
+    respondent: req.clue.respondent,
+    summary: req.clue.summary,
+    discoveredOn: req.clue.discoveredOn,
+    rulePack: rulePack.ref,
+    createdBy: req.actor.id,
+  });
   return { caseNumber, reused };
+}
+
+/** Once its workflow has started, a new matter is in the list at once (its first step, a moment later, fills in
+ * the rest), so a command sent right after registering finds it. Never overwrites what the workflow wrote. */
+export async function projectRegistration(
+  db: Db,
+  m: {
+    number: string;
+    kind: 'case' | 'complaint';
+    unitId: string;
+    stage: string;
+    source: string;
+    respondent: object;
+    summary: string;
+    discoveredOn: string;
+    rulePack: string;
+    createdBy: string;
+  },
+): Promise<void> {
+  const now = new Date();
+  await db.case.createMany({
+    data: [{ ...m, status: 'open', overdue: false, createdAt: now, updatedAt: now }],
+    skipDuplicates: true,
+  });
 }

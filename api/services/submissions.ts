@@ -16,7 +16,7 @@ import { requireRole } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
 import { allocateCaseNumber, requestHash } from './case-numbers.js';
 import { resolveRulePack } from './rule-packs.js';
-import { startCase } from './start-case.js';
+import { projectRegistration, startCase } from './start-case.js';
 import { unitSubtree } from './units.js';
 
 export interface IntakeDeps {
@@ -202,6 +202,18 @@ async function startComplaint(
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
+  await projectRegistration(deps.db, {
+    number: s.complaintNumber,
+    kind: 'complaint',
+    unitId: s.actor.unitId,
+    stage: 'acceptance',
+    source: 'complaint_report',
+    respondent: b.respondent,
+    summary: b.subject,
+    discoveredOn: b.receivedOn,
+    rulePack: pack.ref,
+    createdBy: s.actor.id,
+  });
 }
 
 /** The submitter's identity, for complaint handlers and administrators of the submission's unit or above; every

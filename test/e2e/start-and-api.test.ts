@@ -75,9 +75,12 @@ describe('the system end to end (dev server, through the API)', () => {
     });
     expect(reused.status).toBe(422);
 
+    // The case is listed as soon as its workflow has started; its first step fills in the due date.
+    const listed = await call('GET', '/api/cases?stage=filing', { token: officer });
+    expect(listed.body.items.map((c: { number: string }) => c.number)).toEqual([caseNumber]);
     const list = await eventually(async () => {
       const r = await call('GET', '/api/cases?stage=filing', { token: officer });
-      expect(r.body.items.map((c: { number: string }) => c.number)).toEqual([caseNumber]);
+      expect(r.body.items[0].nextDueOn).not.toBeNull();
       return r.body;
     });
     expect(list.items[0]).toMatchObject({

@@ -275,7 +275,7 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
     });
   });
 
-  it('a real-name reporter without an e-mail: the intake office is told to call within 5 WD; unattended it is overdue', async () => {
+  it('a real-name reporter without an e-mail: the intake office is told to call within 5 WD', async () => {
     const report = { submissionId: 'SUB-TEST', realName: true, hasEmail: false };
     const told = await startCase({ input: { report } });
     await told.worker.runUntil(async () => {
@@ -302,6 +302,11 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
       expect(done.report!.feedback).toMatchObject({ channel: 'phone', by: 'intake1' });
       expect(done.clocks.find((k) => k.name === 'report-feedback')!.status).toBe('stopped');
     });
+  });
+
+  it('a real-name reporter without an e-mail, unattended: the feedback period runs out; the workflow waits for it', async () => {
+    const report = { submissionId: 'SUB-TEST', realName: true, hasEmail: false };
+    // (A test of its own: a second workflow left running without a worker stops the test server skipping time.)
     const late = await startCase({ input: { report } });
     await late.worker.runUntil(async () => {
       await late.send(M.decideFilingUpdate, {
