@@ -8,6 +8,7 @@ import {
   RespondentSchema,
 } from './case.js';
 import { RoleSchema } from './roles.js';
+import { listPageSchema, listQuerySchema, TaskRowSchema } from './common.js';
 
 export const ProblemSchema = z
   .object({
@@ -62,23 +63,9 @@ export const CaseSummarySchema = z.object({
   updatedAt: z.string(),
 });
 
-export const CaseListQuerySchema = z
-  .object({
-    stage: CaseStageSchema.optional(),
-    status: z.enum(['open', 'closed']).optional(),
-    overdue: z.enum(['true', 'false']).optional(),
-    unitId: z.string().optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+export const CaseListQuerySchema = listQuerySchema(CaseStageSchema);
 
-export const CaseListSchema = z.object({
-  items: z.array(CaseSummarySchema),
-  page: z.number(),
-  pageSize: z.number(),
-  total: z.number(),
-});
+export const CaseListSchema = listPageSchema(CaseSummarySchema);
 
 export const RegisteredSchema = z.object({
   caseNumber: z.string(),
@@ -91,15 +78,7 @@ export const CaseDetailSchema = z.object({
   /** Live state from the workflow (null once the workflow has completed: then the projection is final). */
   live: CaseViewSchema.nullable(),
   deadlines: z.array(ClockViewSchema),
-  tasks: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.string(),
-      role: z.string(),
-      dueOn: z.string().nullable(),
-      status: z.string(),
-    }),
-  ),
+  tasks: z.array(TaskRowSchema),
 });
 
 export const AuditEntrySchema = z.object({

@@ -3,7 +3,7 @@
 // Nothing here identifies the complainant: the workflow knows only the submission id (CRM 33).
 import { z } from 'zod';
 import { ClockViewSchema, RespondentSchema } from './case.js';
-import { IsoDateSchema } from './common.js';
+import { IsoDateSchema, listPageSchema, listQuerySchema, TaskRowSchema } from './common.js';
 import { ActorSchema } from './roles.js';
 import { ChannelSchema } from './submission.js';
 
@@ -238,37 +238,14 @@ export const ComplaintSummarySchema = z.object({
   updatedAt: z.string(),
 });
 
-export const ComplaintListQuerySchema = z
-  .object({
-    stage: ComplaintStageSchema.optional(),
-    status: z.enum(['open', 'closed']).optional(),
-    overdue: z.enum(['true', 'false']).optional(),
-    unitId: z.string().optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+export const ComplaintListQuerySchema = listQuerySchema(ComplaintStageSchema);
 
-export const ComplaintListSchema = z.object({
-  items: z.array(ComplaintSummarySchema),
-  page: z.number(),
-  pageSize: z.number(),
-  total: z.number(),
-});
+export const ComplaintListSchema = listPageSchema(ComplaintSummarySchema);
 
 export const ComplaintDetailSchema = z.object({
   complaint: ComplaintSummarySchema,
   /** Live state from the workflow (null once it has completed or cannot be reached: then the projection). */
   live: ComplaintViewSchema.nullable(),
   deadlines: z.array(ClockViewSchema),
-  tasks: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.string(),
-      title: z.string(),
-      role: z.string(),
-      dueOn: z.string().nullable(),
-      status: z.string(),
-    }),
-  ),
+  tasks: z.array(TaskRowSchema),
 });

@@ -2,14 +2,12 @@
 // and the handler's commands. Each command becomes a workflow Update; the Idempotency-Key header is the Update
 // ID, so a retried request is applied once and returns the same result. The workflow's validator has the last
 // word; the API answers early from the projection with the same guards.
-import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/client';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db.js';
 import { CaseNumberParamsSchema, IdempotencyHeadersSchema, ProblemSchema } from '../../schema/api.js';
-import { ClockViewSchema } from '../../schema/case.js';
 import {
   ComplaintDetailSchema,
   ComplaintDetailsSchema,
@@ -52,15 +50,11 @@ import {
   transferJurisdictionUpdate,
   type Command,
 } from '../../workflows/complaint/messages.js';
-import { AppError, fromTemporal } from '../errors.js';
+import { AppError } from '../errors.js';
 import type { ApiDeps } from '../server.js';
-import { unitSubtree } from '../services/units.js';
+import { listMatters, matterPage, sendUpdate, visibleMatter, type MatterRow } from '../services/matters.js';
 
-const LIVE_QUERY_MS = 3000;
-
-type CaseRow = NonNullable<Awaited<ReturnType<Db['case']['findUnique']>>>;
-
-function complaintSummary(c: CaseRow) {
+function complaintSummary(c: MatterRow) {
   const details = ComplaintDetailsSchema.safeParse(c.details);
   return {
     number: c.number,
@@ -78,15 +72,10 @@ function complaintSummary(c: CaseRow) {
   } as z.infer<typeof ComplaintDetailSchema>['complaint'];
 }
 
-/** The complaint, if the actor may see it: their unit or a unit below it. */
-async function visibleComplaint(db: Db, actor: Actor, number: string): Promise<CaseRow> {
-  const c = await db.case.findUnique({ where: { number } });
-  if (!c || c.kind !== 'complaint') throw new AppError('COMPLAINT_NOT_FOUND');
-  if (!(await unitSubtree(db, actor.unitId)).includes(c.unitId)) throw new AppError('FORBIDDEN_UNIT');
-  return c;
-}
+const visibleComplaint = (db: Db, actor: Actor, number: string) =>
+  visibleMatter(db, actor, number, 'complaint', 'COMPLAINT_NOT_FOUND');
 
-function factsOf(c: CaseRow): ComplaintFacts {
+function factsOf(c: MatterRow): ComplaintFacts {
   const d = complaintSummary(c).details;
   return {
     stage: c.stage as ComplaintStage,
@@ -113,15 +102,7 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
     const c = await visibleComplaint(db, actor, number);
     const refusal = guard(factsOf(c), actor, command);
     if (refusal) throw new AppError(refusal.code, [], refusal.detail);
-    const key = req.headers['idempotency-key'];
-    try {
-      return await temporal.workflow.getHandle(c.number).executeUpdate(update, {
-        args: [{ actor, command }],
-        updateId: typeof key === 'string' ? `${actor.id}:${key}` : randomUUID(),
-      });
-    } catch (err) {
-      throw fromTemporal(err) ?? err;
-    }
+    return sendUpdate(temporal, req, actor, c.number, update, { actor, command });
   }
 
   const command = <B extends z.ZodType, C extends z.infer<B>>(
@@ -214,27 +195,8 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
       },
     },
     async (req) => {
-      const actor = await req.actor();
-      const q = req.query;
-      const visible = await unitSubtree(db, actor.unitId);
-      if (q.unitId && !visible.includes(q.unitId)) throw new AppError('FORBIDDEN_UNIT');
-      const where = {
-        kind: 'complaint',
-        unitId: { in: q.unitId ? [q.unitId] : visible },
-        ...(q.stage ? { stage: q.stage } : {}),
-        ...(q.status ? { status: q.status } : {}),
-        ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
-      };
-      const [items, total] = await Promise.all([
-        db.case.findMany({
-          where,
-          orderBy: [{ overdue: 'desc' }, { nextDueAt: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }],
-          skip: (q.page - 1) * q.pageSize,
-          take: q.pageSize,
-        }),
-        db.case.count({ where }),
-      ]);
-      return { items: items.map(complaintSummary), page: q.page, pageSize: q.pageSize, total };
+      const { rows, ...page } = await listMatters(db, await req.actor(), 'complaint', req.query);
+      return { items: rows.map(complaintSummary), ...page };
     },
   );
 
@@ -250,31 +212,7 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
     },
     async (req) => {
       const c = await visibleComplaint(db, await req.actor(), req.params.number);
-      const [deadlines, tasks, live] = await Promise.all([
-        db.deadline.findMany({ where: { caseNumber: c.number }, orderBy: { id: 'asc' } }),
-        db.task.findMany({ where: { caseNumber: c.number }, orderBy: { createdAt: 'asc' } }),
-        // Live state needs a worker; without one the page still shows the projection (bounded wait).
-        c.status === 'open'
-          ? temporal
-              .withDeadline(Date.now() + LIVE_QUERY_MS, () =>
-                temporal.workflow.getHandle(c.number).query(complaintViewQuery),
-              )
-              .catch(() => null)
-          : Promise.resolve(null),
-      ]);
-      return {
-        complaint: complaintSummary(c),
-        live,
-        deadlines: deadlines.map((d) => ClockViewSchema.parse(d.explanation)),
-        tasks: tasks.map((t) => ({
-          id: t.id,
-          kind: t.kind,
-          title: t.title,
-          role: t.role,
-          dueOn: t.dueOn,
-          status: t.status,
-        })),
-      };
+      return { complaint: complaintSummary(c), ...(await matterPage(db, temporal, c, complaintViewQuery)) };
     },
   );
 }

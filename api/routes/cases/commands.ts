@@ -2,7 +2,6 @@
 // request is applied once and returns the same result. The route checks who may act (role, unit: an early
 // answer from the projection) and resolves the people a command names from the user directory; the
 // workflow's validator has the last word on all of it (defence in depth).
-import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -14,9 +13,9 @@ import type { OfficerRef } from '../../../schema/investigation.js';
 import type { Role } from '../../../schema/roles.js';
 import type { Command } from '../../../workflows/case/messages.js';
 import { requireRole } from '../../auth/sessions.js';
-import { AppError, fromTemporal } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import type { ApiDeps } from '../../server.js';
-import { visibleCase } from './read-cases.js';
+import { sendUpdate, visibleMatter } from '../../services/matters.js';
 
 export interface CaseCommandSpec<S extends z.ZodType> {
   path: string;
@@ -73,7 +72,7 @@ export function caseCommand<S extends z.ZodType>(
     async (req) => {
       const actor = await req.actor();
       requireRole(actor, ...spec.roles);
-      const c = await visibleCase(db, actor, req.params.number, 'case');
+      const c = await visibleMatter(db, actor, req.params.number, 'case');
       if (c.unitId !== actor.unitId) throw new AppError('FORBIDDEN_UNIT');
       const body = req.body as z.infer<S>;
       const names = spec.names?.(body) ?? {};
@@ -86,15 +85,7 @@ export function caseCommand<S extends z.ZodType>(
           ? { participants: await resolveUsers(db, names.participants, 'participants') }
           : {}),
       };
-      const key = req.headers['idempotency-key'];
-      try {
-        return await temporal.workflow.getHandle(c.number).executeUpdate(spec.update, {
-          args: [cmd],
-          updateId: typeof key === 'string' ? `${actor.id}:${key}` : randomUUID(),
-        });
-      } catch (err) {
-        throw fromTemporal(err) ?? err;
-      }
+      return sendUpdate(temporal, req, actor, c.number, spec.update, cmd);
     },
   );
 }

@@ -1,0 +1,104 @@
+// What the case and complaint routes share: finding a matter the user may see, listing a kind of matter from
+// the projection, a matter's page (deadlines, tasks and the workflow's live state), and sending a command as a
+// workflow Update with the Idempotency-Key as its ID.
+import { randomUUID } from 'node:crypto';
+import type { Client, QueryDefinition, UpdateDefinition } from '@temporalio/client';
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Db } from '../../platform/db.js';
+import { ClockViewSchema } from '../../schema/case.js';
+import type { listQuerySchema } from '../../schema/common.js';
+import type { ErrorCode } from '../../schema/errors.js';
+import type { Actor } from '../../schema/roles.js';
+import { AppError, fromTemporal } from '../errors.js';
+import { unitSubtree } from './units.js';
+
+export type MatterKind = 'case' | 'complaint';
+export type MatterRow = NonNullable<Awaited<ReturnType<Db['case']['findUnique']>>>;
+type ListQuery = z.infer<ReturnType<typeof listQuerySchema>>;
+
+/** Live state is asked of the workflow for at most this long; without a worker the page shows the projection. */
+const LIVE_QUERY_MS = 3000;
+
+/** The matter, if the actor may see it: their unit or a unit below it. With `kind`, only a matter of that kind
+ * (answered as unknown otherwise). */
+export async function visibleMatter(
+  db: Db,
+  actor: Actor,
+  number: string,
+  kind?: MatterKind,
+  notFound: ErrorCode = 'CASE_NOT_FOUND',
+): Promise<MatterRow> {
+  const m = await db.case.findUnique({ where: { number } });
+  if (!m || (kind && m.kind !== kind)) throw new AppError(notFound);
+  if (!(await unitSubtree(db, actor.unitId)).includes(m.unitId)) throw new AppError('FORBIDDEN_UNIT');
+  return m;
+}
+
+/** A page of one kind of matter in the actor's units, most urgent first. */
+export async function listMatters(db: Db, actor: Actor, kind: MatterKind, q: ListQuery) {
+  const visible = await unitSubtree(db, actor.unitId);
+  if (q.unitId && !visible.includes(q.unitId)) throw new AppError('FORBIDDEN_UNIT');
+  const where = {
+    kind,
+    unitId: { in: q.unitId ? [q.unitId] : visible },
+    ...(q.stage ? { stage: q.stage as string } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.case.findMany({
+      where,
+      orderBy: [{ overdue: 'desc' }, { nextDueAt: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    }),
+    db.case.count({ where }),
+  ]);
+  return { rows, page: q.page, pageSize: q.pageSize, total };
+}
+
+/** A matter's deadlines and tasks from the projection, and its live state from the workflow if it answers. */
+export async function matterPage<V>(db: Db, temporal: Client, m: MatterRow, view: QueryDefinition<V>) {
+  const [deadlines, tasks, live] = await Promise.all([
+    db.deadline.findMany({ where: { caseNumber: m.number }, orderBy: { id: 'asc' } }),
+    db.task.findMany({ where: { caseNumber: m.number }, orderBy: { createdAt: 'asc' } }),
+    m.status === 'open'
+      ? temporal
+          .withDeadline(Date.now() + LIVE_QUERY_MS, () => temporal.workflow.getHandle(m.number).query(view))
+          .catch(() => null)
+      : Promise.resolve(null),
+  ]);
+  return {
+    live,
+    deadlines: deadlines.map((d) => ClockViewSchema.parse(d.explanation)),
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      kind: t.kind,
+      title: t.title,
+      role: t.role,
+      dueOn: t.dueOn,
+      status: t.status,
+    })),
+  };
+}
+
+/** Sends a command; the Idempotency-Key (scoped to the user) is the Update ID, so a retry applies once. */
+export async function sendUpdate<R, C>(
+  temporal: Client,
+  req: FastifyRequest,
+  actor: Actor,
+  number: string,
+  update: UpdateDefinition<R, [C], string>,
+  command: C,
+): Promise<R> {
+  const key = req.headers['idempotency-key'];
+  try {
+    return await temporal.workflow.getHandle(number).executeUpdate(update, {
+      args: [command],
+      updateId: typeof key === 'string' ? `${actor.id}:${key}` : randomUUID(),
+    });
+  } catch (err) {
+    throw fromTemporal(err) ?? err;
+  }
+}
