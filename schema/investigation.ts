@@ -2,6 +2,7 @@
 // suspected crime (§14) and the simplified procedure (§4). Zod is the single source of truth for the API's
 // request/response types and for the arguments of the workflow updates.
 import { z } from 'zod';
+import { SEIZURE_EXTENSION } from '../domain/rules/periods.js';
 import { IsoDateSchema } from './common.js';
 
 const text = (max = 4000) => z.string().trim().min(2).max(max);
@@ -87,7 +88,7 @@ export const ExtendSeizureSchema = z
   .object({
     officers: OfficersSchema,
     measureId: z.string(),
-    days: z.number().int().min(1).max(30),
+    days: z.number().int().min(1).max(SEIZURE_EXTENSION.maxDays),
     reasons: text(),
   })
   .strict();

@@ -21,11 +21,17 @@ const ref = (id: string, over: Partial<OfficerRef> = {}): OfficerRef => ({
   certificateNo: `ZF-${id}`,
   ...over,
 });
+const clueOf = (kind: 'organisation' | 'natural_person') => ({
+  source: 'media' as const,
+  respondent: { kind, name: '某某' },
+  summary: '线索摘要',
+  discoveredOn: '2026-11-02',
+});
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   stage: 'investigation',
   unitId: 'dc',
   filingExtensions: 0,
-  respondentKind: 'organisation',
+  clue: clueOf('organisation'),
   investigation: emptyInvestigation(),
   pack: NATIONAL_DEFAULTS,
   ...over,
@@ -78,7 +84,7 @@ describe('simplified procedure limits come from the rule pack (APL 51)', () => {
     const f = facts({ stage: 'filing' });
     expect(checkOnTheSpot(f, officer, team, decision(3000))).toBeUndefined();
     expect(checkOnTheSpot(f, officer, team, decision(3001))).toMatchObject({ code: 'SIMPLIFIED_OVER_LIMIT' });
-    const person = facts({ stage: 'filing', respondentKind: 'natural_person' });
+    const person = facts({ stage: 'filing', clue: clueOf('natural_person') });
     expect(checkOnTheSpot(person, officer, team, decision(201))).toMatchObject({
       code: 'SIMPLIFIED_OVER_LIMIT',
     });

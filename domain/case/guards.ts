@@ -4,7 +4,7 @@ import { addYears } from '../calendar/dates.js';
 import { findExemption } from '../rules/packs/merge.js';
 import { CASE_EXTENSION_BY_HEAD, FILING_EXTENSION, LIMITATION, SEIZURE_EXTENSION } from '../rules/periods.js';
 import type { Actor, Role } from '../../schema/roles.js';
-import type { CaseStage, ClockView, DecideFiling, RegisterClue } from '../../schema/case.js';
+import type { CaseStage, DecideFiling, RegisterClue } from '../../schema/case.js';
 import type { Refusal } from '../../schema/errors.js';
 import type { InvestigationView, OfficerRef, OnTheSpotDecision } from '../../schema/investigation.js';
 import type { RulePackContent } from '../../schema/rule-pack.js';
@@ -13,11 +13,11 @@ export interface CaseFacts {
   stage: CaseStage;
   unitId: string;
   filingExtensions: number;
-  respondentKind?: 'organisation' | 'natural_person';
   investigation?: InvestigationView;
   pack?: RulePackContent;
   clue?: RegisterClue;
-  caseClock?: ClockView;
+  /** The case clock exists (the case was filed after it was introduced) and has not stopped. */
+  caseClockRunning?: boolean;
 }
 
 type Check = Refusal | undefined;
@@ -98,12 +98,8 @@ export function checkInvestigationStep(c: CaseFacts, actor: Actor, team: Officer
   return checkTeam(c, actor, team) ?? requireStage(c, 'investigation') ?? notSuspended(c);
 }
 
-/** Testing and appraisal may run while the clue is verified too (the filing period pauses as well). */
-export function checkTestingStep(c: CaseFacts, actor: Actor, team: OfficerRef[]): Check {
-  return checkTeam(c, actor, team) ?? requireStage(c, 'filing', 'investigation');
-}
-
-/** A step that only records what happened (a reply, a result, a transfer step): also while suspended. */
+/** A step that records what happened (a reply, a result, a transfer step) or starts a test: during verification
+ * too (a test then pauses the filing period), and also while suspended. */
 export function checkRecordingStep(c: CaseFacts, actor: Actor, team: OfficerRef[]): Check {
   return checkTeam(c, actor, team) ?? requireStage(c, 'filing', 'investigation');
 }
@@ -146,9 +142,7 @@ export function checkExtendSeizure(c: CaseFacts, measureId: string, days: number
 // ——— the case clock (RULES.md §5) ———
 
 const caseClockRunning = (c: CaseFacts): Check =>
-  c.caseClock && c.caseClock.status !== 'stopped'
-    ? undefined
-    : { code: 'STAGE_NOT_ALLOWED', detail: 'no running case clock' };
+  c.caseClockRunning ? undefined : { code: 'STAGE_NOT_ALLOWED', detail: 'no running case clock' };
 
 export function checkExtendCaseClock(c: CaseFacts, actor: Actor): Check {
   const r = head(c, actor) ?? requireStage(c, 'investigation', 'review') ?? caseClockRunning(c);
@@ -208,9 +202,10 @@ export function checkOnTheSpot(
 ): Check {
   const r = checkTeam(c, actor, team) ?? requireStage(c, 'filing') ?? transferBars(c);
   if (r) return r;
-  if (cmd.penalty.kind === 'fine' && c.pack && c.respondentKind) {
+  const kind = c.clue?.respondent.kind;
+  if (cmd.penalty.kind === 'fine' && c.pack && kind) {
     const max =
-      c.respondentKind === 'organisation'
+      kind === 'organisation'
         ? c.pack.thresholds.simplifiedFineMax.organisation
         : c.pack.thresholds.simplifiedFineMax.naturalPerson;
     if (cmd.penalty.amount > max)

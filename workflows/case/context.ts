@@ -35,11 +35,10 @@ export class CaseContext extends MatterContext {
       stage: this.stage,
       unitId: this.input.unitId,
       filingExtensions: this.filing.extensions,
-      respondentKind: this.input.clue.respondent.kind,
       investigation: this.investigation,
       pack: this.pack.content,
       clue: this.input.clue,
-      caseClock: this.hasClock('case') ? this.clock('case').view() : undefined,
+      caseClockRunning: this.caseClock()?.stopped === false,
     };
   }
 

@@ -1,7 +1,13 @@
 // What every matter workflow (a case, a complaint) shares: its statutory clocks, its audit sequence, the
 // projection of each step to PostgreSQL, and its e-mails. Subclasses say what the matter looks like.
 import { ApplicationFailure, patched, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
-import type { CaseActivities, CaseRowSnapshot, NotifyRequest, TaskOpen } from '../../activities/index.js';
+import type {
+  CaseActivities,
+  CaseRowSnapshot,
+  EvidenceRow,
+  NotifyRequest,
+  TaskOpen,
+} from '../../activities/index.js';
 import type { CalendarData } from '../../domain/calendar/calendar.js';
 import { chinaDateOf, type IsoDate } from '../../domain/calendar/dates.js';
 import type { ClockDefinition, ClockEvent } from '../../domain/clock/clock.js';
@@ -37,7 +43,7 @@ export interface Step {
   details?: Record<string, unknown>;
   openTasks?: Omit<TaskOpen, 'unitId'>[];
   closeTasks?: string[];
-  evidence?: import('../../activities/index.js').EvidenceRow[];
+  evidence?: EvidenceRow[];
 }
 
 export type MatterRow = Omit<CaseRowSnapshot, 'overdue' | 'nextDueOn' | 'nextDueAt'>;

@@ -5,6 +5,13 @@ import type { UpdateDefinition } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { ZodType } from 'zod';
 import type { CaseView } from '../../../schema/case.js';
+import {
+  ASSISTANCE_REPLY,
+  CASE_EXTENSION_BY_HEAD,
+  PRESERVATION_DECISION,
+  SEIZURE_EXTENSION,
+  TRANSFER_HEAD_DECISION,
+} from '../../../domain/rules/periods.js';
 import * as I from '../../../schema/investigation.js';
 import * as M from '../../../workflows/case/messages.js';
 import type { ApiDeps } from '../../server.js';
@@ -41,13 +48,13 @@ export function investigationRoutes(app: FastifyInstance, deps: ApiDeps) {
   );
   step(
     'preservation-decision',
-    '先行登记保存处理决定 Decide on preserved items (7 WD)',
+    `先行登记保存处理决定 Decide on preserved items (${PRESERVATION_DECISION.length} WD)`,
     I.DecidePreservationSchema,
     M.decidePreservationUpdate,
   );
   step(
     'seizure-extension',
-    '申请延长查封扣押 Apply to extend a seizure (once, ≤30 CD)',
+    `申请延长查封扣押 Apply to extend a seizure (once, ≤${SEIZURE_EXTENSION.maxDays} CD)`,
     I.ExtendSeizureSchema,
     M.extendSeizureUpdate,
   );
@@ -66,7 +73,7 @@ export function investigationRoutes(app: FastifyInstance, deps: ApiDeps) {
   );
   step(
     'assistance',
-    '协助调查函 Ask another office for assistance (15 WD)',
+    `协助调查函 Ask another office for assistance (${ASSISTANCE_REPLY.length} WD)`,
     I.RequestAssistanceSchema,
     M.requestAssistanceUpdate,
   );
@@ -96,7 +103,7 @@ export function investigationRoutes(app: FastifyInstance, deps: ApiDeps) {
   );
   step(
     'criminal-transfer',
-    '涉嫌犯罪案件移送报告 Propose a criminal transfer (head decides in 3 days)',
+    `涉嫌犯罪案件移送报告 Propose a criminal transfer (head decides in ${TRANSFER_HEAD_DECISION.length} days)`,
     I.ProposeTransferSchema,
     M.proposeTransferUpdate,
     'transfer',
@@ -137,7 +144,7 @@ export function investigationRoutes(app: FastifyInstance, deps: ApiDeps) {
   caseCommand(app, deps, {
     path: '/api/cases/:number/case-extension',
     tag: 'case clock',
-    summary: '延长办案期限 The head extends the case period by 30 CD (once)',
+    summary: `延长办案期限 The head extends the case period by ${CASE_EXTENSION_BY_HEAD.days} CD (once)`,
     body: I.ExtendCaseClockSchema,
     update: M.extendCaseClockUpdate,
     roles: [...head],

@@ -6,8 +6,8 @@ import { checkDecideApproval } from '../../../domain/case/guards.js';
 import type { ApprovalView } from '../../../schema/investigation.js';
 import type { Actor } from '../../../schema/roles.js';
 import type { CaseContext } from '../context.js';
-import { command } from '../handler.js';
-import { decideApprovalUpdate } from '../messages.js';
+import { command, teamIds } from '../handler.js';
+import { decideApprovalUpdate, type Command } from '../messages.js';
 
 export type ApprovalKind = ApprovalView['kind'];
 export type ApprovalEffect = (a: ApprovalView, actor: Actor) => Promise<void>;
@@ -35,22 +35,17 @@ export function onApproval(
 
 const taskOf = (c: CaseContext, id: string) => c.taskId(`approve-${id}`);
 
-/** Files a request for the head's approval (state first, then the step) and returns it. */
+/** Files the officers' request for the head's approval (state only: call before the first await). */
 export function fileApproval(
   c: CaseContext,
-  req: {
-    kind: ApprovalKind;
-    subject?: string;
-    requestedBy: string[];
-    reasons: string;
-    payload?: Record<string, unknown>;
-  },
+  cmd: Command<unknown>,
+  req: { kind: ApprovalKind; subject?: string; reasons: string; payload?: Record<string, unknown> },
 ): ApprovalView {
   const a: ApprovalView = {
     id: `A${c.investigation.approvals.length + 1}`,
     kind: req.kind,
     ...(req.subject ? { subject: req.subject } : {}),
-    requestedBy: req.requestedBy,
+    requestedBy: teamIds(c, cmd),
     requestedOn: c.today(),
     reasons: req.reasons,
     status: 'pending',
@@ -58,6 +53,23 @@ export function fileApproval(
   };
   c.investigation.approvals.push(a);
   return a;
+}
+
+/** The application's step: recorded with its officers, and the head's task opened. */
+export function recordApplication(
+  c: CaseContext,
+  cmd: Command<unknown>,
+  a: ApprovalView,
+  action: string,
+  details: Record<string, unknown> = {},
+  dueOn: string | null = null,
+): Promise<void> {
+  return c.record({
+    actor: cmd.actor,
+    action,
+    details: { ...details, approvalId: a.id, officers: a.requestedBy },
+    openTasks: [approvalTask(c, a, dueOn)],
+  });
 }
 
 export function approvalTask(c: CaseContext, a: ApprovalView, dueOn: string | null = null) {

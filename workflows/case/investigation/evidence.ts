@@ -1,6 +1,6 @@
 // 调查取证 (RULES.md §3): evidence records, testing/appraisal that pauses the case clock, and assistance
 // requests to other offices (15 WD). Every step is taken by at least two certified officers (APL 42).
-import { checkInvestigationStep, checkRecordingStep, checkTestingStep } from '../../../domain/case/guards.js';
+import { checkInvestigationStep, checkRecordingStep } from '../../../domain/case/guards.js';
 import { ASSISTANCE_REPLY } from '../../../domain/rules/periods.js';
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
@@ -55,7 +55,7 @@ export function registerEvidenceHandlers(c: CaseContext) {
     c,
     startTestingUpdate,
     ({ actor, team = [], command }) => {
-      const refused = checkTestingStep(c.facts(), actor, team);
+      const refused = checkRecordingStep(c.facts(), actor, team);
       if (refused) return refused;
       const active = (id: string) =>
         c.investigation.measures.some((m) => m.id === id && m.kind === 'seizure' && m.status === 'active');

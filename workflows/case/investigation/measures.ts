@@ -19,7 +19,7 @@ import {
   releaseSeizureUpdate,
   requestMeasureUpdate,
 } from '../messages.js';
-import { approvalTask, fileApproval, onApproval } from './approvals.js';
+import { fileApproval, onApproval, recordApplication } from './approvals.js';
 
 const measureOf = (c: CaseContext, id: string) => c.investigation.measures.find((m) => m.id === id)!;
 
@@ -30,9 +30,8 @@ export function registerMeasureHandlers(c: CaseContext) {
     ({ actor, team = [] }) => checkInvestigationStep(c.facts(), actor, team),
     async (cmd) => {
       const m = cmd.command;
-      const by = teamIds(c, cmd);
       const id = `M${c.investigation.measures.length + 1}`;
-      const a = fileApproval(c, { kind: m.kind, subject: id, requestedBy: by, reasons: m.reasons });
+      const a = fileApproval(c, cmd, { kind: m.kind, subject: id, reasons: m.reasons });
       c.investigation.measures.push({
         id,
         kind: m.kind,
@@ -41,12 +40,7 @@ export function registerMeasureHandlers(c: CaseContext) {
         approvalId: a.id,
         extended: false,
       });
-      await c.record({
-        actor: cmd.actor,
-        action: `${m.kind}.requested`,
-        details: { measureId: id, approvalId: a.id, items: m.items.length, officers: by },
-        openTasks: [approvalTask(c, a)],
-      });
+      await recordApplication(c, cmd, a, `${m.kind}.requested`, { measureId: id, items: m.items.length });
     },
   );
 
@@ -118,20 +112,14 @@ export function registerMeasureHandlers(c: CaseContext) {
       checkRecordingStep(c.facts(), actor, team) ??
       checkExtendSeizure(c.facts(), command.measureId, command.days),
     async (cmd) => {
-      const by = teamIds(c, cmd);
-      const a = fileApproval(c, {
+      const { measureId, days, reasons } = cmd.command;
+      const a = fileApproval(c, cmd, {
         kind: 'seizure_extension',
-        subject: cmd.command.measureId,
-        requestedBy: by,
-        reasons: cmd.command.reasons,
-        payload: { days: cmd.command.days },
+        subject: measureId,
+        reasons,
+        payload: { days },
       });
-      await c.record({
-        actor: cmd.actor,
-        action: 'seizure.extension_requested',
-        details: { measureId: cmd.command.measureId, days: cmd.command.days, approvalId: a.id, officers: by },
-        openTasks: [approvalTask(c, a)],
-      });
+      await recordApplication(c, cmd, a, 'seizure.extension_requested', { measureId, days });
     },
   );
 
@@ -175,8 +163,8 @@ async function lapse(c: CaseContext, measureId: string, dueOn: string) {
     subject: `【失效】案件 ${c.number} 先行登记保存 ${measureId} 已失效 / Preservation ${measureId} of case ${c.number} lapsed`,
     text: [
       `案件编号 Case: ${c.number}`,
-      `先行登记保存 ${measureId} 未在七个工作日内作出处理决定（截至 ${dueOn}），依法失效（行政处罚法第五十六条）。`,
-      `No decision on the preserved items within 7 WD (due ${dueOn}): the preservation has lapsed (APL art. 56).`,
+      `先行登记保存 ${measureId} 未在 ${PRESERVATION_DECISION.length} 个工作日内作出处理决定（截至 ${dueOn}），依法失效（行政处罚法第五十六条）。`,
+      `No decision on the preserved items within ${PRESERVATION_DECISION.length} WD (due ${dueOn}): the preservation has lapsed (APL art. 56).`,
     ].join('\n'),
   });
 }

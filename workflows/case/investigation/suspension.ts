@@ -10,7 +10,7 @@ import {
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
 import { requestSuspensionUpdate, requestTerminationUpdate, resumeCaseUpdate } from '../messages.js';
-import { approvalTask, fileApproval, onApproval } from './approvals.js';
+import { fileApproval, onApproval, recordApplication } from './approvals.js';
 
 export function registerSuspensionHandlers(c: CaseContext) {
   command(
@@ -18,20 +18,9 @@ export function registerSuspensionHandlers(c: CaseContext) {
     requestSuspensionUpdate,
     ({ actor, team = [] }) => checkInvestigationStep(c.facts(), actor, team),
     async (cmd) => {
-      const by = teamIds(c, cmd);
       const { ground, explanation } = cmd.command;
-      const a = fileApproval(c, {
-        kind: 'suspension',
-        requestedBy: by,
-        reasons: explanation,
-        payload: { ground },
-      });
-      await c.record({
-        actor: cmd.actor,
-        action: 'suspension.requested',
-        details: { approvalId: a.id, ground, officers: by },
-        openTasks: [approvalTask(c, a)],
-      });
+      const a = fileApproval(c, cmd, { kind: 'suspension', reasons: explanation, payload: { ground } });
+      await recordApplication(c, cmd, a, 'suspension.requested', { ground });
     },
   );
 
@@ -76,20 +65,9 @@ export function registerSuspensionHandlers(c: CaseContext) {
       (c.stage === 'investigation' ? undefined : { code: 'STAGE_NOT_ALLOWED', detail: c.stage }) ??
       transferPending(c.facts()),
     async (cmd) => {
-      const by = teamIds(c, cmd);
       const { ground, explanation } = cmd.command;
-      const a = fileApproval(c, {
-        kind: 'termination',
-        requestedBy: by,
-        reasons: explanation,
-        payload: { ground },
-      });
-      await c.record({
-        actor: cmd.actor,
-        action: 'termination.requested',
-        details: { approvalId: a.id, ground, officers: by },
-        openTasks: [approvalTask(c, a)],
-      });
+      const a = fileApproval(c, cmd, { kind: 'termination', reasons: explanation, payload: { ground } });
+      await recordApplication(c, cmd, a, 'termination.requested', { ground });
     },
   );
 

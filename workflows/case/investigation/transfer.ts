@@ -20,7 +20,7 @@ import { SYSTEM_ACTOR, type Actor, type Role } from '../../../schema/roles.js';
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
 import { proposeTransferUpdate, recordTransferStepUpdate } from '../messages.js';
-import { approvalTask, fileApproval, onApproval } from './approvals.js';
+import { fileApproval, onApproval, recordApplication } from './approvals.js';
 
 /** Where each recorded step may come from, and where it leads. */
 const STEPS: Record<RecordTransferStep['step'], { from: TransferStatus[] }> = {
@@ -91,11 +91,9 @@ export function registerTransferHandlers(c: CaseContext) {
         ? { code: 'TRANSFER_STEP_NOT_ALLOWED', detail: t()!.status }
         : undefined),
     async (cmd) => {
-      const by = teamIds(c, cmd);
       const { suspectedOffence, facts } = cmd.command;
-      const a = fileApproval(c, {
+      const a = fileApproval(c, cmd, {
         kind: 'criminal_transfer',
-        requestedBy: by,
         reasons: facts,
         payload: { suspectedOffence },
       });
@@ -104,12 +102,8 @@ export function registerTransferHandlers(c: CaseContext) {
       current = undefined;
       await condition(() => c.ready); // the head's 3 days count with the loaded calendar
       next(TRANSFER_HEAD_DECISION, 'agency_head');
-      await c.record({
-        actor: cmd.actor,
-        action: 'transfer.proposed',
-        details: { approvalId: a.id, suspectedOffence, officers: by },
-        openTasks: [approvalTask(c, a, c.clock(current!).dueOn ?? null)],
-      });
+      const dueOn = c.clock(current!).dueOn ?? null;
+      await recordApplication(c, cmd, a, 'transfer.proposed', { suspectedOffence }, dueOn);
     },
   );
 

@@ -13,7 +13,14 @@ import { decideFilingUpdate, extendFilingUpdate } from '../messages.js';
 import { startReportFeedback } from './report-feedback.js';
 
 const DECIDE = 'decide-filing';
-const DECIDE_TITLE = { zh: '决定是否立案', en: 'decide on filing' };
+/** The head's task: decide on filing by the period's due date. */
+const decideTask = (c: CaseContext, dueOn: string | undefined) => ({
+  id: c.taskId(DECIDE),
+  kind: DECIDE,
+  title: { zh: '决定是否立案', en: 'decide on filing' },
+  role: 'agency_head',
+  dueOn: dueOn ?? null,
+});
 
 export function registerFilingHandlers(c: CaseContext) {
   command(
@@ -62,15 +69,7 @@ export function registerFilingHandlers(c: CaseContext) {
         actor,
         action: 'filing.extended',
         details: { days: FILING_EXTENSION.days, reason: command.reason, dueOn: clock.dueOn },
-        openTasks: [
-          {
-            id: c.taskId(DECIDE),
-            kind: DECIDE,
-            title: DECIDE_TITLE,
-            role: 'agency_head',
-            dueOn: clock.dueOn ?? null,
-          },
-        ],
+        openTasks: [decideTask(c, clock.dueOn)],
       });
     },
   );
@@ -88,15 +87,7 @@ export async function filingStage(c: CaseContext): Promise<CaseStage> {
       filingDueOn: clock.dueOn,
       ...(c.filing.limitation ? { limitation: c.filing.limitation } : {}),
     },
-    openTasks: [
-      {
-        id: c.taskId(DECIDE),
-        kind: DECIDE,
-        title: DECIDE_TITLE,
-        role: 'agency_head',
-        dueOn: clock.dueOn ?? null,
-      },
-    ],
+    openTasks: [decideTask(c, clock.dueOn)],
   });
   // Tests begun before the stage started (an early command) pause the filing period too (RULES.md §2).
   for (const t of c.investigation.testing.filter((x) => !x.finishedOn))

@@ -51,7 +51,13 @@ const mediationClock = async (c: ComplaintContext) => {
 export function startMediationPeriod(c: ComplaintContext, acceptedOn: IsoDate): StatutoryClock {
   return c.startClock(MEDIATION, acceptedOn, 'complaint_handler', async (e) => {
     if (c.mediation.status === 'ended') return; // ended by a command in the same activation
-    await endMediation(c, SYSTEM_ACTOR, 'no_agreement', e.dueOn, '调解期限届满 the 45 WD ran out');
+    await endMediation(
+      c,
+      SYSTEM_ACTOR,
+      'no_agreement',
+      e.dueOn,
+      `调解期限届满 the ${MEDIATION.length} WD ran out`,
+    );
   });
 }
 
