@@ -7,6 +7,7 @@ import {
   ClockViewSchema,
   RespondentSchema,
 } from './case.js';
+import { COMPLAINT_SERIES } from './complaint.js';
 import { RoleSchema } from './roles.js';
 import { listPageSchema, listQuerySchema, TaskRowSchema } from './common.js';
 
@@ -124,6 +125,13 @@ export const UserSchema = z.object({
   certificateNo: z.string().nullable(),
 });
 
+/** 执法证号: the number of an officer's law-enforcement certificate; null when they hold none. */
+const CertificateNoSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{4,40}$/, '执法证号 / certificate number')
+  .nullable();
+
 export const CreateUserSchema = z
   .object({
     username: z
@@ -137,12 +145,7 @@ export const CreateUserSchema = z
     roles: z.array(RoleSchema).min(1),
     unitId: z.string().min(1),
     password: z.string().min(1).max(200),
-    certificateNo: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{4,40}$/, '执法证号 / certificate number')
-      .nullable()
-      .optional(),
+    certificateNo: CertificateNoSchema.optional(),
   })
   .strict();
 
@@ -153,12 +156,7 @@ export const UpdateUserSchema = z
     roles: z.array(RoleSchema).min(1).optional(),
     unitId: z.string().min(1).optional(),
     active: z.boolean().optional(),
-    certificateNo: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{4,40}$/, '执法证号 / certificate number')
-      .nullable()
-      .optional(),
+    certificateNo: CertificateNoSchema.optional(),
   })
   .strict()
   .refine((u) => Object.keys(u).length > 0, { message: '没有要修改的内容 / nothing to change' });
@@ -175,7 +173,11 @@ export const CreateUnitSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/),
     code: z
       .string()
-      .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, '单位代码：大写字母、数字、- / upper-case letters, digits, -'),
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, '单位代码：大写字母、数字、- / upper-case letters, digits, -')
+      // Complaint numbers are "<unit code>-TS-<year>-…": a unit code ending in it would repeat another unit's.
+      .refine((c) => !c.endsWith(`-${COMPLAINT_SERIES}`), {
+        message: `单位代码不能以 -${COMPLAINT_SERIES} 结尾 / a unit code cannot end in -${COMPLAINT_SERIES}`,
+      }),
     name: z.string().trim().min(2).max(100),
     parentId: z.string().min(1),
   })

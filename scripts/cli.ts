@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ZodType } from 'zod';
 import { builtinCalendar } from '../activities/calendar/builtin.js';
 import { calendarFromDb } from '../activities/calendar/load.js';
 import { verifyChain } from '../activities/persistence/audit-hash.js';
@@ -27,6 +28,24 @@ class UsageError extends Error {}
 const fail = (zh: string, en: string): never => {
   throw new UsageError(`错误：${zh}\nerror: ${en}`);
 };
+
+/** A JSON file an administrator hands in, validated: a clear message per problem, and nothing done otherwise. */
+function readJsonFile<T>(file: string, schema: ZodType<T>, invalid: { zh: string; en: string }): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
+  } catch (err) {
+    return fail(`无法读取文件「${file}」`, `cannot read "${file}": ${(err as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success)
+    return fail(
+      `${invalid.zh}：\n` +
+        parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n'),
+      `${invalid.en} (see above)`,
+    );
+  return parsed.data;
+}
 
 function parseDate(s: string): string {
   if (!isIsoDate(s))
@@ -119,20 +138,10 @@ export function buildCli(): Command {
     )
     .option('--by <user>', 'who loads it (recorded)', 'administrator')
     .action(async (file: string, opts: { by: string }) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
-      } catch (err) {
-        fail(`无法读取文件「${file}」`, `cannot read "${file}": ${(err as Error).message}`);
-      }
-      const parsed = CalendarYearFileSchema.safeParse(raw);
-      if (!parsed.success)
-        fail(
-          '节假日安排文件无效：\n' +
-            parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n'),
-          'invalid calendar file (see above)',
-        );
-      const data = parsed.data!;
+      const data = readJsonFile(file, CalendarYearFileSchema, {
+        zh: '节假日安排文件无效',
+        en: 'invalid calendar file',
+      });
       const { loadCalendarYear, recomputeOpenCases } = await import('../activities/calendar/admin.js');
       const { connectClient } = await import('../platform/temporal.js');
       const counts = await withDb((db) => loadCalendarYear(db, data, opts.by));
@@ -177,22 +186,10 @@ export function buildCli(): Command {
     .description('载入规则包（JSON），校验后存为新版本 load a rule pack (JSON) as a new version')
     .option('--by <user>', 'who loads it (recorded)', 'administrator')
     .action(async (file: string, opts: { by: string }) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
-      } catch (err) {
-        fail(`无法读取文件「${file}」`, `cannot read "${file}": ${(err as Error).message}`);
-      }
       const { RulePackFileSchema } = await import('../schema/rule-pack.js');
-      const parsed = RulePackFileSchema.safeParse(raw);
-      if (!parsed.success)
-        fail(
-          '规则包文件无效：\n' +
-            parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n'),
-          'invalid rule pack (see above)',
-        );
+      const pack = readJsonFile(file, RulePackFileSchema, { zh: '规则包文件无效', en: 'invalid rule pack' });
       const { loadRulePack } = await import('../api/services/rule-packs.js');
-      const r = await withDb((db) => loadRulePack(db, parsed.data, opts.by)).catch((err: Error) =>
+      const r = await withDb((db) => loadRulePack(db, pack, opts.by)).catch((err: Error) =>
         fail('规则包未载入', `rule pack not loaded: ${err.message}`),
       );
       console.log(

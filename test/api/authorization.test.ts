@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../schema/roles.js';
 import { DEMO_PASSWORD } from '../../scripts/seed.js';
-import { projectCase, testApi } from '../helpers/api.js';
+import { projectCase, signIn, testApi } from '../helpers/api.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 
 let tdb: TestDb;
@@ -28,15 +28,7 @@ beforeAll(async () => {
   tdb = await freshDb();
   // Temporal is not reachable: commands that pass authorisation then fail with 503 or 409, never 401/403.
   app = await testApi(tdb.db);
-  for (const [i, user] of [...Object.values(BY_ROLE), 'officer-cg', 'cityhead'].entries()) {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      remoteAddress: `10.1.0.${i + 1}`,
-      payload: { username: user, password: DEMO_PASSWORD },
-    });
-    tokens[user] = r.json().token;
-  }
+  Object.assign(tokens, await signIn(app, [...Object.values(BY_ROLE), 'officer-cg', 'cityhead'], '10.1.0'));
   await projectCase(tdb.db, CASE);
   await projectCase(tdb.db, COMPLAINT, 'complaint');
 });
@@ -407,6 +399,18 @@ describe('administration', () => {
       payload: { id: 'city-2', code: 'CITY-2', name: '另一个区局', parentId: 'city' },
     });
     expect(above.json()).toMatchObject({ status: 403, code: 'FORBIDDEN_UNIT' });
+    // A code ending in the complaint series would give numbers that another unit's complaints already use.
+    const clash = await app.inject({
+      method: 'POST',
+      url: '/api/admin/units',
+      headers: county,
+      payload: { id: 'dc-ts', code: 'DC-TS', name: '东城区某所', parentId: 'dc' },
+    });
+    expect(clash.json()).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [{ path: 'body.code' }],
+    });
     const self = await app.inject({
       method: 'PATCH',
       url: '/api/admin/users/dcadmin',

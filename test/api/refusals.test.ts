@@ -2,8 +2,7 @@
 // who, what and why, never with its body; reads are not.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../scripts/seed.js';
-import { projectCase, testApi } from '../helpers/api.js';
+import { projectCase, signIn, testApi } from '../helpers/api.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 
 let tdb: TestDb;
@@ -14,15 +13,7 @@ const CASE = 'DC-2026-00777';
 beforeAll(async () => {
   tdb = await freshDb();
   app = await testApi(tdb.db);
-  for (const [i, user] of ['officer1', 'admin'].entries()) {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      remoteAddress: `10.4.0.${i + 1}`,
-      payload: { username: user, password: DEMO_PASSWORD },
-    });
-    tokens[user] = r.json().token;
-  }
+  Object.assign(tokens, await signIn(app, ['officer1', 'admin'], '10.4.0'));
   await projectCase(tdb.db, CASE);
 });
 afterAll(async () => {
@@ -129,5 +120,10 @@ describe('refused commands', () => {
   it('is append-only', async () => {
     await expect(tdb.db.commandRefusal.updateMany({ data: { code: 'X' } })).rejects.toThrow(/append-only/);
     await expect(tdb.db.commandRefusal.deleteMany({})).rejects.toThrow(/append-only/);
+    // The same trigger keeps the reads of reporters' identities.
+    await tdb.db.sensitiveRead.create({
+      data: { userId: 'intake1', subject: 'submission:X', purpose: '核实' },
+    });
+    await expect(tdb.db.sensitiveRead.deleteMany({})).rejects.toThrow(/SensitiveRead is append-only/);
   });
 });

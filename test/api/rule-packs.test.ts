@@ -4,8 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
-import { DEMO_PASSWORD } from '../../scripts/seed.js';
-import { testApi } from '../helpers/api.js';
+import { signIn, testApi } from '../helpers/api.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 
 let tdb: TestDb;
@@ -16,15 +15,7 @@ const example = JSON.parse(readFileSync('config/rule-packs/prv.example.json', 'u
 beforeAll(async () => {
   tdb = await freshDb();
   app = await testApi(tdb.db);
-  for (const [i, user] of ['admin', 'officer1'].entries()) {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      remoteAddress: `10.3.0.${i + 1}`,
-      payload: { username: user, password: DEMO_PASSWORD },
-    });
-    tokens[user] = r.json().token;
-  }
+  Object.assign(tokens, await signIn(app, ['admin', 'officer1'], '10.3.0'));
 });
 afterAll(async () => {
   await app?.close();

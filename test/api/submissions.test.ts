@@ -11,7 +11,7 @@ import { hashPassword } from '../../api/auth/passwords.js';
 import { loadConfig } from '../../platform/config.js';
 import { chinaDateOf } from '../../domain/calendar/dates.js';
 import { DEMO_PASSWORD } from '../../scripts/seed.js';
-import { testApi } from '../helpers/api.js';
+import { signIn, testApi } from '../helpers/api.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -49,15 +49,8 @@ beforeAll(async () => {
   workerDone = worker.run();
   app = await testApi(tdb.db, env.client);
   const users = ['intake1', 'intake-cg', 'officer1', 'head1', 'supervisor1', 'reviewer1', 'admin'];
-  for (const [i, username] of users.entries()) {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      remoteAddress: `10.2.0.${i + 1}`,
-      payload: { username, password: DEMO_PASSWORD },
-    });
-    auth[username] = `Bearer ${r.json().token}`;
-  }
+  for (const [username, token] of Object.entries(await signIn(app, users, '10.2.0')))
+    auth[username] = `Bearer ${token}`;
 });
 afterAll(async () => {
   await app?.close();

@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db.js';
 import { createLogger } from '../../platform/log.js';
 import { createMailer } from '../../platform/mailer.js';
 import { freePort } from './ports.js';
+import { DEMO_PASSWORD } from '../../scripts/seed.js';
 
 /** With no Temporal given, one that cannot be reached: commands fail fast (503) after authorisation. */
 export async function testApi(db: Db, temporal?: Client): Promise<FastifyInstance> {
@@ -62,4 +63,24 @@ export async function projectCase(
     },
     deadlines: [],
   });
+}
+
+/** Signs in demo users through the API, each from its own address (the sign-in rate limit is per address);
+ * returns their bearer tokens by username. */
+export async function signIn(
+  app: FastifyInstance,
+  users: string[],
+  subnet: string,
+): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const [i, username] of users.entries()) {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      remoteAddress: `${subnet}.${i + 1}`,
+      payload: { username, password: DEMO_PASSWORD },
+    });
+    tokens[username] = r.json().token;
+  }
+  return tokens;
 }

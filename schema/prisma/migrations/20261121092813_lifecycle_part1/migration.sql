@@ -105,11 +105,11 @@ ALTER TABLE "Evidence" ADD CONSTRAINT "Evidence_caseNumber_fkey" FOREIGN KEY ("c
 ALTER TABLE "Person" ADD CONSTRAINT "Person_submissionId_fkey" FOREIGN KEY ("submissionId") REFERENCES "Submission"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 
--- Reads of confidential identities are logged append-only, like the audit trail (same octal-escape note as
--- in the init migration).
-CREATE FUNCTION "sensitive_read_append_only"() RETURNS trigger LANGUAGE plpgsql AS
-  E'BEGIN RAISE EXCEPTION ''SensitiveRead is append-only (% refused)'', TG_OP USING ERRCODE = ''insufficient_privilege''\073 END\073';
+-- One trigger function for every append-only table added from here on (same octal-escape note as in the init
+-- migration): reads of confidential identities, and refused commands.
+CREATE FUNCTION "append_only"() RETURNS trigger LANGUAGE plpgsql AS
+  E'BEGIN RAISE EXCEPTION ''% is append-only (% refused)'', TG_TABLE_NAME, TG_OP USING ERRCODE = ''insufficient_privilege''\073 END\073';
 
 CREATE TRIGGER "SensitiveRead_append_only"
   BEFORE UPDATE OR DELETE ON "SensitiveRead"
-  FOR EACH ROW EXECUTE FUNCTION "sensitive_read_append_only"();
+  FOR EACH ROW EXECUTE FUNCTION "append_only"();

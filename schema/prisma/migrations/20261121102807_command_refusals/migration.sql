@@ -18,10 +18,7 @@ CREATE INDEX "CommandRefusal_at_idx" ON "CommandRefusal"("at");
 -- CreateIndex
 CREATE INDEX "CommandRefusal_target_idx" ON "CommandRefusal"("target");
 
--- Refused commands are kept like the audit trail: append-only (octal-escape note as in the init migration).
-CREATE FUNCTION "command_refusal_append_only"() RETURNS trigger LANGUAGE plpgsql AS
-  E'BEGIN RAISE EXCEPTION ''CommandRefusal is append-only (% refused)'', TG_OP USING ERRCODE = ''insufficient_privilege''\073 END\073';
-
+-- Refused commands are kept like the audit trail: append-only.
 CREATE TRIGGER "CommandRefusal_append_only"
   BEFORE UPDATE OR DELETE ON "CommandRefusal"
-  FOR EACH ROW EXECUTE FUNCTION "command_refusal_append_only"();
+  FOR EACH ROW EXECUTE FUNCTION "append_only"();
