@@ -18,6 +18,7 @@ import type { Actor } from '../../schema/roles.js';
 import { ensureTestServer } from '../../scripts/bootstrap.js';
 import { seedDemo } from '../../scripts/seed.js';
 import { caseInput } from '../helpers/cases.js';
+import { registerComplaint } from '../helpers/complaints.js';
 import { bundlerOptions, workflowsPath } from '../../workers/worker.js';
 import {
   calendarChangedSignal,
@@ -26,8 +27,6 @@ import {
 } from '../../workflows/case/messages.js';
 import * as M from '../../workflows/case/messages.js';
 import * as CM from '../../workflows/complaint/messages.js';
-import type { ComplaintInput } from '../../schema/complaint.js';
-import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import type { OfficerRef } from '../../schema/investigation.js';
 
 const DAY = 86_400_000;
@@ -102,35 +101,13 @@ async function complaint(
   if (existsSync(path.join(out, `${name}.binpb`))) return console.log(`kept ${name}`);
   const number = `REPLAY-TS-${name}`;
   const today = chinaDateOf(await env.currentTimeMs());
-  await db.submission.create({
-    data: {
-      id: `SUB-${name}`,
-      unitId: 'dc',
-      kind: 'complaint',
-      channel: '12315',
-      submitterKey: name,
-      respondentKey: name,
-      subjectKey: name,
-      complaintNumber: number,
-      repeatOf: [],
-      receivedOn: today,
-      createdBy: 'intake1',
-      person: { create: { name: '投诉人', email: 'complainant@example.test', realName: true } },
-    },
-  });
-  const input: ComplaintInput = {
-    complaintNumber: number,
-    unitId: 'dc',
+  const input = await registerComplaint(db, {
+    number,
     submissionId: `SUB-${name}`,
-    channel: '12315',
-    respondent: { kind: 'organisation', name: '演示电器商行' },
-    subject: '电热水器',
-    claim: '退货并退款',
     receivedOn: today,
+    complainantEmail: 'complainant@example.test',
     registeredBy: intake,
-    warnBefore: [...NATIONAL_DEFAULTS.reminders.warnBeforeWD],
-    repeat: { count: 0, earlier: [] },
-  };
+  });
   const h = await env.client.workflow.start('complaintWorkflow', {
     taskQueue: 'record',
     workflowId: number,

@@ -16,7 +16,6 @@ import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import {
   REJECTION_GROUND_TITLES,
   RejectionGroundSchema,
-  type ComplaintInput,
   type ComplaintView,
 } from '../../schema/complaint.js';
 import type { Actor } from '../../schema/roles.js';
@@ -34,6 +33,7 @@ import {
   transferJurisdictionUpdate,
   type Command,
 } from '../../workflows/complaint/messages.js';
+import { registerComplaint } from '../helpers/complaints.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -78,35 +78,14 @@ async function startComplaint() {
   const today = chinaDateOf(await env.currentTimeMs());
   const number = `DC-TS-TEST-${n}-${Date.now()}`;
   const submissionId = `SUB-TEST-${n}-${Date.now()}`;
-  await tdb.db.submission.create({
-    data: {
-      id: submissionId,
-      unitId: 'dc',
-      kind: 'complaint',
-      channel: '12315',
-      submitterKey: `s${n}`,
-      respondentKey: `r${n}`,
-      subjectKey: `k${n}`,
-      complaintNumber: number,
-      repeatOf: [],
-      receivedOn: today,
-      createdBy: intake.id,
-      person: { create: { name: '投诉人甲', email: COMPLAINANT_EMAIL, realName: true } },
-    },
-  });
-  const input: ComplaintInput = {
-    complaintNumber: number,
-    unitId: 'dc',
+  const input = await registerComplaint(tdb.db, {
+    number,
     submissionId,
-    channel: '12315',
-    respondent,
-    subject: '电热水器',
-    claim: '退货并退款',
     receivedOn: today,
+    complainantEmail: COMPLAINANT_EMAIL,
+    respondent,
     registeredBy: intake,
-    warnBefore: [...NATIONAL_DEFAULTS.reminders.warnBeforeWD],
-    repeat: { count: 0, earlier: [] },
-  };
+  });
   const handle = await env.client.workflow.start('complaintWorkflow', {
     taskQueue,
     workflowId: number,
