@@ -1,12 +1,10 @@
 #!/usr/bin/env node
-// The operators' CLI: `tiean --help`. TypeScript sources run through tsx.
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// The operators' CLI: `tiean --help`. Installs the npm dependencies and generates the Prisma client when they
+// are missing (progress on stderr; stdout is the command's answer), then runs scripts/cli.ts through tsx.
+import { importTs, prepare } from '../scripts/npm-deps.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { register } = await import(
-  pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'esm', 'api', 'index.mjs')).href
-);
-register();
-const { main } = await import(pathToFileURL(path.join(root, 'scripts', 'cli.ts')).href);
+await prepare({ stderr: true });
+const { ensurePrismaClient } = await importTs('scripts/bootstrap.ts');
+await ensurePrismaClient((l) => console.error(`[bootstrap] ${l}`), { quiet: true });
+const { main } = await importTs('scripts/cli.ts');
 await main(process.argv);

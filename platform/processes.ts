@@ -1,5 +1,13 @@
 // Child processes that start and stop with us: output prefixed into our log, stopped with SIGTERM then SIGKILL.
+// Each runs in a process group of its own, so that a Ctrl-C or a service manager's SIGTERM reaches only us and
+// we stop the components in order (the worker before the server it talks to); if this process ends without
+// stopping them, the exit handler below kills them.
 import { spawn, type ChildProcess } from 'node:child_process';
+
+const alive = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of alive) child.kill('SIGKILL');
+});
 
 export interface Managed {
   name: string;
@@ -18,7 +26,9 @@ export function startProcess(
     env: opts.env ?? process.env,
     cwd: opts.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  alive.add(child);
   const forward = (buf: Buffer) =>
     buf
       .toString()
@@ -27,7 +37,12 @@ export function startProcess(
       .forEach((l) => opts.onLine?.(l));
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      alive.delete(child);
+      resolve(code);
+    }),
+  );
   child.once('error', (err) => opts.onLine?.(`failed to start ${cmd}: ${err.message}`));
   return {
     name,

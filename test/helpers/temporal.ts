@@ -4,11 +4,11 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { registerSearchAttributes } from '../../platform/search-attributes.js';
+import { timeSkippingEnvOn } from './test-server.js';
 
+/** A time-skipping environment on its own test server (see test-server.ts for how it starts). */
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: inject('testServer') } },
-  });
+  const env = await timeSkippingEnvOn(inject('testServer'));
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
 }

@@ -1,7 +1,7 @@
 // `npm run replay:record` — records histories of the case workflow as it is now, for the replay tests.
 // Run it when a workflow version ships; keep old histories: replaying them proves new code is compatible
 // (changes to shipped workflow code go through patched()).
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { timeSkippingEnvOn } from '../helpers/test-server.js';
 import { Worker } from '@temporalio/worker';
 import proto from '@temporalio/proto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,9 +49,7 @@ const db = createDb(pg.url);
 await seedDemo(db);
 const smtp = await startSmtpServer({ port: 0, mailDir: path.join(tmp, 'mail') });
 const mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, 'noreply@tiean.local');
-const env = await TestWorkflowEnvironment.createTimeSkipping({
-  server: { executable: { type: 'existing-path', path: await ensureTestServer(() => {}) } },
-});
+const env = await timeSkippingEnvOn(await ensureTestServer(() => {}));
 await registerSearchAttributes(env.connection, 'default');
 const worker = await Worker.create({
   connection: env.nativeConnection,

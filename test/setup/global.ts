@@ -1,5 +1,7 @@
 // Once per test run: the tools (bootstrapped if missing), an embedded PostgreSQL with a migrated template
 // database (each test file copies it: CREATE DATABASE … TEMPLATE), and one workflow bundle for all workers.
+// Every lane with servers (workflow, api, e2e) names this setup; the lanes of one run share what it starts
+// (kept on globalThis, as vitest may load this module once per lane), and the last lane to finish stops it.
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,7 +25,36 @@ declare module 'vitest' {
   }
 }
 
+interface Shared {
+  pgAdminUrl: string;
+  workflowBundlePath: string;
+  tools: Awaited<ReturnType<typeof bootstrap>>;
+  stop(): Promise<void>;
+}
+const KEY = Symbol.for('tiean.test.globalSetup');
+const holder = globalThis as unknown as Record<
+  symbol,
+  { shared: Promise<Shared>; users: number } | undefined
+>;
+
 export default async function setup(project: TestProject) {
+  const entry = (holder[KEY] ??= { shared: start(), users: 0 });
+  entry.users++;
+  const shared = await entry.shared;
+  project.provide('pgAdminUrl', shared.pgAdminUrl);
+  project.provide('templateDb', 'tiean_template');
+  project.provide('workflowBundlePath', shared.workflowBundlePath);
+  project.provide('temporalCli', shared.tools.temporalCli!);
+  project.provide('testServer', shared.tools.testServer!);
+  project.provide('schemathesis', shared.tools.schemathesis!);
+  return async () => {
+    if (--entry.users > 0) return;
+    holder[KEY] = undefined;
+    await shared.stop();
+  };
+}
+
+async function start(): Promise<Shared> {
   const log = (l: string) => console.log(`[test setup] ${l}`);
   const tools = await bootstrap(log);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'tiean-test-'));
@@ -55,16 +86,14 @@ export default async function setup(project: TestProject) {
   writeFileSync(workflowBundlePath, code);
   log(`workflow bundle in ${Date.now() - t0} ms`);
 
-  project.provide('pgAdminUrl', pg.adminUrl);
-  project.provide('templateDb', 'tiean_template');
-  project.provide('workflowBundlePath', workflowBundlePath);
-  project.provide('temporalCli', tools.temporalCli!);
-  project.provide('testServer', tools.testServer!);
-  project.provide('schemathesis', tools.schemathesis!);
-
-  return async () => {
-    await pg.stop();
-    rmSync(tmp, { recursive: true, force: true });
-    rmSync(workflowBundlePath, { force: true });
+  return {
+    pgAdminUrl: pg.adminUrl,
+    workflowBundlePath,
+    tools,
+    async stop() {
+      await pg.stop();
+      rmSync(tmp, { recursive: true, force: true });
+      rmSync(workflowBundlePath, { force: true });
+    },
   };
 }

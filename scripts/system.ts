@@ -1,0 +1,130 @@
+// The whole system on one machine, once the bootstrap has installed and generated what it needs: PostgreSQL,
+// the SMTP server and the Temporal dev server (unless DATABASE_URL / SMTP_URL / TEMPORAL_ADDRESS point
+// elsewhere), migrations, the demo units and users, the worker and the API. Imported by `scripts/start.ts` only
+// after the bootstrap, because it needs the generated Prisma client.
+import path from 'node:path';
+import type { Config } from '../platform/config.js';
+import { createDb, migrateDeploy } from '../platform/db.js';
+import { createLogger, installTemporalLogging } from '../platform/log.js';
+import { createMailer } from '../platform/mailer.js';
+import { startEmbeddedPostgres } from '../platform/postgres.js';
+import { startSmtpServer } from '../platform/smtp-server.js';
+import { startTemporalDevServer } from '../platform/temporal-server.js';
+import { waitForTemporal } from '../platform/temporal.js';
+import type { Tools } from './bootstrap.js';
+import {
+  ensureSearchAttributes,
+  startApiComponent,
+  startWorkerComponent,
+  type Running,
+} from './components.js';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.js';
+
+const say = (l: string) => console.log(`[start] ${l}`);
+
+export async function runSystem(
+  cfg: Config,
+  tools: Partial<Tools>,
+  t0: number,
+  unlock: () => void,
+): Promise<void> {
+  const logDir = path.join(cfg.dataDir, 'logs');
+  const log = createLogger('tiean', { level: cfg.logLevel, file: path.join(logDir, 'tiean.log') });
+  installTemporalLogging(log);
+  const running: Running[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    for (const r of running.reverse()) {
+      try {
+        await r.stop();
+        say(`  stopped ${r.name}`);
+      } catch (err) {
+        say(`  ${r.name} did not stop cleanly: ${String(err)}`);
+      }
+    }
+    unlock();
+    log.flush();
+    process.exit(code);
+  };
+  // Everything is stopped here, in reverse order (platform/postgres.ts removes the exit hook that would
+  // otherwise end the process as soon as PostgreSQL is down).
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    if (cfg.database.embedded) {
+      say(`PostgreSQL (embedded) on 127.0.0.1:${cfg.database.port}…`);
+      const fileLog = createLogger('postgres', { file: path.join(logDir, 'postgres.log') });
+      const pg = await startEmbeddedPostgres({
+        dataDir: path.join(cfg.dataDir, 'postgres'),
+        port: cfg.database.port,
+        database: 'tiean',
+        onLog: (l) => fileLog.info(l),
+      });
+      running.push({ name: 'postgres', stop: () => pg.stop() });
+    }
+    say('database migrations…');
+    await migrateDeploy(cfg.database.url, (l) => say(`  ${l}`));
+
+    if (cfg.smtp.embedded) {
+      const smtp = await startSmtpServer({ port: cfg.smtp.port, mailDir: path.join(cfg.dataDir, 'mail') });
+      running.push({ name: 'smtp', stop: () => smtp.stop() });
+      say(`SMTP (embedded) on 127.0.0.1:${smtp.port}, mail kept in ${smtp.mailDir}`);
+    }
+
+    if (cfg.temporal.embedded) {
+      say(`Temporal dev server on ${cfg.temporal.address}…`);
+      const tlog = createLogger('temporal', { file: path.join(logDir, 'temporal.log') });
+      const server = await startTemporalDevServer(tools.temporalCli!, cfg, (l) => tlog.info(l));
+      running.push({ name: 'temporal', stop: () => server.stop() });
+    } else {
+      say(`Temporal at ${cfg.temporal.address} (namespace ${cfg.temporal.namespace})…`);
+      await waitForTemporal(cfg.temporal);
+    }
+    await ensureSearchAttributes(cfg, say);
+
+    const db = createDb(cfg.database.url);
+    const mailer = createMailer(cfg.smtp.url, cfg.smtp.from);
+    running.push({
+      name: 'database pool',
+      stop: async () => {
+        mailer.close();
+        await db.$disconnect();
+      },
+    });
+    if (cfg.database.embedded || process.env.TIEAN_SEED_DEMO === 'true') {
+      const seeded = await seedDemo(db);
+      say(`demo units and users: ${seeded.units} units and ${seeded.users} users added`);
+    }
+
+    say('worker (bundling workflows)…');
+    running.push(await startWorkerComponent(cfg, log, { db, mailer }));
+    const api = await startApiComponent(cfg, log, { db });
+    running.push(api);
+
+    const lines = [
+      '',
+      `Tie'an 铁案 is running (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s). Ctrl-C stops everything.`,
+      `  API            ${api.url}   (health ${api.url}/healthz, ready ${api.url}/readyz)`,
+      `  API docs       ${api.url}/api/docs   (OpenAPI ${api.url}/api/openapi.json)`,
+      cfg.temporal.embedded
+        ? `  Temporal UI    http://127.0.0.1:${cfg.temporal.uiPort}   (frontend ${cfg.temporal.address})`
+        : `  Temporal       ${cfg.temporal.address} namespace ${cfg.temporal.namespace}`,
+      `  PostgreSQL     ${cfg.database.url.replace(/:[^:@/]+@/, ':***@')}`,
+      `  SMTP           ${cfg.smtp.url}${cfg.smtp.embedded ? `   (mail in ${path.join(cfg.dataDir, 'mail')}; npm run tiean -- mail inbox)` : ''}`,
+      `  Logs           ${logDir}`,
+      cfg.database.embedded
+        ? `  Demo users     ${DEMO_USERS.map((u) => u.username).join(', ')} — password ${DEMO_PASSWORD}`
+        : '',
+      '',
+    ];
+    console.log(lines.filter((l) => l !== '').join('\n'));
+  } catch (err) {
+    console.error(`[start] failed: ${err instanceof Error ? err.message : String(err)}`);
+    log.error({ err }, 'start failed');
+    await stop(1);
+  }
+}
