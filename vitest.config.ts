@@ -25,6 +25,7 @@ export default defineConfig({
             'schema/**/*.test.ts',
             'platform/**/*.test.ts',
             'activities/**/*.test.ts',
+            'services/**/*.test.ts',
             'scripts/**/*.test.ts',
             'test/unit/**/*.test.ts',
           ],

@@ -4,7 +4,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_MESSAGES, type ErrorCode, type FieldError } from '../schema/errors.js';
+import { AppError, ERROR_MESSAGES, type ErrorCode } from '../schema/errors.js';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -20,6 +20,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   STAGE_NOT_ALLOWED: 409,
   EXTENSION_USED: 409,
+  PERIOD_EXPIRED: 409,
   ALREADY_EXISTS: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   LIMITATION_EXPIRED: 409,
@@ -48,16 +49,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TRANSFER_TARGET_INVALID: 400,
 };
 
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly fields: FieldError[] = [],
-    readonly detail?: string,
-  ) {
-    super(`${code}${detail ? `: ${detail}` : ''}`);
-    this.name = 'AppError';
-  }
-}
+export { AppError };
 
 export type Lang = 'zh' | 'en';
 export function langOf(req: FastifyRequest): Lang {

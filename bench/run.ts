@@ -3,7 +3,7 @@
 //    open deadline (a bureau has thousands).
 // 2. Memory of many clock states held at once.
 import { builtinCalendar } from '../activities/calendar/builtin.js';
-import { addDays } from '../domain/calendar/dates.js';
+import { addDays } from '../schema/values/dates.js';
 import { computeClock, extendClock, pauseClock, resumeClock, startClock } from '../domain/clock/clock.js';
 import { CASE_DECISION, FILING_DECISION } from '../domain/rules/periods.js';
 

@@ -1,7 +1,7 @@
 // Registers the case search attributes with a server that lacks them (test server, a new cluster namespace).
 import type { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { SEARCH_ATTRIBUTES } from '../workflows/case/search-attributes.js';
+import { SEARCH_ATTRIBUTES } from '../schema/search-attributes.js';
 
 const { temporal } = proto; // a CommonJS module: no named ESM exports
 

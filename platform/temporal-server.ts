@@ -2,7 +2,7 @@
 // with the case search attributes registered.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { SEARCH_ATTRIBUTES } from '../workflows/case/search-attributes.js';
+import { SEARCH_ATTRIBUTES } from '../schema/search-attributes.js';
 import type { Config } from './config.js';
 import { startProcess, type Managed } from './processes.js';
 import { waitForTemporal } from './temporal.js';

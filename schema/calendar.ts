@@ -1,6 +1,6 @@
 // A year's official holiday schedule as an administrator loads it (from the State Council notice).
 import { z } from 'zod';
-import { addDays, isIsoDate, weekday } from '../domain/calendar/dates.js';
+import { addDays, isIsoDate, weekday } from './values/dates.js';
 
 const isoDate = z
   .string()

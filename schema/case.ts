@@ -1,7 +1,7 @@
 // Commands and views of a case. These zod schemas are the single source of truth for the API's request and
 // response types and for the arguments of workflow updates.
 import { z } from 'zod';
-import { isValidUscc } from '../domain/party/uscc.js';
+import { isValidUscc } from './values/uscc.js';
 import { IsoDateSchema } from './common.js';
 import { InvestigationViewSchema } from './investigation.js';
 import { ActorSchema } from './roles.js';
@@ -9,7 +9,7 @@ import { ResolvedRulePackSchema } from './rule-pack.js';
 
 export { IsoDateSchema };
 
-/** Where a clue came from (RULES.md §2, case sources). */
+/** Where a clue came from (docs/rules.md, case sources). */
 export const CaseSourceSchema = z.enum([
   'own_inspection', // 自行检查
   'random_check', // 双随机抽查
@@ -21,18 +21,19 @@ export const CaseSourceSchema = z.enum([
 ]);
 export type CaseSource = z.infer<typeof CaseSourceSchema>;
 
+/** 统一社会信用代码 (GB 32100-2015), checksum-validated. */
+const Uscc = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isValidUscc, { message: '统一社会信用代码无效 / invalid unified social credit code' });
+
 export const RespondentSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('organisation'),
       name: z.string().trim().min(2).max(200),
-      /** 统一社会信用代码 (GB 32100-2015), checksum-validated. */
-      uscc: z
-        .string()
-        .trim()
-        .toUpperCase()
-        .refine(isValidUscc, { message: '统一社会信用代码无效 / invalid unified social credit code' })
-        .optional(),
+      uscc: Uscc.optional(),
       address: z.string().trim().max(300).optional(),
     })
     .strict(),
@@ -40,6 +41,19 @@ export const RespondentSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('natural_person'),
       name: z.string().trim().min(1).max(100),
+      address: z.string().trim().max(300).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      /** 个体工商户: registered with a credit code, but its thresholds are a natural person's unless the rule pack
+       * says otherwise. */
+      kind: z.literal('individual_business'),
+      /** The registered trade name (字号), or the operator's name where it has none. */
+      name: z.string().trim().min(1).max(200),
+      /** The operator (经营者). */
+      operator: z.string().trim().min(1).max(100).optional(),
+      uscc: Uscc.optional(),
       address: z.string().trim().max(300).optional(),
     })
     .strict(),
@@ -132,7 +146,7 @@ export const ClockViewSchema = z.object({
   name: z.string(),
   title: z.object({ zh: z.string(), en: z.string() }),
   rule: z.string(),
-  unit: z.enum(['WD', 'CD']),
+  unit: z.enum(['WD', 'CD', 'M', 'H']),
   length: z.number(),
   startedOn: z.string(),
   status: z.enum(['running', 'paused', 'overdue', 'stopped']),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../domain/calendar/dates.js';
+import { isIsoDate } from './values/dates.js';
 
 export const IsoDateSchema = z
   .string()

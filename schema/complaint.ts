@@ -1,4 +1,4 @@
-// Commands and views of a complaint (投诉, RULES.md §1, 市场监督管理投诉举报处理暂行办法 CRM). These zod schemas are the
+// Commands and views of a complaint (投诉, docs/rules.md, 市场监督管理投诉举报处理暂行办法 CRM). These zod schemas are the
 // single source of truth for the API's request and response types and for the arguments of workflow updates.
 // Nothing here identifies the complainant: the workflow knows only the submission id (CRM 33).
 import { z } from 'zod';

@@ -17,6 +17,10 @@ export const ERROR_MESSAGES = {
   CASE_NOT_FOUND: { zh: '案件不存在', en: 'No such case' },
   STAGE_NOT_ALLOWED: { zh: '案件当前阶段不允许此操作', en: 'Not allowed at the case’s current stage' },
   EXTENSION_USED: { zh: '立案核查期限已延长过一次', en: 'The filing period has already been extended once' },
+  PERIOD_EXPIRED: {
+    zh: '期限已届满，不能再延长（延长须在期限届满前批准）',
+    en: 'The period has run out: an extension must be granted before it ends',
+  },
   DATE_IN_FUTURE: { zh: '日期不能晚于今天', en: 'The date cannot be later than today' },
   IDEMPOTENCY_KEY_REUSED: {
     zh: '幂等键已用于另一请求',
@@ -99,4 +103,18 @@ export interface FieldError {
 export interface Refusal {
   code: ErrorCode;
   detail?: string;
+}
+
+/** A refused command or request: a stable code, per-field errors for forms and a detail for logs. Thrown by the
+ * API and the shared services; the API maps the code to an HTTP status (api/errors.ts), and an activity that
+ * calls a service turns it into a non-retryable failure. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: FieldError[] = [],
+    readonly detail?: string,
+  ) {
+    super(`${code}${detail ? `: ${detail}` : ''}`);
+    this.name = 'AppError';
+  }
 }

@@ -1,8 +1,7 @@
-// Commands and state of the investigation (调查取证, RULES.md §3), the case clock (§5), the transfer of a
+// Commands and state of the investigation (调查取证, docs/rules.md), the case clock (§5), the transfer of a
 // suspected crime (§14) and the simplified procedure (§4). Zod is the single source of truth for the API's
 // request/response types and for the arguments of the workflow updates.
 import { z } from 'zod';
-import { SEIZURE_EXTENSION } from '../domain/rules/periods.js';
 import { IsoDateSchema } from './common.js';
 
 const text = (max = 4000) => z.string().trim().min(2).max(max);
@@ -83,12 +82,13 @@ export const DecidePreservationSchema = z
   .strict();
 export type DecidePreservation = z.infer<typeof DecidePreservationSchema>;
 
-/** One extension of a seizure, at most 30 CD, with written reasons (ACL 25); the head approves. */
+/** One extension of a seizure with written reasons; the head approves. Its statutory maximum (行政强制法第二十五条)
+ * is checked by the domain's guard; the schema bounds the number only. */
 export const ExtendSeizureSchema = z
   .object({
     officers: OfficersSchema,
     measureId: z.string(),
-    days: z.number().int().min(1).max(SEIZURE_EXTENSION.maxDays),
+    days: z.number().int().min(1).max(365),
     reasons: text(),
   })
   .strict();
@@ -104,21 +104,49 @@ export const ReleaseSeizureSchema = z
   .strict();
 export type ReleaseSeizure = z.infer<typeof ReleaseSeizureSchema>;
 
-/** Testing, inspection, quarantine, appraisal or rights-holder identification: the case clock pauses while
- * they run (RULES.md §5), so does the seizure period of the items tested (ACL 25). */
+/** What the law does not count on the case clock (市场监督管理行政处罚程序规定: 中止、听证、公告和检测、检验、检疫、
+ * 鉴定、权利人辨认或者鉴别、责令退还多收价款): testing and the like, rights-holder identification, a hearing, a public
+ * notice, an ordered refund of overcharges. (Suspension has its own approval.) Testing kinds also pause the seizure
+ * period of the items tested (行政强制法第二十五条). */
+export const TESTING_KINDS = ['testing', 'inspection', 'quarantine', 'appraisal'] as const;
+export const NOT_COUNTED_KINDS = [
+  ...TESTING_KINDS,
+  'rights_holder_identification',
+  'hearing',
+  'public_notice',
+  'ordered_refund',
+] as const;
+
+/** The day an event happened (not the day it is recorded): not in the future, checked against the case. */
+const EventDate = IsoDateSchema.describe(
+  '事件发生之日（非录入之日），默认今天 the day it happened, default today',
+);
+
 export const StartTestingSchema = z
   .object({
     officers: OfficersSchema,
-    kind: z.enum(['testing', 'inspection', 'quarantine', 'appraisal', 'rights_holder_identification']),
+    kind: z.enum(NOT_COUNTED_KINDS),
     description: text(),
-    /** Seizures whose items are being tested: their period pauses too. */
+    /** Seizures whose items are being tested: their period pauses too (testing kinds only). */
     seizureIds: z.array(z.string()).max(20).default([]),
+    /** The day it began (samples handed to the laboratory, the hearing held, the notice published). */
+    on: EventDate.optional(),
   })
-  .strict();
+  .strict()
+  .refine((t) => t.seizureIds.length === 0 || (TESTING_KINDS as readonly string[]).includes(t.kind), {
+    path: ['seizureIds'],
+    message: '只有检测、检验、检疫、鉴定期间不计入查封扣押期限 / only testing pauses a seizure period',
+  });
 export type StartTesting = z.infer<typeof StartTestingSchema>;
 
 export const FinishTestingSchema = z
-  .object({ officers: OfficersSchema, testingId: z.string(), result: text() })
+  .object({
+    officers: OfficersSchema,
+    testingId: z.string(),
+    result: text(),
+    /** The day it ended (the result received, the hearing closed). */
+    on: EventDate.optional(),
+  })
   .strict();
 export type FinishTesting = z.infer<typeof FinishTestingSchema>;
 
@@ -133,7 +161,7 @@ export const RecordAssistanceReplySchema = z
   .strict();
 export type RecordAssistanceReply = z.infer<typeof RecordAssistanceReplySchema>;
 
-/** 案件中止 grounds (RULES.md §3). */
+/** 案件中止 grounds (docs/rules.md). */
 export const SuspensionGroundSchema = z.enum([
   'awaiting_other_decision', // 须以其他案件结果为依据
   'awaiting_legal_interpretation', // 需要有权机关作出解释或确认
@@ -149,7 +177,7 @@ export type RequestSuspension = z.infer<typeof RequestSuspensionSchema>;
 export const ResumeCaseSchema = z.object({ officers: OfficersSchema, explanation: text() }).strict();
 export type ResumeCase = z.infer<typeof ResumeCaseSchema>;
 
-/** 案件终止 grounds (RULES.md §3 [?]). */
+/** 案件终止 grounds (docs/rules.md [?]). */
 export const TerminationGroundSchema = z.enum([
   'person_died', // 当事人死亡，无遗产可供执行
   'entity_dissolved', // 法人或其他组织终止，无权利义务承受人
@@ -166,7 +194,7 @@ export const DecideApprovalSchema = z
   .strict();
 export type DecideApproval = z.infer<typeof DecideApprovalSchema>;
 
-/** The head extends the case period by 30 CD (PR, RULES.md §5). */
+/** The head extends the case period by 30 CD (PR, docs/rules.md). */
 export const ExtendCaseClockSchema = z.object({ reason: text() }).strict();
 export type ExtendCaseClock = z.infer<typeof ExtendCaseClockSchema>;
 
@@ -187,7 +215,7 @@ export const CollectiveExtensionSchema = z
   .strict();
 export type CollectiveExtension = z.infer<typeof CollectiveExtensionSchema>;
 
-/** 涉嫌犯罪案件移送 (TR, RULES.md §14): a team of at least two officers reports; the principal head decides. */
+/** 涉嫌犯罪案件移送 (TR, docs/rules.md): a team of at least two officers reports; the principal head decides. */
 export const ProposeTransferSchema = z
   .object({ officers: OfficersSchema, suspectedOffence: text(300), facts: text() })
   .strict();
@@ -201,6 +229,8 @@ export const RecordTransferStepSchema = z.discriminatedUnion('step', [
       officers: OfficersSchema,
       policeOffice: text(200),
       note: text(),
+      /** The day it happened: the file handed over, the police's notice received. */
+      on: EventDate.optional(),
     })
     .strict(),
   /** The police decided on the transfer (within 3 days). */
@@ -210,10 +240,19 @@ export const RecordTransferStepSchema = z.discriminatedUnion('step', [
       officers: OfficersSchema,
       accepted: z.boolean(),
       note: text(),
+      /** The day it happened: the file handed over, the police's notice received. */
+      on: EventDate.optional(),
     })
     .strict(),
   /** The office asked the police to reconsider a refusal (within 3 days). */
-  z.object({ step: z.literal('reconsideration_requested'), officers: OfficersSchema, note: text() }).strict(),
+  z
+    .object({
+      step: z.literal('reconsideration_requested'),
+      officers: OfficersSchema,
+      note: text(),
+      on: EventDate.optional(),
+    })
+    .strict(),
   /** The police answered the reconsideration (within 3 days). */
   z
     .object({
@@ -221,10 +260,20 @@ export const RecordTransferStepSchema = z.discriminatedUnion('step', [
       officers: OfficersSchema,
       accepted: z.boolean(),
       note: text(),
+      /** The day it happened: the file handed over, the police's notice received. */
+      on: EventDate.optional(),
     })
     .strict(),
-  /** The office asked the procuratorate to supervise (within 3 days of the answer). */
-  z.object({ step: z.literal('supervision_requested'), officers: OfficersSchema, note: text() }).strict(),
+  /** The office asked the procuratorate to supervise: after the police's refusal, directly (TR art. 9), or after
+   * the answer to a reconsideration (within 3 days). */
+  z
+    .object({
+      step: z.literal('supervision_requested'),
+      officers: OfficersSchema,
+      note: text(),
+      on: EventDate.optional(),
+    })
+    .strict(),
   /** The procuratorate's outcome: the police must file, or the case returns to administrative handling. */
   z
     .object({
@@ -232,10 +281,28 @@ export const RecordTransferStepSchema = z.discriminatedUnion('step', [
       officers: OfficersSchema,
       policeMustFile: z.boolean(),
       note: text(),
+      /** The day it happened: the file handed over, the police's notice received. */
+      on: EventDate.optional(),
     })
     .strict(),
   /** The office accepts a refusal: the case returns to administrative handling. */
-  z.object({ step: z.literal('refusal_accepted'), officers: OfficersSchema, note: text() }).strict(),
+  z
+    .object({
+      step: z.literal('refusal_accepted'),
+      officers: OfficersSchema,
+      note: text(),
+      on: EventDate.optional(),
+    })
+    .strict(),
+  /** The items and materials went to the police after they filed the case (within 3 days of the notice). */
+  z
+    .object({
+      step: z.literal('items_handed_over'),
+      officers: OfficersSchema,
+      note: text(),
+      on: EventDate.optional(),
+    })
+    .strict(),
 ]);
 export type RecordTransferStep = z.infer<typeof RecordTransferStepSchema>;
 
@@ -257,7 +324,7 @@ export const OnTheSpotDecisionSchema = z
   .strict();
 export type OnTheSpotDecision = z.infer<typeof OnTheSpotDecisionSchema>;
 
-/** 调查终结: the investigators hand the case to review; the reviewer never investigated it (RULES.md §6). */
+/** 调查终结: the investigators hand the case to review; the reviewer never investigated it (docs/rules.md). */
 export const ConcludeInvestigationSchema = z
   .object({ officers: OfficersSchema, reviewerId: userId, report: text(20_000) })
   .strict();
@@ -336,6 +403,8 @@ export const TransferViewSchema = z.object({
   suspectedOffence: z.string(),
   approvalId: z.string(),
   history: z.array(z.object({ step: z.string(), on: z.string(), by: z.string(), note: z.string() })),
+  /** After the police filed the case: the items and materials are due within 3 days of the filing notice. */
+  items: z.object({ dueOn: z.string().nullable(), handedOverOn: z.string().optional() }).optional(),
 });
 
 export const InvestigationViewSchema = z.object({

@@ -1,4 +1,4 @@
-// Rule packs: the numbers and lists a province may set (RULES.md: "every number that a province may change
+// Rule packs: the numbers and lists a province may set (docs/rules.md: "every number that a province may change
 // must be configuration"). The national pack holds the defaults; a provincial pack overrides parts of it.
 // Both are validated here, stored with a version, and a case records the version it runs under.
 import { z } from 'zod';
@@ -44,6 +44,7 @@ export const ExemptionListSchema = z
 export type ExemptionList = z.infer<typeof ExemptionListSchema>;
 
 const PartyAmounts = z.object({ naturalPerson: yuan, organisation: yuan }).strict();
+const IndividualBusinessAs = z.enum(['natural_person', 'organisation']);
 
 export const RulePackContentSchema = z
   .object({
@@ -55,6 +56,9 @@ export const RulePackContentSchema = z
         hearingLargeAmount: PartyAmounts,
         /** Fines and confiscations from this amount go to collective discussion (seed practice [?]). */
         collectiveDiscussionAmount: yuan,
+        /** Whose thresholds an individual business (个体工商户) takes: a natural person's in most provinces'
+         * practice (the default when absent), or an organisation's. */
+        individualBusinessAs: IndividualBusinessAs.optional(),
       })
       .strict(),
     reminders: z
@@ -111,6 +115,7 @@ export const RulePackFileSchema = z.discriminatedUnion('scope', [
               simplifiedFineMax: PartyAmounts.partial(),
               hearingLargeAmount: PartyAmounts.partial(),
               collectiveDiscussionAmount: yuan,
+              individualBusinessAs: IndividualBusinessAs,
             })
             .partial()
             .strict()

@@ -1,4 +1,4 @@
-// Intake of complaints (投诉) and reports (举报) (RULES.md §1, 市场监督管理投诉举报处理暂行办法 CRM): the request,
+// Intake of complaints (投诉) and reports (举报) (docs/rules.md, 市场监督管理投诉举报处理暂行办法 CRM): the request,
 // its answer, and the confidential submitter identity. The identity goes only to the Person row; workflows,
 // views, audit entries and staff e-mails carry the submission id instead (CRM 33).
 import { z } from 'zod';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ZodType } from 'zod';
 import { builtinCalendar } from '../activities/calendar/builtin.js';
 import { calendarFromDb } from '../activities/calendar/load.js';
-import { verifyChain } from '../activities/persistence/audit-hash.js';
+import { verifyChain } from '../services/audit-hash.js';
 import {
   countPeriod,
   dayInfo,
@@ -15,7 +15,8 @@ import {
   startLine,
   type CalendarData,
 } from '../domain/calendar/calendar.js';
-import { isIsoDate } from '../domain/calendar/dates.js';
+import { chinaInstant, isIsoDate } from '../schema/values/dates.js';
+import { findPeriod, PERIODS, periodDue } from '../domain/rules/catalogue.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { createDb, migrateDeploy, reachable, type Db } from '../platform/db.js';
 import { readMailbox } from '../platform/smtp-server.js';
@@ -105,7 +106,11 @@ export function buildCli(): Command {
       '期满日：事件日后 N 个工作日/自然日 the due date N days after an event (the event day is not counted)',
     )
     .option('--unit <unit>', 'wd (working days) or cd (calendar days)', 'wd')
-    .action(async (date: string, n: string, opts: { unit: string }) => {
+    .option(
+      '--no-roll-over',
+      '期满日遇节假日不顺延（机关一方的最长期限）a last day on a holiday stays (an agency’s maximum)',
+    )
+    .action(async (date: string, n: string, opts: { unit: string; rollOver: boolean }) => {
       parseDate(date);
       if (!/^\d+$/.test(n) || Number(n) > 100_000)
         fail(`天数无效「${n}」，应为非负整数`, `invalid number of days "${n}": expected a whole number ≥ 0`);
@@ -113,7 +118,7 @@ export function buildCli(): Command {
       if (unit !== 'wd' && unit !== 'cd')
         fail(`单位无效「${opts.unit}」，应为 wd 或 cd`, `unknown unit "${opts.unit}": use wd or cd`);
       const u = unit === 'wd' ? 'WD' : 'CD';
-      const r = countPeriod(await currentCalendar(), date, Number(n), u);
+      const r = countPeriod(await currentCalendar(), date, Number(n), u, { rollOver: opts.rollOver });
       console.log(r.due);
       const lines = [
         startLine(date),
@@ -142,7 +147,7 @@ export function buildCli(): Command {
         zh: '节假日安排文件无效',
         en: 'invalid calendar file',
       });
-      const { loadCalendarYear, recomputeOpenCases } = await import('../activities/calendar/admin.js');
+      const { loadCalendarYear, recomputeOpenCases } = await import('../services/calendar-admin.js');
       const { connectClient } = await import('../platform/temporal.js');
       const counts = await withDb((db) => loadCalendarYear(db, data, opts.by));
       console.log(
@@ -157,6 +162,63 @@ export function buildCli(): Command {
       } finally {
         await temporal.connection.close();
       }
+    });
+
+  const period = program
+    .command('period')
+    .description('法定期限 statutory periods: what each is and when one is due');
+  period
+    .command('list')
+    .description('列出全部法定期限 every statutory period with its unit, length, roll-over rule and source')
+    .action(() => {
+      for (const p of PERIODS) {
+        const roll = p.unit === 'H' ? 'hours' : p.rollOver ? 'rolls-over' : 'no-roll-over';
+        console.log(
+          [
+            p.id,
+            p.unit,
+            String(p.length),
+            roll,
+            p.binds,
+            p.confidence,
+            `${p.title.zh} ${p.title.en}`,
+            p.rule,
+          ].join('\t'),
+        );
+      }
+    });
+  period
+    .command('due <id> <start>')
+    .description(
+      '期满日 the due date of a period from its event: YYYY-MM-DD, or YYYY-MM-DDTHH:MM (China time) for hour periods',
+    )
+    .action(async (id: string, start: string) => {
+      const p = findPeriod(id);
+      if (!p)
+        return fail(
+          `未知的期限「${id}」，可用 tiean period list 查看`,
+          `unknown period "${id}": see tiean period list`,
+        );
+      let from: string | number;
+      if (p.unit === 'H') {
+        const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/.exec(start);
+        if (!m || !isIsoDate(m[1]))
+          return fail(
+            `「${id}」按小时计算，起算时间应为 YYYY-MM-DDTHH:MM（北京时间），而不是「${start}」`,
+            `"${id}" is counted in hours: start as YYYY-MM-DDTHH:MM (China time), not "${start}"`,
+          );
+        from = chinaInstant(m[1]!, Number(m[2])) + Number(m[3]) * 60_000;
+      } else {
+        if (!isIsoDate(start))
+          return fail(
+            `「${id}」按日计算，起算日应为 YYYY-MM-DD，而不是「${start}」`,
+            `"${id}" is counted in days: start as YYYY-MM-DD, not "${start}"`,
+          );
+        from = start;
+      }
+      const r = periodDue(await currentCalendar(), p, from);
+      console.log(r.due);
+      console.log(r.explanation.join('\n'));
     });
 
   program
@@ -188,7 +250,7 @@ export function buildCli(): Command {
     .action(async (file: string, opts: { by: string }) => {
       const { RulePackFileSchema } = await import('../schema/rule-pack.js');
       const pack = readJsonFile(file, RulePackFileSchema, { zh: '规则包文件无效', en: 'invalid rule pack' });
-      const { loadRulePack } = await import('../api/services/rule-packs.js');
+      const { loadRulePack } = await import('../services/rule-packs.js');
       const r = await withDb((db) => loadRulePack(db, pack, opts.by)).catch((err: Error) =>
         fail('规则包未载入', `rule pack not loaded: ${err.message}`),
       );

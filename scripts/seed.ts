@@ -38,7 +38,8 @@ export const DEMO_USERS: {
   { username: 'officer3', displayName: '孙新', roles: ['case_officer'], unitId: 'dc' },
   { username: 'intake1', displayName: '陈静', roles: ['complaint_handler'], unitId: 'dc' },
   { username: 'reviewer1', displayName: '周法', roles: ['legal_reviewer'], unitId: 'dc' },
-  { username: 'head1', displayName: '张建国', roles: ['agency_head'], unitId: 'dc' },
+  // The bureau's director: an agency head and its principal head (正职负责人), who decides criminal transfers.
+  { username: 'head1', displayName: '张建国', roles: ['agency_head', 'principal_head'], unitId: 'dc' },
   { username: 'supervisor1', displayName: '赵督', roles: ['supervisor'], unitId: 'dc' },
   { username: 'citysup', displayName: '钱督', roles: ['supervisor'], unitId: 'city' },
   { username: 'cityhead', displayName: '孙局', roles: ['agency_head'], unitId: 'city' },

@@ -1,4 +1,4 @@
-// The operators' CLI as a real process (RULES.md "Counting days" through `tiean calendar`).
+// The operators' CLI as a real process (docs/rules.md, "Counting days" through `tiean calendar`).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -63,5 +63,50 @@ describe('tiean rule-pack load', () => {
     const missing = tiean('rule-pack', 'load', '/nonexistent/pack.json');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/cannot read/);
+  });
+});
+
+describe('tiean period', () => {
+  it('list prints every period with its id, unit, length, roll-over rule and source', () => {
+    const r = tiean('period', 'list');
+    expect(r.status).toBe(0);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    const byId = new Map(rows.map((row) => [row[0], row]));
+    expect(byId.get('seizure')?.slice(1, 5)).toEqual(['CD', '30', 'no-roll-over', 'agency']);
+    expect(byId.get('payment')?.slice(1, 5)).toEqual(['CD', '15', 'rolls-over', 'party']);
+    expect(byId.get('transfer-handover')?.slice(1, 4)).toEqual(['H', '24', 'hours']);
+    expect(byId.get('case')?.[7]).toMatch(/行政处罚法第六十条/);
+    expect(r.stdout).not.toMatch(/RULES\.md/);
+  });
+  it('due: a seizure from 2026-09-03 ends 2026-10-03, inside the holiday (an agency maximum)', () => {
+    const r = tiean('period', 'due', 'seizure', '2026-09-03');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('2026-10-03');
+    expect(lines).toContain('期满日遇节假日不顺延 a last day on a holiday stays (an agency’s maximum)');
+  });
+  it('due: the 24-hour hand-over approved 2026-09-30 15:00 is due 2026-10-01 15:00', () => {
+    const r = tiean('period', 'due', 'transfer-handover', '2026-09-30T15:00');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('2026-10-01T15:00');
+  });
+  it('due: a party’s payment period ending in the holiday moves to the next working day', () => {
+    expect(tiean('period', 'due', 'payment', '2026-09-18').stdout.split('\n')[0]).toBe('2026-10-08');
+  });
+  it.each([
+    [['period', 'due', 'nope', '2026-09-03'], /unknown period "nope"/],
+    [['period', 'due', 'seizure', '2026-09-31'], /counted in days: start as YYYY-MM-DD/],
+    [['period', 'due', 'seizure', '2026-09-03T10:00'], /counted in days/],
+    [['period', 'due', 'transfer-handover', '2026-09-30'], /counted in hours: start as YYYY-MM-DDTHH:MM/],
+    [['period', 'due', 'transfer-handover', '2026-09-30T24:00'], /counted in hours/],
+    [['period', 'due', 'seizure'], /missing required argument/],
+  ])('due refuses %j with a clear message and a non-zero exit', (args, message) => {
+    const r = tiean(...args);
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
   });
 });

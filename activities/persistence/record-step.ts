@@ -3,7 +3,7 @@
 // it and changes nothing.
 import type { Db } from '../../platform/db.js';
 import type { ClockView } from '../../schema/case.js';
-import { auditHash, GENESIS_HASH } from './audit-hash.js';
+import { auditHash, GENESIS_HASH } from '../../services/audit-hash.js';
 
 export interface CaseRowSnapshot {
   number: string;

@@ -3,11 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loadCalendarYear, recomputeOpenCases } from '../../activities/calendar/admin.js';
+import { loadCalendarYear, recomputeOpenCases } from '../../services/calendar-admin.js';
 import { passwordProblems } from '../../domain/identity/login-policy.js';
 import { CalendarYearFileSchema } from '../../schema/calendar.js';
 import { ResolvedRulePackSchema, RulePackFileSchema, RulePackVersionSchema } from '../../schema/rule-pack.js';
-import { loadRulePack, resolveRulePack } from '../services/rule-packs.js';
+import { loadRulePack, resolveRulePack } from '../../services/rule-packs.js';
 import {
   CreateUnitSchema,
   CreateUserSchema,

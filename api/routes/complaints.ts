@@ -1,4 +1,4 @@
-// Complaints (RULES.md §1, CRM): the list from the projection, a complaint page with the workflow's live state,
+// Complaints (docs/rules.md, CRM): the list from the projection, a complaint page with the workflow's live state,
 // and the handler's commands. Each command becomes a workflow Update; the Idempotency-Key header is the Update
 // ID, so a retried request is applied once and returns the same result. The workflow's validator has the last
 // word; the API answers early from the projection with the same guards.
@@ -37,7 +37,7 @@ import {
   checkStartMediation,
   checkTransfer,
   type ComplaintFacts,
-} from '../../workflows/complaint/guards.js';
+} from '../../domain/complaint/guards.js';
 import {
   complaintViewQuery,
   decideAcceptanceUpdate,

@@ -1,9 +1,9 @@
-// Intake of complaints and reports (RULES.md §1, CRM): POST /api/submissions stores a submission and starts its
+// Intake of complaints and reports (docs/rules.md, CRM): POST /api/submissions stores a submission and starts its
 // tracks; GET /api/submissions/:id/submitter is the one way to read the confidential identity (CRM 33).
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { chinaDateOf } from '../../domain/calendar/dates.js';
+import { chinaDateOf } from '../../schema/values/dates.js';
 import { IdempotencyHeadersSchema, ProblemSchema } from '../../schema/api.js';
 import {
   CreateSubmissionSchema,

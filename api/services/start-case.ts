@@ -2,14 +2,14 @@
 // clue a complaint's mediation turns up. The case number is allocated with the idempotency key, so a retry
 // starts nothing twice; the rule pack of the unit's province is resolved now and recorded with the case.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { yearOf } from '../../domain/calendar/dates.js';
+import { yearOf } from '../../schema/values/dates.js';
 import type { Db } from '../../platform/db.js';
 import type { CaseInput, RegisterClue } from '../../schema/case.js';
 import type { Actor } from '../../schema/roles.js';
 import { CASE_WORKFLOW_TYPE } from '../../workflows/case/messages.js';
-import { CaseStageKey, CaseUnitKey, OverdueKey } from '../../workflows/case/search-attributes.js';
-import { allocateCaseNumber, requestHash } from './case-numbers.js';
-import { resolveRulePack } from './rule-packs.js';
+import { CaseStageKey, CaseUnitKey, OverdueKey } from '../../schema/search-attributes.js';
+import { allocateCaseNumber, requestHash } from '../../services/case-numbers.js';
+import { resolveRulePack } from '../../services/rule-packs.js';
 
 export interface StartCaseRequest {
   /** Unique per logical registration (e.g. "<user>:<Idempotency-Key>"). */

@@ -1,21 +1,21 @@
-// Intake (RULES.md §1, CRM): a submission is stored with its submitter in the confidential Person row, linked to
+// Intake (docs/rules.md, CRM): a submission is stored with its submitter in the confidential Person row, linked to
 // earlier repeats, and split into its tracks (CRM 7): a complaint workflow and/or a case from the report. The
 // workflows get the submission id, never the identity (CRM 33). Every step is idempotent on the request's key,
 // so a retry after an outage starts nothing twice.
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { yearOf } from '../../domain/calendar/dates.js';
+import { yearOf } from '../../schema/values/dates.js';
 import type { Db } from '../../platform/db.js';
 import type { Respondent } from '../../schema/case.js';
 import { COMPLAINT_SERIES, type ComplaintInput, type Repeat } from '../../schema/complaint.js';
 import type { Actor } from '../../schema/roles.js';
 import type { CreateSubmission } from '../../schema/submission.js';
-import { CaseStageKey, CaseUnitKey, OverdueKey } from '../../workflows/case/search-attributes.js';
+import { CaseStageKey, CaseUnitKey, OverdueKey } from '../../schema/search-attributes.js';
 import { COMPLAINT_WORKFLOW_TYPE } from '../../workflows/complaint/messages.js';
 import { requireRole } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
-import { allocateCaseNumber, requestHash } from './case-numbers.js';
-import { resolveRulePack } from './rule-packs.js';
+import { allocateCaseNumber, requestHash } from '../../services/case-numbers.js';
+import { resolveRulePack } from '../../services/rule-packs.js';
 import { projectRegistration, startCase } from './start-case.js';
 import { unitSubtree } from './units.js';
 
@@ -41,7 +41,7 @@ export function submissionKeys(s: Pick<CreateSubmission, 'submitter' | 'responde
       p.idNumber ? `id:${normalise(p.idNumber)}` : `np:${normalise(p.name)}|${normalise(p.phone ?? '')}`,
     ),
     respondentKey: sha256(
-      r.kind === 'organisation' && r.uscc ? `uscc:${normalise(r.uscc)}` : `name:${normalise(r.name)}`,
+      r.kind !== 'natural_person' && r.uscc ? `uscc:${normalise(r.uscc)}` : `name:${normalise(r.name)}`,
     ),
     subjectKey: sha256(normalise(s.subject)),
   };

@@ -1,16 +1,18 @@
-// RULES.md "Counting days": WD follow the State Council schedule with make-up workdays; the event day is not
-// counted; a period ending on a non-working day moves to the next working day (CD too).
+// Counting days (docs/rules.md): WD follow the State Council schedule with make-up workdays; the event day is not
+// counted; a last day that is not a working day moves on only for a party's period.
 import { describe, expect, it } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import {
   addCalendarDays,
+  addMonths,
+  countPeriod,
   addWorkingDays,
   dayInfo,
   isWorkingDay,
   workingDaysBefore,
   workingDaysBetween,
 } from './calendar.js';
-import { addDays, isIsoDate, weekday } from './dates.js';
+import { addDays, isIsoDate, weekday } from '../../schema/values/dates.js';
 import { expandRanges, mergeCalendar, sliceCalendar } from './sources.js';
 
 const cal = builtinCalendar();
@@ -72,7 +74,7 @@ describe('adding working days', () => {
     expect(addWorkingDays(cal, '2026-11-23', 1).due).toBe('2026-11-24'); // Mon → Tue
     expect(addWorkingDays(cal, '2026-11-20', 1).due).toBe('2026-11-23'); // Fri → Mon
   });
-  it('counts 15 WD of the filing period across weekends (RULES.md §2)', () => {
+  it('counts 15 WD of the filing period across weekends (docs/rules.md)', () => {
     expect(addWorkingDays(cal, '2026-11-20', 15).due).toBe('2026-12-11');
   });
   it('skips the National Day week and counts the make-up Saturday', () => {
@@ -89,15 +91,35 @@ describe('adding working days', () => {
 
 describe('adding calendar days', () => {
   it('counts every day and ends on the next working day when the last day is a holiday', () => {
-    const r = addCalendarDays(cal, '2026-09-30', 3); // 10-03 is a holiday → 10-08
+    const r = addCalendarDays(cal, '2026-09-30', 3, { rollOver: true }); // 10-03 is a holiday → 10-08
     expect(r.due).toBe('2026-10-08');
     expect(r.notes.every((n) => n.why === 'rolled-over')).toBe(true);
   });
   it('ends on a weekend make-up workday as it is a working day', () => {
-    expect(addCalendarDays(cal, '2026-10-01', 9).due).toBe('2026-10-10');
+    expect(addCalendarDays(cal, '2026-10-01', 9, { rollOver: true }).due).toBe('2026-10-10');
   });
-  it('counts 90 CD (the case clock, RULES.md §5) from a filing date', () => {
-    expect(addCalendarDays(cal, '2026-03-02', 90).due).toBe('2026-06-01'); // Sunday 05-31 → Monday
+  it('a party’s 90 CD from 2026-03-02 ends on Sunday 05-31 and moves to Monday', () => {
+    expect(addCalendarDays(cal, '2026-03-02', 90, { rollOver: true }).due).toBe('2026-06-01');
+  });
+  it('an agency’s maximum stays on its last day, holiday or not: a seizure from 2026-09-03 ends 10-03', () => {
+    const r = addCalendarDays(cal, '2026-09-03', 30, { rollOver: false });
+    expect(r.due).toBe('2026-10-03');
+    expect(r.notes).toEqual([]);
+    expect(addCalendarDays(cal, '2026-09-03', 30, { rollOver: true }).due).toBe('2026-10-08');
+  });
+});
+
+describe('adding months', () => {
+  it('ends on the corresponding day, or the last day of a shorter month (民法典第二百零二条)', () => {
+    expect(addMonths('2026-03-15', 6)).toBe('2026-09-15');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
+    expect(addMonths('2026-12-10', 1)).toBe('2027-01-10');
+  });
+  it('a party’s months roll over a holiday; an agency’s do not', () => {
+    // 2026-04-03 + 6 months = 2026-10-03, inside the National Day holiday.
+    expect(countPeriod(cal, '2026-04-03', 6, 'M', { rollOver: true }).due).toBe('2026-10-08');
+    expect(countPeriod(cal, '2026-04-03', 6, 'M', { rollOver: false }).due).toBe('2026-10-03');
   });
 });
 

@@ -1,7 +1,8 @@
-// Working days per the State Council holiday schedule, including make-up workdays (调休).
-// RULES.md "Counting days": the triggering day is not counted; a period ending on a non-working day moves to the
-// next working day (CD periods too). Periods in working days skip weekends and holidays but count make-up days.
-import { addDays, weekday, yearOf, type IsoDate } from './dates.js';
+// Working days per the State Council holiday schedule, including make-up workdays (调休). The triggering day is
+// not counted. Periods in working days skip weekends and holidays but count make-up days. Whether a period that
+// ends on a non-working day moves to the next working day depends on the period (docs/rules.md, "Counting
+// days"): a party's period does (民事诉讼法第八十五条, 民法典第二百零三条), an agency's maximum does not.
+import { addDays, weekday, yearOf, type IsoDate } from '../../schema/values/dates.js';
 
 /** Calendar data as workflows receive it (from an activity, so it is recorded in history). */
 export interface CalendarData {
@@ -59,7 +60,9 @@ export function isWorkingDay(cal: CalendarData, date: IsoDate): boolean {
   return dayInfo(cal, date).working;
 }
 
-export type PeriodUnit = 'WD' | 'CD';
+/** Working days, calendar days, or calendar months (民法典第二百零二条: the corresponding day of the last month,
+ * or its last day where it has none). Hour periods are counted in hours, not here (see domain/rules). */
+export type PeriodUnit = 'WD' | 'CD' | 'M';
 
 /** A date the count passed over (or counted, for make-up workdays), and why. */
 export interface CountNote {
@@ -77,17 +80,24 @@ export interface CountResult {
   provisional: boolean;
 }
 
+/** What a period does when its last day is not a working day. */
+export interface RollOver {
+  /** true: it ends on the next working day (a party's period); false: it ends that day (an agency's maximum). */
+  rollOver: boolean;
+}
+
 /**
- * Counts `length` days of `unit` after `start` (the start day itself is not counted).
- * `excluded(date)` names days that do not count whatever the calendar says (pauses) and `holdFrom` stops the
- * count after that date (an open pause): both serve the statutory clock.
+ * Counts `length` days of `unit` after `start` (the start day itself is not counted). `rollOver` says whether a
+ * last day that is not a working day moves on to the next working day. `excluded(date)` names days that do not
+ * count whatever the calendar says (pauses) and `holdFrom` stops the count after that date (an open pause): both
+ * serve the statutory clock.
  */
 export function countPeriod(
   cal: CalendarData,
   start: IsoDate,
   length: number,
   unit: PeriodUnit,
-  opts: { excluded?: (date: IsoDate) => string | undefined; holdAfter?: IsoDate } = {},
+  opts: RollOver & { excluded?: (date: IsoDate) => string | undefined; holdAfter?: IsoDate },
 ): CountResult {
   if (!Number.isInteger(length) || length < 0)
     throw new RangeError(`period length must be a whole number ≥ 0: ${length}`);
@@ -95,6 +105,10 @@ export function countPeriod(
   let provisional = false;
   let counted = 0;
   let date = start;
+  if (unit === 'M') {
+    date = addMonths(start, length);
+    counted = length;
+  }
   while (counted < length) {
     if (opts.holdAfter !== undefined && date >= opts.holdAfter) return { counted, notes, provisional };
     date = addDays(date, 1);
@@ -113,8 +127,8 @@ export function countPeriod(
       notes.push({ date, why: 'makeup-workday', name: info.name });
     counted++;
   }
-  // A period that ends on a non-working day ends on the next working day (RULES.md "Counting days").
-  for (let info = dayInfo(cal, date); !info.working; info = dayInfo(cal, date)) {
+  // A party's period that ends on a non-working day ends on the next working day; an agency's maximum does not.
+  for (let info = dayInfo(cal, date); opts.rollOver && !info.working; info = dayInfo(cal, date)) {
     notes.push({ date, why: 'rolled-over', name: info.name ?? info.kind });
     provisional ||= info.provisional;
     date = addDays(date, 1);
@@ -123,12 +137,26 @@ export function countPeriod(
   return { due: date, counted, notes, provisional };
 }
 
+/** N working days after `start` (a working-day count always ends on a working day). */
 export function addWorkingDays(cal: CalendarData, start: IsoDate, n: number): CountResult {
-  return countPeriod(cal, start, n, 'WD');
+  return countPeriod(cal, start, n, 'WD', { rollOver: true });
 }
 
-export function addCalendarDays(cal: CalendarData, start: IsoDate, n: number): CountResult {
-  return countPeriod(cal, start, n, 'CD');
+/** N calendar days after `start`, moved on to a working day or not as `rollOver` says. */
+export function addCalendarDays(cal: CalendarData, start: IsoDate, n: number, opts: RollOver): CountResult {
+  return countPeriod(cal, start, n, 'CD', opts);
+}
+
+/** The date `n` calendar months after `date`: the corresponding day, or the last day of a shorter month
+ * (民法典第二百零二条). */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + n;
+  const d = Number(date.slice(8, 10));
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 /** Working days in (from, to]: the days a WD period started on `from` has used up by the end of `to`. */
@@ -157,8 +185,18 @@ const WHY_TEXT: Record<CountNote['why'], string> = {
 };
 
 export const startLine = (start: IsoDate) => `起算 start: ${start} (当日不计入 the event day is not counted)`;
-export const periodLine = (length: number, unit: PeriodUnit) =>
-  `期间 period: ${length} ${unit === 'WD' ? '工作日 working days' : '自然日 calendar days'}`;
+const UNIT_TEXT: Record<PeriodUnit | 'H', string> = {
+  WD: '工作日 working days',
+  CD: '自然日 calendar days',
+  M: '个月 months',
+  H: '小时 hours',
+};
+export const periodLine = (length: number, unit: PeriodUnit | 'H') =>
+  `期间 period: ${length} ${UNIT_TEXT[unit]}`;
+export const rollOverLine = (rollOver: boolean) =>
+  rollOver
+    ? '期满日遇节假日顺延至其后第一个工作日 a last day on a holiday moves to the next working day (a party’s period)'
+    : '期满日遇节假日不顺延 a last day on a holiday stays (an agency’s maximum)';
 export const PROVISIONAL_LINE =
   '暂定：涉及尚未公布节假日安排的年份 provisional: a year without a published holiday schedule';
 

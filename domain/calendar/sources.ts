@@ -1,5 +1,5 @@
 // Building calendar data from its sources: the maintained package data, then the administrators' overrides.
-import { addDays, type IsoDate } from './dates.js';
+import { addDays, type IsoDate } from '../../schema/values/dates.js';
 import type { CalendarData } from './calendar.js';
 
 export interface CalendarOverrides {

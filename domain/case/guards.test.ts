@@ -1,11 +1,15 @@
-// The pure guards the workflow validators run (RULES.md §2–4, §6, "Roles").
+// The pure guards the workflow validators run (docs/rules.md, "Roles").
 import { describe, expect, it } from 'vitest';
 import type { OfficerRef } from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
 import { emptyInvestigation } from './investigation-state.js';
 import { NATIONAL_DEFAULTS } from '../rules/packs/national.js';
 import {
+  checkCollectiveExtension,
   checkConclude,
+  checkExtendCaseClock,
+  checkExtendFiling,
+  checkExtendSeizure,
   checkHearingChair,
   checkOnTheSpot,
   checkTeam,
@@ -21,7 +25,7 @@ const ref = (id: string, over: Partial<OfficerRef> = {}): OfficerRef => ({
   certificateNo: `ZF-${id}`,
   ...over,
 });
-const clueOf = (kind: 'organisation' | 'natural_person') => ({
+const clueOf = (kind: 'organisation' | 'natural_person' | 'individual_business') => ({
   source: 'media' as const,
   respondent: { kind, name: '某某' },
   summary: '线索摘要',
@@ -99,9 +103,24 @@ describe('simplified procedure limits come from the rule pack (APL 51)', () => {
       code: 'SIMPLIFIED_OVER_LIMIT',
     });
   });
+  it('an individual business takes a natural person’s limit, unless the rule pack says organisation', () => {
+    const shop = facts({ stage: 'filing', clue: clueOf('individual_business') });
+    expect(checkOnTheSpot(shop, officer, team, decision(200))).toBeUndefined();
+    expect(checkOnTheSpot(shop, officer, team, decision(201))).toMatchObject({
+      code: 'SIMPLIFIED_OVER_LIMIT',
+    });
+    const asOrganisation = {
+      ...NATIONAL_DEFAULTS,
+      thresholds: { ...NATIONAL_DEFAULTS.thresholds, individualBusinessAs: 'organisation' as const },
+    };
+    expect(checkOnTheSpot({ ...shop, pack: asOrganisation }, officer, team, decision(3000))).toBeUndefined();
+    expect(checkOnTheSpot({ ...shop, pack: asOrganisation }, officer, team, decision(3001))).toMatchObject({
+      code: 'SIMPLIFIED_OVER_LIMIT',
+    });
+  });
 });
 
-describe('separation of duties (RULES.md §6, §7)', () => {
+describe('separation of duties (docs/rules.md)', () => {
   const inv = { ...emptyInvestigation(), investigators: ['o1', 'o2', 'r2'] };
   const reviewer = (id: string) => ref(id, { roles: ['legal_reviewer'], certificateNo: null });
   it('a reviewer or hearing chair who investigated is refused', () => {
@@ -125,6 +144,51 @@ describe('separation of duties (RULES.md §6, §7)', () => {
     expect(checkConclude(f, officer, [ref('o1'), ref('o2')], reviewer('r1'))).toMatchObject({
       code: 'OPEN_STEPS',
       detail: 'H1',
+    });
+  });
+});
+
+describe('an extension comes before the period runs out', () => {
+  const headActor: Actor = { id: 'h1', displayName: 'h1', roles: ['agency_head'], unitId: 'dc' };
+  it('the filing period: on its last day yes, the day after no', () => {
+    const filing = (today: string) =>
+      checkExtendFiling(facts({ stage: 'filing', today, filingDueOn: '2026-11-20' }), headActor);
+    expect(filing('2026-11-20')).toBeUndefined();
+    expect(filing('2026-11-21')).toEqual({ code: 'PERIOD_EXPIRED', detail: '2026-11-20' });
+  });
+  it('the case period, by the head and by collective discussion', () => {
+    const on = (today: string, byHead = 0) =>
+      facts({
+        today,
+        caseDueOn: '2027-01-30',
+        caseClockRunning: true,
+        investigation: { ...emptyInvestigation(), caseExtensions: { byHead, collective: 0 } },
+      });
+    expect(checkExtendCaseClock(on('2027-01-30'), headActor)).toBeUndefined();
+    expect(checkExtendCaseClock(on('2027-01-31'), headActor)).toMatchObject({ code: 'PERIOD_EXPIRED' });
+    const heads = [ref('h1', { roles: ['agency_head'] }), ref('h2', { roles: ['agency_head'] })];
+    expect(checkCollectiveExtension(on('2027-01-30', 1), headActor, heads)).toBeUndefined();
+    expect(checkCollectiveExtension(on('2027-01-31', 1), headActor, heads)).toMatchObject({
+      code: 'PERIOD_EXPIRED',
+    });
+  });
+  it('a seizure', () => {
+    const inv = emptyInvestigation();
+    inv.measures.push({
+      id: 'M1',
+      kind: 'seizure',
+      status: 'active',
+      items: ['x'],
+      approvalId: 'A1',
+      clock: 'seizure-M1',
+      extended: false,
+    });
+    const on = (today: string) =>
+      facts({ today, investigation: inv, measureDueOn: (id) => (id === 'M1' ? '2026-10-03' : undefined) });
+    expect(checkExtendSeizure(on('2026-10-03'), 'M1', 30)).toBeUndefined();
+    expect(checkExtendSeizure(on('2026-10-04'), 'M1', 30)).toEqual({
+      code: 'PERIOD_EXPIRED',
+      detail: '2026-10-03',
     });
   });
 });

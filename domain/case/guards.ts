@@ -1,7 +1,7 @@
 // Who may do what, when: the state-machine guards of a case. Pure; the workflow's update validators call them
 // (and the API may call them first, for an early answer). A guard returns a refusal or undefined.
-import { addYears } from '../calendar/dates.js';
-import { findExemption } from '../rules/packs/merge.js';
+import { addYears, type IsoDate } from '../../schema/values/dates.js';
+import { findExemption, partyAmount } from '../rules/packs/merge.js';
 import { CASE_EXTENSION_BY_HEAD, FILING_EXTENSION, LIMITATION, SEIZURE_EXTENSION } from '../rules/periods.js';
 import type { Actor, Role } from '../../schema/roles.js';
 import type { CaseStage, DecideFiling, RegisterClue } from '../../schema/case.js';
@@ -18,6 +18,11 @@ export interface CaseFacts {
   clue?: RegisterClue;
   /** The case clock exists (the case was filed after it was introduced) and has not stopped. */
   caseClockRunning?: boolean;
+  /** Today in China (the command's time), and the due dates an extension must come before. */
+  today?: IsoDate;
+  filingDueOn?: IsoDate;
+  caseDueOn?: IsoDate;
+  measureDueOn?: (measureId: string) => IsoDate | undefined;
 }
 
 type Check = Refusal | undefined;
@@ -39,7 +44,24 @@ function requireStage(c: CaseFacts, ...stages: CaseStage[]): Check {
 
 const head = (c: CaseFacts, actor: Actor) => requireRole(actor, 'agency_head') ?? requireUnit(actor, c);
 
-// ——— filing (RULES.md §2) ———
+/** The date of an event a command reports: not after today, not before `earliest` (the case's start, a clock's
+ * start, the start of what it ends). */
+export function checkEventDate(on: IsoDate | undefined, today: IsoDate, earliest?: IsoDate): Check {
+  if (on === undefined) return undefined;
+  if (on > today) return { code: 'DATE_IN_FUTURE', detail: on };
+  if (earliest !== undefined && on < earliest)
+    return { code: 'VALIDATION_FAILED', detail: `on: ${on} < ${earliest}` };
+  return undefined;
+}
+
+/** An extension must be granted before the period runs out: after its last day it is a procedural defect. */
+export function checkInTime(today: IsoDate | undefined, dueOn: IsoDate | undefined): Check {
+  return today !== undefined && dueOn !== undefined && today > dueOn
+    ? { code: 'PERIOD_EXPIRED', detail: dueOn }
+    : undefined;
+}
+
+// ——— filing (docs/rules.md) ———
 
 /** When the limitation period of the clue's violation ends (APL 36), if the clue says when it ended. */
 export function limitationOf(clue: RegisterClue | undefined) {
@@ -49,7 +71,7 @@ export function limitationOf(clue: RegisterClue | undefined) {
   return { expiresOn, years, expired: clue.discoveredOn > expiresOn, rule: LIMITATION.rule };
 }
 
-/** The agency head of the case's unit decides on filing (RULES.md §2). */
+/** The agency head of the case's unit decides on filing (docs/rules.md). */
 export function checkDecideFiling(c: CaseFacts, actor: Actor, cmd?: DecideFiling): Check {
   const basic = head(c, actor) ?? requireStage(c, 'filing');
   if (basic || !cmd) return basic;
@@ -63,18 +85,19 @@ export function checkDecideFiling(c: CaseFacts, actor: Actor, cmd?: DecideFiling
   return undefined;
 }
 
-/** The head may extend the filing period, once (RULES.md §2). */
+/** The head may extend the filing period, once (docs/rules.md). */
 export function checkExtendFiling(c: CaseFacts, actor: Actor): Check {
   return (
     checkDecideFiling(c, actor) ??
-    (c.filingExtensions >= FILING_EXTENSION.maxTimes ? { code: 'EXTENSION_USED' } : undefined)
+    (c.filingExtensions >= FILING_EXTENSION.maxTimes ? { code: 'EXTENSION_USED' } : undefined) ??
+    checkInTime(c.today, c.filingDueOn)
   );
 }
 
-// ——— investigation (RULES.md §3) ———
+// ——— investigation (docs/rules.md) ———
 
 /** At least two distinct certified officers of the case's unit, the actor among them (APL 42); never the
- * case's reviewer (RULES.md §6: the reviewer is never an investigator). */
+ * case's reviewer (docs/rules.md: the reviewer is never an investigator). */
 export function checkTeam(c: CaseFacts, actor: Actor, team: OfficerRef[]): Check {
   const r = requireRole(actor, 'case_officer') ?? requireUnit(actor, c);
   if (r) return r;
@@ -112,12 +135,14 @@ export function checkResume(c: CaseFacts, actor: Actor, team: OfficerRef[]): Che
   );
 }
 
-/** The head decides on a pending request of the case's officers. */
+/** The head decides on a pending request of the case's officers; a criminal transfer, the principal head. */
 export function checkDecideApproval(c: CaseFacts, actor: Actor, approvalId: string): Check {
   const r = head(c, actor) ?? requireStage(c, 'filing', 'investigation');
   if (r) return r;
   const a = c.investigation?.approvals.find((x) => x.id === approvalId);
-  return a?.status === 'pending' ? undefined : { code: 'APPROVAL_NOT_PENDING', detail: approvalId };
+  if (a?.status !== 'pending') return { code: 'APPROVAL_NOT_PENDING', detail: approvalId };
+  // Only the principal head (正职负责人 or 主持工作的负责人) decides a criminal transfer (TR art. 5).
+  return a.kind === 'criminal_transfer' ? requireRole(actor, 'principal_head') : undefined;
 }
 
 export function checkMeasure(c: CaseFacts, measureId: string, kind: 'preservation' | 'seizure'): Check {
@@ -136,10 +161,11 @@ export function checkExtendSeizure(c: CaseFacts, measureId: string, days: number
     (a) => a.kind === 'seizure_extension' && a.subject === measureId && a.status === 'pending',
   );
   if (m.extended || pending) return { code: 'EXTENSION_USED', detail: measureId };
-  return days > SEIZURE_EXTENSION.maxDays ? { code: 'VALIDATION_FAILED', detail: 'days' } : undefined;
+  if (days > SEIZURE_EXTENSION.maxDays) return { code: 'VALIDATION_FAILED', detail: 'days' };
+  return checkInTime(c.today, c.measureDueOn?.(measureId));
 }
 
-// ——— the case clock (RULES.md §5) ———
+// ——— the case clock (docs/rules.md) ———
 
 const caseClockRunning = (c: CaseFacts): Check =>
   c.caseClockRunning ? undefined : { code: 'STAGE_NOT_ALLOWED', detail: 'no running case clock' };
@@ -149,7 +175,7 @@ export function checkExtendCaseClock(c: CaseFacts, actor: Actor): Check {
   if (r) return r;
   return (c.investigation?.caseExtensions.byHead ?? 0) >= 1
     ? { code: 'CASE_EXTENSION_USED', detail: `+${CASE_EXTENSION_BY_HEAD.days}` }
-    : undefined;
+    : checkInTime(c.today, c.caseDueOn);
 }
 
 /** A collective discussion of several heads of the unit, after the head's extension, sets a further period. */
@@ -170,6 +196,8 @@ export function checkCollectiveExtension(
   )
     return { code: 'TEAM_TOO_SMALL', detail: 'collective discussion: at least two distinct heads' };
   if ((c.investigation?.caseExtensions.byHead ?? 0) < 1) return { code: 'COLLECTIVE_TOO_EARLY' };
+  const late = checkInTime(c.today, c.caseDueOn);
+  if (late) return late;
   if (!participants.some((p) => p.id === actor.id)) return { code: 'ACTOR_NOT_IN_TEAM' };
   const bad = participants.find((p) => !p.roles.includes('agency_head') || p.unitId !== c.unitId);
   return bad ? { code: 'FORBIDDEN_ROLE', detail: `${bad.id}: agency_head` } : undefined;
@@ -204,10 +232,7 @@ export function checkOnTheSpot(
   if (r) return r;
   const kind = c.clue?.respondent.kind;
   if (cmd.penalty.kind === 'fine' && c.pack && kind) {
-    const max =
-      kind === 'organisation'
-        ? c.pack.thresholds.simplifiedFineMax.organisation
-        : c.pack.thresholds.simplifiedFineMax.naturalPerson;
+    const max = partyAmount(c.pack, c.pack.thresholds.simplifiedFineMax, kind);
     if (cmd.penalty.amount > max)
       return { code: 'SIMPLIFIED_OVER_LIMIT', detail: `${cmd.penalty.amount} > ${max}` };
   }
@@ -228,7 +253,7 @@ function openWork(c: CaseFacts): Check {
   return open.length ? { code: 'OPEN_STEPS', detail: open.join(', ') } : undefined;
 }
 
-/** 调查终结: to review, by a legal reviewer of the unit who investigated nothing in this case (RULES.md §6). */
+/** 调查终结: to review, by a legal reviewer of the unit who investigated nothing in this case (docs/rules.md). */
 export function checkConclude(c: CaseFacts, actor: Actor, team: OfficerRef[], reviewer: OfficerRef): Check {
   const r = checkInvestigationStep(c, actor, team) ?? transferBars(c) ?? openWork(c);
   if (r) return r;
@@ -238,7 +263,7 @@ export function checkConclude(c: CaseFacts, actor: Actor, team: OfficerRef[], re
   return investigated.has(reviewer.id) ? { code: 'REVIEWER_INVESTIGATED', detail: reviewer.id } : undefined;
 }
 
-/** The hearing chair is never an investigator of the case (APL 64, RULES.md §7 and "Roles"); the hearing step
+/** The hearing chair is never an investigator of the case (APL 64, docs/rules.md and "Roles"); the hearing step
  * of the lifecycle's second part calls this. */
 export function checkHearingChair(c: CaseFacts, chair: OfficerRef): Check {
   return c.investigation?.investigators.includes(chair.id)

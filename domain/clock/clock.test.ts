@@ -1,4 +1,4 @@
-// The statutory clock's arithmetic (RULES.md §5): pauses keep what was left, extensions add, explanations cite.
+// The statutory clock's arithmetic (docs/rules.md): pauses keep what was left, extensions add, explanations cite.
 import { describe, expect, it } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { CASE_DECISION, CASE_EXTENSION_BY_HEAD, FILING_DECISION } from '../rules/periods.js';
@@ -22,7 +22,7 @@ describe('computeClock', () => {
     const c = computeClock(cal, startClock(FILING_DECISION, '2026-11-20', [3, 1]));
     expect(c.dueOn).toBe('2026-12-11');
     expect(c.dueAt).toBe(Date.parse('2026-12-12T00:00:00+08:00'));
-    expect(c.explanation[0]).toContain('RULES.md §2');
+    expect(c.explanation[0]).toContain('市场监督管理行政处罚程序规定');
     expect(c.explanation).toContain('2026-11-21  周末 weekend');
   });
 
@@ -40,15 +40,22 @@ describe('computeClock', () => {
     expect(resumed.explanation.some((l) => l.includes('中止 paused: 2026-11-25 → 2026-12-04'))).toBe(true);
   });
 
-  it('pauses a CD clock by calendar days and still moves off a non-working last day', () => {
+  it('pauses a CD clock by calendar days; the case period, an agency maximum, ends on its last day', () => {
     let s = startClock(CASE_DECISION, '2026-03-02', []);
-    expect(computeClock(cal, s).dueOn).toBe('2026-06-01');
+    expect(computeClock(cal, s).dueOn).toBe('2026-05-31'); // a Sunday: it does not move on
+    expect(computeClock(cal, s).explanation).toContain(
+      '期满日遇节假日不顺延 a last day on a holiday stays (an agency’s maximum)',
+    );
+    // A definition recorded before roll-over was per period rolled over, as it did then.
+    expect(
+      computeClock(cal, startClock({ ...CASE_DECISION, rollOver: undefined }, '2026-03-02', [])).dueOn,
+    ).toBe('2026-06-01');
     s = pauseClock(s, { from: '2026-03-10', reason: '听证 hearing', approvedBy: 'head1' });
     s = resumeClock(s, '2026-03-20'); // 10 CD not counted
     expect(computeClock(cal, s).dueOn).toBe('2026-06-10');
   });
 
-  it('extends: +30 CD by the head (RULES.md §5)', () => {
+  it('extends: +30 CD by the head', () => {
     const s = extendClock(startClock(CASE_DECISION, '2026-03-02', []), {
       days: CASE_EXTENSION_BY_HEAD.days,
       on: '2026-05-01',

@@ -1,26 +1,32 @@
-// The statutory clock, computed: a period of WD or CD from a start event, paused by intervals (RULES.md §5:
-// "the remaining time after a pause is what was left when it began"), lengthened by approved extensions, and
-// explained day by day. Pure: workflows hold the state and call these functions with their calendar data.
+// The statutory clock, computed: a period of working days, calendar days, months or hours from a start event,
+// paused by intervals (the time left after a pause is what was left when it began), lengthened by approved
+// extensions, moved off a holiday or not as its definition says, and explained day by day. Pure: workflows hold
+// the state and call these functions with their calendar data.
 import {
   countPeriod,
   explainNotes,
   periodLine,
   PROVISIONAL_LINE,
+  rollOverLine,
   startLine,
   workingDaysBefore,
   type CalendarData,
   type PeriodUnit,
 } from '../calendar/calendar.js';
-import { chinaInstant, endOfDay, type IsoDate } from '../calendar/dates.js';
+import { chinaDateOf, chinaInstant, endOfDay, type IsoDate } from '../../schema/values/dates.js';
 
 export interface ClockDefinition {
   /** Stable id within a case, e.g. "filing". */
   name: string;
   title: { zh: string; en: string };
-  /** The legal source of the period, cited in every explanation. */
+  /** The legal source of the period (law and article), cited in every explanation. */
   rule: string;
-  unit: PeriodUnit;
+  /** Working days, calendar days, calendar months, or hours (which run hour by hour from the event's instant). */
+  unit: PeriodUnit | 'H';
   length: number;
+  /** Whether a last day that is not a working day moves on to the next working day: true for a party's period,
+   * false for an agency's maximum. Absent in definitions recorded before it existed: those rolled over. */
+  rollOver?: boolean;
 }
 
 export interface Pause {
@@ -42,6 +48,8 @@ export interface Extension {
 export interface ClockState {
   def: ClockDefinition;
   startedOn: IsoDate;
+  /** The event's instant, for hour periods. */
+  startedAt?: number;
   pauses: Pause[];
   extensions: Extension[];
   /** Warning offsets in working days before the due date. */
@@ -65,20 +73,68 @@ export interface ClockComputation {
 /** Warnings go out at 09:00 China time, the start of office hours, on their working day. */
 export const WARNING_HOUR = 9;
 
-export function startClock(def: ClockDefinition, startedOn: IsoDate, warnBefore: number[]): ClockState {
-  return { def, startedOn, pauses: [], extensions: [], warnBefore: [...warnBefore].sort((a, b) => b - a) };
+/** Starts a clock at its event: a date, or for hour periods the instant (epoch ms). */
+export function startClock(
+  def: ClockDefinition,
+  startedOn: IsoDate,
+  warnBefore: number[],
+  startedAt?: number,
+): ClockState {
+  if (def.unit === 'H' && startedAt === undefined)
+    throw new RangeError(`${def.name}: an hour period starts at an instant`);
+  return {
+    def,
+    startedOn,
+    ...(startedAt !== undefined ? { startedAt } : {}),
+    pauses: [],
+    extensions: [],
+    warnBefore: def.unit === 'H' ? [] : [...warnBefore].sort((a, b) => b - a),
+  };
+}
+
+/** "2026-10-01T15:00" in China time. */
+export const chinaDateTime = (epochMs: number) =>
+  new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 16);
+
+function computeHours(s: ClockState): ClockComputation {
+  const totalDays = s.def.length + s.extensions.reduce((n, e) => n + e.days, 0);
+  const dueAt = s.startedAt! + totalDays * 3_600_000;
+  const lines = [
+    `${s.def.title.zh} ${s.def.title.en} — ${s.def.rule}`,
+    `起算 start: ${chinaDateTime(s.startedAt!)} (按小时计算 counted hour by hour)`,
+    periodLine(totalDays, 'H'),
+    '以小时计算的期间不因节假日顺延 an hour period does not move off a holiday',
+    `期满 due: ${chinaDateTime(dueAt)}`,
+  ];
+  if (s.stopped) lines.push(`停止 stopped: ${s.stopped.on} (${s.stopped.reason})`);
+  return {
+    totalDays,
+    dueOn: chinaDateOf(dueAt),
+    dueAt,
+    paused: false,
+    remaining: totalDays,
+    provisional: false,
+    explanation: lines,
+  };
 }
 
 export function computeClock(cal: CalendarData, s: ClockState): ClockComputation {
+  if (s.def.unit === 'H') return computeHours(s);
   const totalDays = s.def.length + s.extensions.reduce((n, e) => n + e.days, 0);
   const open = s.pauses.find((p) => p.to === undefined);
   const excluded = (d: IsoDate) =>
     s.pauses.find((p) => p.to !== undefined && d > p.from && d <= p.to)?.reason;
-  const r = countPeriod(cal, s.startedOn, totalDays, s.def.unit, { excluded, holdAfter: open?.from });
+  const rollOver = s.def.rollOver ?? true;
+  const r = countPeriod(cal, s.startedOn, totalDays, s.def.unit, {
+    rollOver,
+    excluded,
+    holdAfter: open?.from,
+  });
   const lines = [
     `${s.def.title.zh} ${s.def.title.en} — ${s.def.rule}`,
     startLine(s.startedOn),
     periodLine(s.def.length, s.def.unit),
+    ...(s.def.unit === 'WD' ? [] : [rollOverLine(rollOver)]),
     ...s.extensions.map((e) => `延长 extension: +${e.days} (${e.on}, ${e.approvedBy}: ${e.basis})`),
     ...s.pauses.map(
       (p) =>

@@ -1,149 +1,373 @@
-// Statutory periods, each with its source. Every number here comes from shared/domain/RULES.md; the
-// confidence mark ([law], [sec], [?]) is copied from there. Nothing else in the code writes these numbers.
+// Statutory periods of a case, each with its length, unit, whether it moves off a holiday, whom it binds, its
+// source (law and article) and how sure the number is. docs/rules.md explains them; nothing else in the code
+// writes these numbers. Periods that bind a party roll over a holiday (民事诉讼法第八十五条, 民法典第二百零三条);
+// an agency's maximum does not; hour periods run hour by hour (民法典第二百零一条第二款).
 import type { ClockDefinition } from '../clock/clock.js';
 
-/** 15 WD from discovering the clue or receiving the materials to verify it and decide on filing; the agency
- * head decides. RULES.md §2, 市场监督管理行政处罚程序规定 (PR) [sec]. */
-export const FILING_DECISION: ClockDefinition = {
+/** How sure a number is: read in the law's text, only in secondary sources, or unverified (configurable). */
+export type Confidence = 'law' | 'secondary' | 'unverified';
+
+/** A statutory period: a clock definition plus what the catalogue and `tiean period` show. */
+export interface PeriodRule extends ClockDefinition {
+  /** The id operators use (`tiean period due <id> <start>`). */
+  id: string;
+  rollOver: boolean;
+  binds: 'party' | 'agency';
+  confidence: Confidence;
+}
+
+type Spec = Omit<PeriodRule, 'rollOver'>;
+/** An agency's maximum: its last day stays where it falls. */
+const agency = (p: Omit<Spec, 'binds'>): PeriodRule => ({ ...p, binds: 'agency', rollOver: false });
+/** A party's period: a last day on a holiday moves to the next working day. */
+const party = (p: Omit<Spec, 'binds'>): PeriodRule => ({ ...p, binds: 'party', rollOver: true });
+
+const PR = '市场监督管理行政处罚程序规定';
+
+// ── Filing (立案) ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** 15 WD from discovering the clue or receiving the materials to decide on filing; the agency head decides. */
+export const FILING_DECISION = agency({
+  id: 'filing',
   name: 'filing',
   title: { zh: '核查立案期限', en: 'filing decision period' },
-  rule: '市场监督管理行政处罚程序规定 (PR)：15 个工作日内决定是否立案 — RULES.md §2 [sec]',
+  rule: `${PR}：自发现线索或者收到材料之日起十五个工作日内决定是否立案`,
   unit: 'WD',
   length: 15,
-};
+  confidence: 'secondary',
+});
 
-/** The filing period may be extended once by 15 WD with the head's approval. RULES.md §2, PR [sec]. */
+/** The filing period may be extended once, by 15 WD, with the head's approval, before it runs out. */
 export const FILING_EXTENSION = {
   days: 15,
   maxTimes: 1,
-  rule: '市场监督管理行政处罚程序规定 (PR)：经负责人批准可延长 15 个工作日 — RULES.md §2 [sec]',
+  rule: `${PR}：经负责人批准，可以延长十五个工作日`,
+  period: agency({
+    id: 'filing-extension',
+    name: 'filing',
+    title: { zh: '核查立案延长期限', en: 'filing period, extended' },
+    rule: `${PR}：经负责人批准，可以延长十五个工作日（自原期满日起算）`,
+    unit: 'WD',
+    length: 15,
+    confidence: 'secondary',
+  }),
 } as const;
 
-/** Decide within 90 CD of filing. RULES.md §5, 行政处罚法 (APL) art. 60 [law]. The case clock of the
- * investigation stage (next issue) runs on it. */
-export const CASE_DECISION: ClockDefinition = {
+// ── The case clock (办案期限) ───────────────────────────────────────────────────────────────────────────────────
+
+/** Decide within 90 CD of filing: a maximum the agency must not exceed. */
+export const CASE_DECISION = agency({
+  id: 'case',
   name: 'case',
   title: { zh: '办案期限', en: 'case decision period' },
-  rule: '行政处罚法第六十条：自立案之日起九十日内作出处理决定 — RULES.md §5 [law]',
+  rule: '行政处罚法第六十条：自立案之日起九十日内作出行政处罚决定',
   unit: 'CD',
   length: 90,
-};
+  confidence: 'law',
+});
 
-/** The head may extend the case period by 30 CD; beyond that only collective discussion, which sets the period.
- * RULES.md §5, PR [sec]. */
+/** The head may extend the case period by 30 CD, before it runs out. */
 export const CASE_EXTENSION_BY_HEAD = {
   days: 30,
-  rule: '市场监督管理行政处罚程序规定 (PR)：经负责人批准可延长三十日 — RULES.md §5 [sec]',
+  rule: `${PR}：经负责人批准可以延长三十日`,
+  period: agency({
+    id: 'case-extension',
+    name: 'case',
+    title: { zh: '办案期限（负责人延长）', en: 'case period, extended by the head' },
+    rule: `${PR}：经负责人批准可以延长三十日（自原期满日起算）`,
+    unit: 'CD',
+    length: 30,
+    confidence: 'secondary',
+  }),
 } as const;
 
 /** Beyond the head's 30 CD only a recorded collective discussion extends the case period, and it sets the
- * length (RULES.md §5, PR [sec]; collective discussion APL 57 [law]). */
+ * length (行政处罚法第五十七条 for collective discussion). */
 export const CASE_EXTENSION_COLLECTIVE = {
-  rule: '市场监督管理行政处罚程序规定 (PR)：经集体讨论决定延长，并确定具体期限 — RULES.md §5 [sec]',
+  rule: `${PR}：案情复杂不能在规定期限内作出处理决定的，经集体讨论决定可以继续延长，并确定具体期限`,
 } as const;
 
-/** 先行登记保存: decide on the preserved items within 7 WD, otherwise the preservation lapses.
- * RULES.md §3, 行政处罚法第五十六条, 第八十五条 (WD) [law]. */
-export const PRESERVATION_DECISION: ClockDefinition = {
+// ── Investigation (调查取证) ──────────────────────────────────────────────────────────────────────────────────
+
+/** 先行登记保存: decide on the preserved items within 7 WD, otherwise the preservation lapses. */
+export const PRESERVATION_DECISION = agency({
+  id: 'preservation',
   name: 'preservation',
   title: { zh: '先行登记保存处理期限', en: 'decision on preserved evidence' },
-  rule: '行政处罚法第五十六条：七日内及时作出处理决定（第八十五条：工作日）— RULES.md §3 [law]',
+  rule: '行政处罚法第五十六条：七日内及时作出处理决定（第八十五条：工作日）',
   unit: 'WD',
   length: 7,
-};
+  confidence: 'law',
+});
 
-/** 查封扣押: up to 30 CD; one extension of at most 30 CD with written reasons; testing time not counted.
- * RULES.md §3, 行政强制法第二十五条 [law]. */
-export const SEIZURE_PERIOD: ClockDefinition = {
+/** Emergency measures taken on the spot: the head's approval within 24 hours, hour by hour. */
+export const EMERGENCY_APPROVAL = agency({
+  id: 'emergency-approval',
+  name: 'emergency-approval',
+  title: { zh: '当场采取措施补办批准期限', en: 'approval of an emergency measure' },
+  rule: '行政强制法第十九条：情况紧急当场实施的，二十四小时内向行政机关负责人报告并补办批准手续',
+  unit: 'H',
+  length: 24,
+  confidence: 'secondary',
+});
+
+/** 查封扣押: up to 30 CD, a maximum that does not roll over; testing time is not counted. */
+export const SEIZURE_PERIOD = agency({
+  id: 'seizure',
   name: 'seizure',
   title: { zh: '查封扣押期限', en: 'seizure period' },
-  rule: '行政强制法第二十五条：查封、扣押的期限不得超过三十日，检测期间不计入 — RULES.md §3 [law]',
+  rule: '行政强制法第二十五条：查封、扣押的期限不得超过三十日；检测、检验、检疫或者技术鉴定的期间不计入',
   unit: 'CD',
   length: 30,
-};
+  confidence: 'law',
+});
+
+/** One extension of the seizure of at most 30 CD, with written reasons, before the period runs out. */
 export const SEIZURE_EXTENSION = {
   maxDays: 30,
   maxTimes: 1,
-  rule: '行政强制法第二十五条：情况复杂的，经负责人批准可以延长，但延长期限不得超过三十日 — RULES.md §3 [law]',
+  rule: '行政强制法第二十五条：情况复杂的，经负责人批准可以延长，但延长期限不得超过三十日',
+  period: agency({
+    id: 'seizure-extension',
+    name: 'seizure',
+    title: { zh: '查封扣押延长期限', en: 'seizure period, extended' },
+    rule: '行政强制法第二十五条：延长期限不得超过三十日（自原期满日起算）',
+    unit: 'CD',
+    length: 30,
+    confidence: 'law',
+  }),
 } as const;
 
-/** Assistance request to another office: 15 WD. RULES.md §3 [sec]. */
-export const ASSISTANCE_REPLY: ClockDefinition = {
+/** Assistance request to another office: 15 WD. */
+export const ASSISTANCE_REPLY = agency({
+  id: 'assistance',
   name: 'assistance',
   title: { zh: '协助调查回复期限', en: 'reply to an assistance request' },
-  rule: '市场监督管理行政处罚程序规定 (PR)：协助调查十五个工作日 — RULES.md §3 [sec]',
+  rule: `${PR}：协助调查应当在十五个工作日内完成`,
   unit: 'WD',
   length: 15,
-};
+  confidence: 'secondary',
+});
 
-/** A real-name reporter is told of the filing or not-filing decision within 5 WD. RULES.md §1, CRM 29, 31–32 [law]. */
-export const REPORT_FEEDBACK: ClockDefinition = {
+/** A real-name reporter is told of the filing or not-filing decision within 5 WD. */
+export const REPORT_FEEDBACK = agency({
+  id: 'report-feedback',
   name: 'report-feedback',
   title: { zh: '举报处理结果告知期限', en: 'telling the reporter the filing decision' },
-  rule: '市场监督管理投诉举报处理暂行办法第三十一条、第三十二条：五个工作日内告知实名举报人 — RULES.md §1 [law]',
+  rule: '市场监督管理投诉举报处理暂行办法第三十一条：自作出是否立案决定之日起五个工作日内告知实名举报人',
   unit: 'WD',
   length: 5,
-};
+  confidence: 'law',
+});
 
 /** Limitation: no penalty for a violation undiscovered for 2 years, 5 where life, health or financial safety
- * was harmed; counted from the day it was committed or, if continuing, ended. RULES.md §2, 行政处罚法第三十六条 [law]. */
+ * was harmed; counted from the day it was committed or, if continuing, ended. Never rolls over. */
 export const LIMITATION = {
   years: 2,
   yearsSeriousHarm: 5,
-  rule: '行政处罚法第三十六条：二年内未被发现的不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的延长至五年 — RULES.md §2 [law]',
+  rule: '行政处罚法第三十六条：二年内未被发现的不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的延长至五年',
 } as const;
 
-// Transfer of a suspected crime (行刑衔接), RULES.md §14, 行政执法机关移送涉嫌犯罪案件的规定 (TR) [law]. The
-// regulation says "3 日" without saying working days; these clocks count calendar days, the stricter reading
-// for the office's own acts [?]. "24 小时" is kept at day granularity: the hand-over is due by the end of the day
-// after the approval [?].
+// ── Transfer of a suspected crime (行刑衔接), 行政执法机关移送涉嫌犯罪案件的规定 ──────────────────────────────────
+// The regulation says "3 日" without saying working or calendar days: these count calendar days, the stricter
+// reading (unverified). Every one is an agency's period (the office's or the police's): none rolls over.
 const TR = '行政执法机关移送涉嫌犯罪案件的规定';
-const trClock = (name: string, zh: string, en: string, article: string, length: number): ClockDefinition => ({
-  name,
-  title: { zh, en },
-  rule: `${TR}${article} — RULES.md §14 [law; 日历日 calendar days ?]`,
-  unit: 'CD',
-  length,
-});
-export const TRANSFER_HEAD_DECISION = trClock(
+const trPeriod = (id: string, name: string, zh: string, en: string, article: string) =>
+  agency({
+    id,
+    name,
+    title: { zh, en },
+    rule: `${TR}${article}（“三日”按自然日计算）`,
+    unit: 'CD',
+    length: 3,
+    confidence: 'unverified',
+  });
+export const TRANSFER_HEAD_DECISION = trPeriod(
+  'transfer-decision',
   'transfer-approval',
   '移送审批期限',
-  'head decides on the transfer',
-  '：正职负责人三日内作出批准移送或者不批准移送的决定',
-  3,
+  'the principal head decides on the transfer',
+  '第五条：正职负责人或者主持工作的负责人应当自接到报告之日起三日内作出批准移送或者不批准移送的决定',
 );
-export const TRANSFER_HANDOVER = trClock(
-  'transfer-handover',
-  '移送期限',
-  'hand-over to the police',
-  '：批准移送的，二十四小时内向公安机关移送（按日计）',
-  1,
-);
-export const TRANSFER_POLICE_DECISION = trClock(
+/** Approved transfers go to the police within 24 hours of the approval, hour by hour. */
+export const TRANSFER_HANDOVER = agency({
+  id: 'transfer-handover',
+  name: 'transfer-handover',
+  title: { zh: '移送期限', en: 'hand-over to the police' },
+  rule: `${TR}第五条：决定批准的，应当在二十四小时内向同级公安机关移送`,
+  unit: 'H',
+  length: 24,
+  confidence: 'law',
+});
+export const TRANSFER_POLICE_DECISION = trPeriod(
+  'transfer-police',
   'transfer-police',
   '公安机关立案审查期限',
   'police decision on the transfer',
-  '：公安机关三日内作出立案或者不予立案的决定',
-  3,
+  '：公安机关应当自接受移送之日起三日内作出立案或者不予立案的决定',
 );
-export const TRANSFER_RECONSIDERATION_REQUEST = trClock(
+export const TRANSFER_RECONSIDERATION_REQUEST = trPeriod(
+  'transfer-reconsideration-request',
   'transfer-reconsideration-request',
   '提请复议期限',
   'request for reconsideration by the police',
-  '：接到不予立案通知书后三日内提请复议',
-  3,
+  '第九条：接到不予立案通知书后三日内，可以提请作出不予立案决定的公安机关复议',
 );
-export const TRANSFER_RECONSIDERATION_ANSWER = trClock(
+export const TRANSFER_RECONSIDERATION_ANSWER = trPeriod(
+  'transfer-reconsideration-answer',
   'transfer-reconsideration-answer',
   '公安机关复议期限',
   'police answer to the reconsideration',
-  '：公安机关三日内作出复议决定',
-  3,
+  '第九条：公安机关应当自收到提请复议的文件之日起三日内作出复议决定',
 );
-export const TRANSFER_SUPERVISION_REQUEST = trClock(
+export const TRANSFER_SUPERVISION_REQUEST = trPeriod(
+  'transfer-supervision-request',
   'transfer-supervision-request',
   '建议检察监督期限',
   'request for procuratorate supervision',
-  '：对复议决定仍有异议的，三日内建议人民检察院依法进行立案监督',
-  3,
+  '第九条：对公安机关不予立案决定或者复议决定仍有异议的，可以建议人民检察院依法进行立案监督',
 );
+/** After the police file the case, the items and materials go to them within 3 days of the filing notice. */
+export const TRANSFER_ITEMS = trPeriod(
+  'transfer-items',
+  'transfer-items',
+  '涉案物品移交期限',
+  'hand-over of items after the police filed the case',
+  '：公安机关立案后，应当自接到立案通知书之日起三日内将涉案物品以及与案件有关的其他材料移交公安机关',
+);
+
+// ── Later stages (review, notice and hearing, decision, payment, remedies, publicity, credit) ───────────────────
+// Their workflows are still being built; `tiean period due` computes them already.
+
+export const CASE_REVIEW = agency({
+  id: 'case-review',
+  name: 'case-review',
+  title: { zh: '案件审核期限', en: 'case review' },
+  rule: `${PR}：审核机构自收到审核材料之日起十个工作日内完成审核，经负责人批准可以延长`,
+  unit: 'WD',
+  length: 10,
+  confidence: 'secondary',
+});
+export const DEFENCE = party({
+  id: 'defence',
+  name: 'defence',
+  title: { zh: '陈述申辩、申请听证期限', en: 'defence or hearing request' },
+  rule: '行政处罚法第六十四条：当事人要求听证的，应当在行政机关告知后五日内提出（第八十五条：工作日）',
+  unit: 'WD',
+  length: 5,
+  confidence: 'law',
+});
+export const HEARING_NOTICE = agency({
+  id: 'hearing-notice',
+  name: 'hearing-notice',
+  title: {
+    zh: '听证通知期限（听证日前至少）',
+    en: 'hearing notice (the earliest hearing day after serving it)',
+  },
+  rule: '行政处罚法第六十四条：行政机关应当在举行听证的七日前，通知当事人举行听证的时间、地点（第八十五条：工作日）',
+  unit: 'WD',
+  length: 7,
+  confidence: 'law',
+});
+export const SERVICE = agency({
+  id: 'service',
+  name: 'service',
+  title: { zh: '决定书送达期限（当事人不在场）', en: 'service of the decision when the party is absent' },
+  rule: '行政处罚法第六十一条：当事人不在场的，行政机关应当在七日内依照民事诉讼法的有关规定送达（第八十五条：工作日）',
+  unit: 'WD',
+  length: 7,
+  confidence: 'law',
+});
+export const PUBLIC_NOTICE_SERVICE = party({
+  id: 'public-notice-service',
+  name: 'public-notice-service',
+  title: { zh: '公告送达期间', en: 'service by public notice takes effect' },
+  rule: '民事诉讼法第九十五条：自发出公告之日起，经过三十日，即视为送达',
+  unit: 'CD',
+  length: 30,
+  confidence: 'law',
+});
+export const PAYMENT = party({
+  id: 'payment',
+  name: 'payment',
+  title: { zh: '罚款缴纳期限', en: 'paying the fine' },
+  rule: '行政处罚法第六十七条：当事人应当自收到行政处罚决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款',
+  unit: 'CD',
+  length: 15,
+  confidence: 'law',
+});
+export const PAYMENT_DEMAND = agency({
+  id: 'payment-demand',
+  name: 'payment-demand',
+  title: {
+    zh: '申请强制执行（催告书送达满十个工作日后）',
+    en: 'court enforcement: earliest application after the payment demand',
+  },
+  rule: '行政强制法第五十四条：催告书送达十日后当事人仍未履行义务的，可以向人民法院申请强制执行（第六十九条：工作日）',
+  unit: 'WD',
+  length: 10,
+  confidence: 'law',
+});
+export const PAYMENT_DEMAND_LATEST = agency({
+  id: 'enforcement-application',
+  name: 'enforcement-application',
+  title: { zh: '申请强制执行期限', en: 'court enforcement: latest application' },
+  rule: '行政强制法第五十三条：自期限届满之日起三个月内，依照本章规定申请人民法院强制执行',
+  unit: 'M',
+  length: 3,
+  confidence: 'law',
+});
+export const RECONSIDERATION = party({
+  id: 'reconsideration',
+  name: 'reconsideration',
+  title: { zh: '申请行政复议期限', en: 'applying for reconsideration' },
+  rule: '行政复议法第二十条：自知道或者应当知道该行政行为之日起六十日内提出行政复议申请',
+  unit: 'CD',
+  length: 60,
+  confidence: 'law',
+});
+export const LAWSUIT = party({
+  id: 'lawsuit',
+  name: 'lawsuit',
+  title: { zh: '提起行政诉讼期限', en: 'suing' },
+  rule: '行政诉讼法第四十六条：应当自知道或者应当知道作出行政行为之日起六个月内提出',
+  unit: 'M',
+  length: 6,
+  confidence: 'law',
+});
+export const LAWSUIT_AFTER_RECONSIDERATION = party({
+  id: 'lawsuit-after-reconsideration',
+  name: 'lawsuit',
+  title: { zh: '复议后提起行政诉讼期限', en: 'suing after a reconsideration decision' },
+  rule: '行政诉讼法第四十五条：可以在收到复议决定书之日起十五日内向人民法院提起诉讼',
+  unit: 'CD',
+  length: 15,
+  confidence: 'law',
+});
+export const PUBLICITY = agency({
+  id: 'publicity',
+  name: 'publicity',
+  title: { zh: '行政处罚信息公示期限', en: 'publishing the decision' },
+  rule: '市场监督管理行政处罚信息公示规定第九条：自作出行政处罚决定之日起二十个工作日内公示',
+  unit: 'WD',
+  length: 20,
+  confidence: 'law',
+});
+export const PUBLICITY_WITHDRAWAL = agency({
+  id: 'publicity-withdrawal',
+  name: 'publicity-withdrawal',
+  title: { zh: '撤下公示信息期限', en: 'withdrawing a changed or annulled decision from publicity' },
+  rule: '市场监督管理行政处罚信息公示规定第十一条：行政处罚决定被变更、撤销或者确认违法、无效的，应当在三个工作日内撤下或者更新公示信息',
+  unit: 'WD',
+  length: 3,
+  confidence: 'law',
+});
+export const CREDIT_REPAIR_DECISION = agency({
+  id: 'credit-repair-decision',
+  name: 'credit-repair-decision',
+  title: { zh: '信用修复决定期限', en: 'credit repair decision' },
+  rule: '市场监督管理信用修复管理办法（国家市场监督管理总局令第107号）：七个工作日内作出是否准予信用修复的决定',
+  unit: 'WD',
+  length: 7,
+  confidence: 'secondary',
+});

@@ -13,12 +13,14 @@ const tokens: Record<string, string> = {};
 const CASE = 'DC-2026-00555';
 const COMPLAINT = 'DC-TS-2026-00555';
 
-// One demo user per role, all in the county unit "dc" (the administrator sits at the province).
+// One demo user per role, all in the county unit "dc" (the administrator sits at the province). The principal
+// head is head1, who is also an agency head: every head's endpoint allows both.
 const BY_ROLE: Record<Role, string> = {
   case_officer: 'officer1',
   complaint_handler: 'intake1',
   legal_reviewer: 'reviewer1',
   agency_head: 'head1',
+  principal_head: 'head1',
   supervisor: 'supervisor1',
   administrator: 'admin',
 };
@@ -127,14 +129,14 @@ const MATRIX: {
     method: 'POST',
     url: `/api/cases/${CASE}/filing-decision`,
     body: { decision: 'file', reasons: '符合条件' },
-    allowed: ['agency_head'],
+    allowed: ['agency_head', 'principal_head'],
   },
   {
     name: 'filing extension',
     method: 'POST',
     url: `/api/cases/${CASE}/filing-extension`,
     body: { reason: '需要延长' },
-    allowed: ['agency_head'],
+    allowed: ['agency_head', 'principal_head'],
   },
   {
     name: 'notifications',
@@ -168,7 +170,7 @@ const MATRIX: {
     method: 'POST' as const,
     url: `/api/cases/${CASE}/${path}`,
     body,
-    allowed: ['agency_head'] as Role[],
+    allowed: ['agency_head', 'principal_head'] as Role[],
   })),
   {
     name: 'report feedback',

@@ -107,7 +107,7 @@ describe('sessions', () => {
     const cookie = setCookie.split(';')[0]!;
     expect((await c.send('GET', '/api/me', { headers: { cookie } })).json()).toMatchObject({
       id: 'head1',
-      roles: ['agency_head'],
+      roles: ['agency_head', 'principal_head'],
     });
     const out = await c.send('DELETE', '/api/session', { headers: { cookie } });
     expect(out.statusCode).toBe(204);

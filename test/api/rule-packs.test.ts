@@ -1,4 +1,4 @@
-// Rule packs through the API (RULES.md: every number a province may change is configuration): validated,
+// Rule packs through the API (docs/rules.md: every number a province may change is configuration): validated,
 // versioned, merged onto the national defaults, and resolved for the cases a unit registers next.
 import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // Intake through the in-process API with a real Temporal (the time-skipping server, a worker on the API's task
-// queue), PostgreSQL and SMTP (RULES.md §1, CRM): a mixed submission splits into both tracks (CRM 7); repeats
+// queue), PostgreSQL and SMTP (docs/rules.md, CRM): a mixed submission splits into both tracks (CRM 7); repeats
 // are linked, never rejected; the submitter's identity is read only by intake roles and administrators of the
 // unit, every read logged, and never appears in views, audit entries, workflow histories or e-mails (CRM 33).
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { hashPassword } from '../../api/auth/passwords.js';
 import { loadConfig } from '../../platform/config.js';
-import { chinaDateOf } from '../../domain/calendar/dates.js';
+import { chinaDateOf } from '../../schema/values/dates.js';
 import { DEMO_PASSWORD } from '../../scripts/seed.js';
 import { signIn, testApi } from '../helpers/api.js';
 import { freshDb, type TestDb } from '../helpers/db.js';

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDateOf } from '../../domain/calendar/dates.js';
+import { chinaDateOf } from '../../schema/values/dates.js';
 import { eventually } from '../helpers/eventually.js';
 import { createSystem, type System } from '../helpers/system.js';
 

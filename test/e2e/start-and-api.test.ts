@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { addWorkingDays } from '../../domain/calendar/calendar.js';
-import { chinaDateOf } from '../../domain/calendar/dates.js';
+import { chinaDateOf } from '../../schema/values/dates.js';
 import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js';
 import { yearWithExtraHoliday } from '../helpers/calendar.js';
 import { eventually } from '../helpers/eventually.js';
@@ -180,7 +180,7 @@ describe('the system end to end (dev server, through the API)', () => {
       stage: 'investigation',
       filing: { decision: { decision: 'file', by: 'head1' } },
     });
-    // Filing starts the case clock and the officers' investigation task (RULES.md §5).
+    // Filing starts the case clock and the officers' investigation task (docs/rules.md).
     const detail = await eventually(async () => {
       const d = (await call('GET', `/api/cases/${caseNumber}`, { token: head })).body;
       expect(d.tasks).toHaveLength(2);

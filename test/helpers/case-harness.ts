@@ -5,7 +5,7 @@ import type { UpdateDefinition } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createActivities } from '../../activities/index.js';
-import { chinaDateOf } from '../../domain/calendar/dates.js';
+import { chinaDateOf } from '../../schema/values/dates.js';
 import type { CaseInput, CaseView, RegisterClue } from '../../schema/case.js';
 import type { OfficerRef } from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
@@ -24,6 +24,8 @@ export const actor = (id: string, roles: Actor['roles'], unitId = 'dc'): Actor =
   unitId,
 });
 export const head = actor('head1', ['agency_head']);
+/** The principal head (正职负责人), who alone decides a criminal transfer. */
+export const principal = actor('head1', ['agency_head', 'principal_head']);
 export const officer1 = actor('officer1', ['case_officer']);
 /** A user as the API would resolve them; certified unless certificateNo is null. */
 export const ref = (

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { createActivities } from '../../activities/index.js';
-import { chinaDateOf } from '../../domain/calendar/dates.js';
+import { chinaDateOf } from '../../schema/values/dates.js';
 import { createDb, migrateDeploy } from '../../platform/db.js';
 import { createMailer } from '../../platform/mailer.js';
 import { startEmbeddedPostgres } from '../../platform/postgres.js';
@@ -31,7 +31,12 @@ import type { OfficerRef } from '../../schema/investigation.js';
 
 const DAY = 86_400_000;
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
-const head: Actor = { id: 'head1', displayName: 'head1', roles: ['agency_head'], unitId: 'dc' };
+const head: Actor = {
+  id: 'head1',
+  displayName: 'head1',
+  roles: ['agency_head', 'principal_head'],
+  unitId: 'dc',
+};
 const officer: Actor = { id: 'officer1', displayName: 'officer1', roles: ['case_officer'], unitId: 'dc' };
 const team: OfficerRef[] = ['officer1', 'officer2'].map((id) => ({
   id,

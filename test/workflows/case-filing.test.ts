@@ -1,18 +1,18 @@
 // The case workflow's filing stage on the time-skipping server, with its real activities: PostgreSQL for the
-// projection and audit trail, a real SMTP server on loopback for the e-mail. RULES.md §2: 15 WD to decide,
+// projection and audit trail, a real SMTP server on loopback for the e-mail. docs/rules.md: 15 WD to decide,
 // one extension of 15 WD by the head; when the period runs out the supervisors are told.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
-import { verifyChain } from '../../activities/persistence/audit-hash.js';
+import { verifyChain } from '../../services/audit-hash.js';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { addWorkingDays } from '../../domain/calendar/calendar.js';
-import { chinaDateOf } from '../../domain/calendar/dates.js';
+import { chinaDateOf } from '../../schema/values/dates.js';
 import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js';
 import type { Actor } from '../../schema/roles.js';
 import { demoEmail } from '../../scripts/seed.js';
-import { loadCalendarYear } from '../../activities/calendar/admin.js';
+import { loadCalendarYear } from '../../services/calendar-admin.js';
 import {
   calendarChangedSignal,
   caseViewQuery,
@@ -89,6 +89,13 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
       await env.sleep(40 * DAY);
       await eventually(async () => expect((await handle.query(caseViewQuery)).overdue).toBe(true));
       await smtp.waitFor((m) => m.some((x) => x.subject?.includes(caseNumber) && x.subject.includes('逾期')));
+      // Too late to extend: an extension must be granted before the period runs out.
+      const late = handle.executeUpdate(extendFilingUpdate, {
+        args: [{ actor: head, command: { reason: '逾期后申请延长 after the period ran out' } }],
+      });
+      await expect(late).rejects.toMatchObject({ cause: { type: 'PERIOD_EXPIRED' } });
+      await expect(late).rejects.toMatchObject({ cause: { message: expect.stringContaining(expectedDue) } });
+      expect((await handle.query(caseViewQuery)).filing.extensions).toBe(0);
     });
 
     const mails = (await smtp.inbox()).filter((m) => m.subject?.includes(caseNumber));

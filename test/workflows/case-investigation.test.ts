@@ -1,7 +1,8 @@
 // The investigation and the case clock on the time-skipping server, with real PostgreSQL and SMTP
-// (RULES.md §3, §5). Expected dates come from the domain's calendar and clock functions (the test server's
+// (docs/rules.md). Expected dates come from the domain's calendar and clock functions (the test server's
 // clock may jump), never from fixed dates.
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../schema/values/dates.js';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { addWorkingDays } from '../../domain/calendar/calendar.js';
 import { computeClock, extendClock, pauseClock, resumeClock, startClock } from '../../domain/clock/clock.js';
@@ -157,6 +158,49 @@ describe('investigation and the case clock (time-skipping server, PostgreSQL, SM
         'case.extended_collectively',
       ]),
     );
+  });
+
+  it('a hearing dated when it was held pauses the case clock from that day; future or too-early dates are refused', async () => {
+    const { worker, file, send } = await startCase();
+    await worker.runUntil(async () => {
+      const filedOn = (await file()).filing.decision!.on;
+      await h.env.sleep(10 * DAY);
+      const heldOn = addDays(filedOn, 3);
+      const hearing = (on: string) =>
+        send(M.startTestingUpdate, {
+          actor: officer1,
+          team,
+          command: { officers: TEAM_IDS, kind: 'hearing', description: '听证', seizureIds: [], on },
+        });
+      await expect(hearing(addDays(filedOn, 30))).rejects.toMatchObject({
+        cause: { type: 'DATE_IN_FUTURE' },
+      });
+      await expect(hearing(addDays(filedOn, -1))).rejects.toMatchObject({
+        cause: { type: 'VALIDATION_FAILED' },
+      });
+      const started = await hearing(heldOn);
+      expect(started.investigation.testing[0]).toMatchObject({ kind: 'hearing', startedOn: heldOn });
+      expect(clockOf(started, 'case').status).toBe('paused');
+      const closedOn = addDays(heldOn, 2);
+      await expect(
+        send(M.finishTestingUpdate, {
+          actor: officer1,
+          team,
+          command: { officers: TEAM_IDS, testingId: 'T1', result: '听证结束', on: addDays(heldOn, -1) },
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'VALIDATION_FAILED' } });
+      const finished = await send(M.finishTestingUpdate, {
+        actor: officer1,
+        team,
+        command: { officers: TEAM_IDS, testingId: 'T1', result: '听证结束', on: closedOn },
+      });
+      let s = startClock(CASE_DECISION, filedOn, [3, 1]);
+      s = resumeClock(pauseClock(s, { from: heldOn, reason: 'x', approvedBy: 'x' }), closedOn);
+      expect(clockOf(finished, 'case')).toMatchObject({
+        status: 'running',
+        dueOn: computeClock(cal, s).dueOn,
+      });
+    });
   });
 
   it('suspension pauses the case clock until the cause ends; termination closes the case', async () => {

@@ -1,12 +1,21 @@
 // The side paths of a case on the time-skipping server, with real PostgreSQL and SMTP: the transfer of a
-// suspected crime (RULES.md §14), the simplified procedure (§4), the limitation check and the no-penalty
+// suspected crime (docs/rules.md), the simplified procedure (§4), the limitation check and the no-penalty
 // route through the rule pack's exemption lists (§2).
 import { describe, expect, it } from 'vitest';
-import { addYears, chinaDateOf } from '../../domain/calendar/dates.js';
+import { addDays, addYears, chinaDateOf } from '../../schema/values/dates.js';
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import type { RecordTransferStep } from '../../schema/investigation.js';
 import * as M from '../../workflows/case/messages.js';
-import { actor, DAY, head, officer1, team, TEAM_IDS, useCaseHarness } from '../helpers/case-harness.js';
+import {
+  actor,
+  DAY,
+  head,
+  officer1,
+  principal,
+  team,
+  TEAM_IDS,
+  useCaseHarness,
+} from '../helpers/case-harness.js';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { addWorkingDays } from '../../domain/calendar/calendar.js';
 import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
@@ -55,8 +64,15 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
       ).rejects.toMatchObject({
         cause: { type: 'TRANSFER_STEP_NOT_ALLOWED' },
       });
+      // Only the principal head decides a transfer (TR art. 5): an agency head alone is refused.
+      await expect(
+        send(M.decideApprovalUpdate, {
+          actor: head,
+          command: { approvalId: 'A1', approve: true, note: '批准移送' },
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'FORBIDDEN_ROLE' } });
       await send(M.decideApprovalUpdate, {
-        actor: head,
+        actor: principal,
         command: { approvalId: 'A1', approve: true, note: '批准移送' },
       });
       await step({ step: 'handed_over', officers: o, policeOffice: '区公安分局', note: '已移送案卷' });
@@ -70,8 +86,22 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
         note: '复议后立案',
       });
       expect(done).toMatchObject({ stage: 'closed', outcome: { kind: 'transferred_to_police' } });
+      // The items go to the police within 3 days of the filing notice: a task and a clock outlive the closing.
+      const filedOn = done.investigation.transfer!.history.at(-1)!.on;
+      expect(done.investigation.transfer!.items).toEqual({ dueOn: addDays(filedOn, 3) });
+      expect(done.clocks.find((k) => k.name === 'transfer-items-A1')).toMatchObject({ status: 'running' });
+      const openTasks = await h.tdb.db.task.findMany({ where: { caseNumber, status: 'open' } });
+      expect(openTasks.map((x) => x.kind)).toEqual(['transfer-items']);
+      const handed = await step({ step: 'items_handed_over', officers: o, note: '移交扣押物品清单及实物' });
+      expect(handed.investigation.transfer!.items!.handedOverOn).toBe(filedOn);
+      await expect(step({ step: 'items_handed_over', officers: o, note: '再次' })).rejects.toMatchObject({
+        cause: { type: 'TRANSFER_STEP_NOT_ALLOWED' },
+      });
       expect(await handle.result()).toMatchObject({ status: 'closed' });
     });
+    expect(
+      (await h.tdb.db.task.findMany({ where: { caseNumber, status: 'open' } })).map((x) => x.kind),
+    ).toEqual([]);
     expect(await actions(caseNumber)).toEqual(
       expect.arrayContaining([
         'transfer.proposed',
@@ -79,6 +109,8 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
         'transfer.handed_over',
         'transfer.police_decision',
         'case.transferred_to_police',
+        'transfer.items_due',
+        'transfer.items_handed_over',
       ]),
     );
   });
@@ -94,7 +126,7 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
         command: { officers: o, suspectedOffence: '涉嫌犯罪', facts: '事实' },
       });
       await send(M.decideApprovalUpdate, {
-        actor: head,
+        actor: principal,
         command: { approvalId: 'A1', approve: true, note: '批准' },
       });
       const step = (command: RecordTransferStep) =>
@@ -211,6 +243,63 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
     expect(row.rulePack).toBe('national@1+prv@1');
   });
 
+  it('after a first refusal the office may go directly to the procuratorate (TR art. 9)', async () => {
+    const { worker, file, send } = await startCase();
+    await worker.runUntil(async () => {
+      await file();
+      const step = (command: RecordTransferStep) =>
+        send(M.recordTransferStepUpdate, { actor: officer1, team, command });
+      await send(M.proposeTransferUpdate, {
+        actor: officer1,
+        team,
+        command: { officers: TEAM_IDS, suspectedOffence: '涉嫌犯罪', facts: '事实' },
+      });
+      await send(M.decideApprovalUpdate, {
+        actor: principal,
+        command: { approvalId: 'A1', approve: true, note: '批准' },
+      });
+      const handed = await step({
+        step: 'handed_over',
+        officers: TEAM_IDS,
+        policeOffice: '公安分局',
+        note: '移送',
+      });
+      const handedOn = handed.investigation.transfer!.history.at(-1)!.on;
+      await h.env.sleep(2 * DAY);
+      // The refusal notice arrived the day after the hand-over and is recorded today: the 3 days run from its
+      // receipt; a receipt dated before the hand-over is refused.
+      await expect(
+        step({
+          step: 'police_decision',
+          officers: TEAM_IDS,
+          accepted: false,
+          note: '不予立案',
+          on: addDays(handedOn, -1),
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'VALIDATION_FAILED' } });
+      const refused = await step({
+        step: 'police_decision',
+        officers: TEAM_IDS,
+        accepted: false,
+        note: '不予立案',
+        on: addDays(handedOn, 1),
+      });
+      const window = refused.clocks.find((k) => k.name === 'transfer-reconsideration-request-A1')!;
+      expect(window.startedOn).toBe(addDays(handedOn, 1));
+      expect(window.dueOn).toBe(addDays(handedOn, 4)); // 3 calendar days, an agency's period: no roll-over
+      const sup = await step({
+        step: 'supervision_requested',
+        officers: TEAM_IDS,
+        note: '径行建议检察院立案监督',
+      });
+      expect(sup.investigation.transfer!.status).toBe('supervision');
+      // The window to ask the police to reconsider no longer runs.
+      expect(sup.clocks.find((k) => k.name === 'transfer-reconsideration-request-A1')?.status).toBe(
+        'stopped',
+      );
+    });
+  });
+
   it('procuratorate supervision: refused twice, supervision asked, the case returns to administrative handling', async () => {
     const { worker, file, send } = await startCase();
     await worker.runUntil(async () => {
@@ -223,7 +312,7 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
         command: { officers: TEAM_IDS, suspectedOffence: '涉嫌犯罪', facts: '事实' },
       });
       await send(M.decideApprovalUpdate, {
-        actor: head,
+        actor: principal,
         command: { approvalId: 'A1', approve: true, note: '批准' },
       });
       await step({ step: 'handed_over', officers: TEAM_IDS, policeOffice: '公安分局', note: '移送' });

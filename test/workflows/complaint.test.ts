@@ -1,5 +1,5 @@
 // The complaint workflow on the time-skipping server, with its real activities: PostgreSQL for the projection
-// and audit trail, a real SMTP server on loopback for the e-mail. RULES.md §1 (CRM): accept or reject within
+// and audit trail, a real SMTP server on loopback for the e-mail. docs/rules.md (CRM): accept or reject within
 // 7 WD (CRM 14–15); mediation with both parties' consent ends by itself 45 WD after acceptance, testing and
 // appraisal not counted; both parties told within 7 WD (CRM 16–21); a violation found becomes a case (CRM 23);
 // a transfer before acceptance (CRM 36–37). Expected dates come from the calendar functions, never literals.
@@ -8,9 +8,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { createActivities } from '../../activities/index.js';
-import { verifyChain } from '../../activities/persistence/audit-hash.js';
+import { verifyChain } from '../../services/audit-hash.js';
 import { addWorkingDays, workingDaysBetween } from '../../domain/calendar/calendar.js';
-import { addDays, chinaDateOf, chinaInstant } from '../../domain/calendar/dates.js';
+import { addDays, chinaDateOf, chinaInstant } from '../../schema/values/dates.js';
 import { ACCEPTANCE_DECISION, MEDIATION, PARTIES_NOTICE } from '../../domain/rules/complaint-periods.js';
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import {

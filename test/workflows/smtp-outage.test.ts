@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { workingDaysBefore } from '../../domain/calendar/calendar.js';
-import { chinaDateOf, chinaInstant } from '../../domain/calendar/dates.js';
+import { chinaDateOf, chinaInstant } from '../../schema/values/dates.js';
 import { WARNING_HOUR } from '../../domain/clock/clock.js';
 import { startSmtpServer, type RunningSmtp } from '../../platform/smtp-server.js';
 import { caseViewQuery } from '../../workflows/case/messages.js';

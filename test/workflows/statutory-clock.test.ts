@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { workingDaysBefore, type CalendarData } from '../../domain/calendar/calendar.js';
-import { chinaDateOf, chinaInstant } from '../../domain/calendar/dates.js';
+import { chinaDateOf, chinaInstant } from '../../schema/values/dates.js';
 import {
   computeClock,
   startClock,

@@ -9,7 +9,7 @@ import { registerConclusionHandlers } from './investigation/conclusion.js';
 import { registerEvidenceHandlers } from './investigation/evidence.js';
 import { registerMeasureHandlers } from './investigation/measures.js';
 import { registerSuspensionHandlers } from './investigation/suspension.js';
-import { registerTransferHandlers } from './investigation/transfer.js';
+import { registerTransferHandlers, transferItemsSettled } from './investigation/transfer.js';
 import { calendarChangedSignal, caseViewQuery, recomputeDeadlinesUpdate } from './messages.js';
 import { filingStage, registerFilingHandlers } from './stages/filing.js';
 import { investigationStage, reviewStage } from './stages/investigation.js';
@@ -41,7 +41,8 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
   // filing clock that the update stops.
   for (let stage: CaseStage = 'filing'; stage !== 'closed';) stage = await STAGES[stage](c);
 
-  await condition(() => reportFeedbackSettled(c)); // a real-name reporter is told even of a closed case
+  // A closed case still tells a real-name reporter, and still hands a transferred case's items to the police.
+  await condition(() => reportFeedbackSettled(c) && transferItemsSettled(c));
   await c.finish(c.today(), '结案 closed');
   await condition(allHandlersFinished);
   await c.drain();

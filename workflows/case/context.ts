@@ -1,6 +1,6 @@
 // The state of one enforcement case, shared by its stages: the filing decision, the investigation record,
 // the outcome. Clocks, audit steps, the projection and e-mails come from MatterContext.
-import { yearOf } from '../../domain/calendar/dates.js';
+import { yearOf } from '../../schema/values/dates.js';
 import type { CaseFacts } from '../../domain/case/guards.js';
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
@@ -39,6 +39,13 @@ export class CaseContext extends MatterContext {
       pack: this.pack.content,
       clue: this.input.clue,
       caseClockRunning: this.caseClock()?.stopped === false,
+      today: this.today(),
+      filingDueOn: this.hasClock('filing') ? this.clock('filing').dueOn : undefined,
+      caseDueOn: this.caseClock()?.dueOn,
+      measureDueOn: (id) => {
+        const name = this.investigation.measures.find((m) => m.id === id)?.clock;
+        return name && this.hasClock(name) ? this.clock(name).dueOn : undefined;
+      },
     };
   }
 
@@ -84,7 +91,7 @@ export class CaseContext extends MatterContext {
     for (const clock of this.runningClocks()) if (clock.name !== REPORT_FEEDBACK.name) clock.stop(on, reason);
   }
 
-  /** The case clock (RULES.md §5), once the case is filed. */
+  /** The case clock (docs/rules.md), once the case is filed. */
   caseClock() {
     return this.hasClock('case') ? this.clock('case') : undefined;
   }

@@ -28,7 +28,7 @@ export const recordReportFeedbackUpdate = update<{ channel: 'phone' | 'letter' |
   'recordReportFeedback',
 );
 
-// Investigation (RULES.md §3)
+// Investigation (docs/rules.md)
 export const recordEvidenceUpdate = update<I.RecordEvidence>('recordEvidence');
 export const requestMeasureUpdate = update<I.RequestMeasure>('requestMeasure');
 export const decidePreservationUpdate = update<I.DecidePreservation>('decidePreservation');
@@ -42,13 +42,13 @@ export const requestSuspensionUpdate = update<I.RequestSuspension>('requestSuspe
 export const resumeCaseUpdate = update<I.ResumeCase>('resumeCase');
 export const requestTerminationUpdate = update<I.RequestTermination>('requestTermination');
 export const decideApprovalUpdate = update<I.DecideApproval>('decideApproval');
-// The case clock (RULES.md §5)
+// The case clock (docs/rules.md)
 export const extendCaseClockUpdate = update<I.ExtendCaseClock>('extendCaseClock');
 export const collectiveExtensionUpdate = update<I.CollectiveExtension>('collectiveExtension');
-// Transfer of a suspected crime (RULES.md §14)
+// Transfer of a suspected crime (docs/rules.md)
 export const proposeTransferUpdate = update<I.ProposeTransfer>('proposeTransfer');
 export const recordTransferStepUpdate = update<I.RecordTransferStep>('recordTransferStep');
-// Simplified procedure (RULES.md §4) and the hand-over to review
+// Simplified procedure (docs/rules.md) and the hand-over to review
 export const onTheSpotDecisionUpdate = update<I.OnTheSpotDecision>('onTheSpotDecision');
 export const concludeInvestigationUpdate = update<I.ConcludeInvestigation>('concludeInvestigation');
 

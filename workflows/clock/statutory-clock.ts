@@ -4,8 +4,9 @@
 // after a worker restart knows what was sent; the hook's activities are idempotent on the same keys).
 import { condition } from '@temporalio/workflow';
 import { workingDaysBetween, type CalendarData } from '../../domain/calendar/calendar.js';
-import { chinaDateOf, daysBetween, type IsoDate } from '../../domain/calendar/dates.js';
+import { chinaDateOf, daysBetween, type IsoDate } from '../../schema/values/dates.js';
 import {
+  checkPause,
   clockEvents,
   computeClock,
   extendClock,
@@ -16,6 +17,7 @@ import {
   stopClock,
   type ClockComputation,
   type ClockDefinition,
+  type ClockError,
   type ClockEvent,
   type ClockState,
   type Extension,
@@ -39,8 +41,10 @@ export class StatutoryClock {
     private calendar: CalendarData,
     warnBefore: readonly number[],
     private readonly onEvent: ClockHook,
+    /** The event's instant, for hour periods (workflow time: deterministic). */
+    startedAt: number | undefined = def.unit === 'H' ? Date.now() : undefined,
   ) {
-    this.state = startClock(def, startedOn, [...warnBefore]);
+    this.state = startClock(def, startedOn, [...warnBefore], startedAt);
     this.computed = computeClock(calendar, this.state);
   }
 
@@ -74,6 +78,11 @@ export class StatutoryClock {
     this.change(resumeClock(this.state, on));
   }
   /** Pauses for a cause; further causes while paused only join the pause. */
+  /** Whether a cause starting on `from` could hold the clock (a pause cannot begin before the clock started or
+   * before the last pause ended); validators ask before the handler holds it. */
+  checkHold(from: IsoDate): ClockError | undefined {
+    return this.stopped || this.holds.size > 0 ? undefined : checkPause(this.state, from);
+  }
   hold(cause: string, p: Omit<Pause, 'to'>) {
     if (this.stopped || this.holds.has(cause)) return;
     if (this.holds.size === 0) this.pause(p);

@@ -8,7 +8,7 @@
 import type { SearchAttributePair } from '@temporalio/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import { CaseStageKey, CaseUnitKey, OverdueKey } from '../case/search-attributes.js';
+import { CaseStageKey, CaseUnitKey, OverdueKey } from '../../schema/search-attributes.js';
 
 export async function startMatter(
   type: string,

@@ -1,4 +1,4 @@
-// The complaint entity workflow (投诉, RULES.md §1): one per complaint, workflow ID = complaint number. It runs
+// The complaint entity workflow (投诉, docs/rules.md): one per complaint, workflow ID = complaint number. It runs
 // the complaint stage by stage; the handler's steps arrive as validated Updates, statutory periods run as
 // statutory clocks. It knows the complainant only by the submission id (CRM 33).
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';

@@ -1,7 +1,7 @@
 // The state of one complaint, shared by its stages: the acceptance decision, mediation, the notice to both
 // parties, violations found, a transfer. Clocks, audit steps, the projection and e-mails come from
 // MatterContext. The complainant is known only by the submission id (CRM 33): no name, phone or address here.
-import { yearOf } from '../../domain/calendar/dates.js';
+import { yearOf } from '../../schema/values/dates.js';
 import type {
   ComplaintDetails,
   ComplaintInput,
@@ -9,7 +9,7 @@ import type {
   ComplaintView,
 } from '../../schema/complaint.js';
 import { MatterContext, type MatterRow } from '../shared/matter-context.js';
-import type { ComplaintFacts } from './guards.js';
+import type { ComplaintFacts } from '../../domain/complaint/guards.js';
 
 export class ComplaintContext extends MatterContext {
   stage: ComplaintStage = 'acceptance';

@@ -1,4 +1,4 @@
-// 移送 — a complaint that belongs to another office goes there before acceptance (RULES.md §1, CRM 12–13,
+// 移送 — a complaint that belongs to another office goes there before acceptance (docs/rules.md, CRM 12–13,
 // 36–37): this complaint closes as transferred, and the competent office's complaint starts for the same
 // submission, with its own number and its own 7 WD from the day it arrives.
 import { ActivityFailure, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
@@ -7,7 +7,7 @@ import type { ComplaintInput } from '../../schema/complaint.js';
 import { acts } from '../shared/matter-context.js';
 import { startMatter } from './children.js';
 import type { ComplaintContext } from './context.js';
-import { checkTransfer } from './guards.js';
+import { checkTransfer } from '../../domain/complaint/guards.js';
 import { COMPLAINT_WORKFLOW_TYPE, transferJurisdictionUpdate } from './messages.js';
 import { DECIDE } from './stages/acceptance.js';
 

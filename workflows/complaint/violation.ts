@@ -1,5 +1,5 @@
-// 发现违法线索 — a suspected violation found while handling a complaint becomes a clue (RULES.md §1, CRM 23):
-// a case starts for it (its own 15-WD verification and filing, RULES.md §2) with the complaint's respondent,
+// 发现违法线索 — a suspected violation found while handling a complaint becomes a clue (docs/rules.md, CRM 23):
+// a case starts for it (its own 15-WD verification and filing, docs/rules.md) with the complaint's respondent,
 // discovered today. The complaint records the link and goes on.
 import { setHandler } from '@temporalio/workflow';
 import type { CaseInput, RegisterClue } from '../../schema/case.js';
@@ -7,7 +7,7 @@ import { CASE_WORKFLOW_TYPE } from '../case/messages.js';
 import { acts } from '../shared/matter-context.js';
 import { startMatter } from './children.js';
 import type { ComplaintContext } from './context.js';
-import { checkReportViolation } from './guards.js';
+import { checkReportViolation } from '../../domain/complaint/guards.js';
 import { reportViolationUpdate } from './messages.js';
 
 export function registerViolationHandler(c: ComplaintContext) {

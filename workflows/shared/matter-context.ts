@@ -9,13 +9,13 @@ import type {
   TaskOpen,
 } from '../../activities/index.js';
 import type { CalendarData } from '../../domain/calendar/calendar.js';
-import { chinaDateOf, type IsoDate } from '../../domain/calendar/dates.js';
+import { chinaDateOf, type IsoDate } from '../../schema/values/dates.js';
 import type { ClockDefinition, ClockEvent } from '../../domain/clock/clock.js';
 import type { ClockView } from '../../schema/case.js';
 import { ERROR_MESSAGES, type Refusal } from '../../schema/errors.js';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../../schema/roles.js';
 import { StatutoryClock } from '../clock/statutory-clock.js';
-import { CaseStageKey, CaseUnitKey, NextDueKey, OverdueKey } from '../case/search-attributes.js';
+import { CaseStageKey, CaseUnitKey, NextDueKey, OverdueKey } from '../../schema/search-attributes.js';
 
 export const acts = proxyActivities<CaseActivities>({
   startToCloseTimeout: '1 minute',
@@ -110,6 +110,9 @@ export abstract class MatterContext {
   }
 
   startClock(def: ClockDefinition, startedOn: IsoDate, responsible: Role, onDue?: OnDue): StatutoryClock {
+    // Roll-over is per period (an agency's maximum stays on its last day); the first version rolled every
+    // period over, and its cases keep doing so.
+    if (!patched('per-period-roll-over')) def = { ...def, rollOver: true };
     const clock = new StatutoryClock(def, startedOn, this.calendar, this.warnBefore, (e, c) =>
       this.onClockEvent(e, c, responsible),
     );

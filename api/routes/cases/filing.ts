@@ -1,4 +1,4 @@
-// Filing commands (RULES.md §2): the head files the case or declines to, and may extend the period once; the
+// Filing commands (docs/rules.md): the head files the case or declines to, and may extend the period once; the
 // intake office records having told a real-name reporter (CRM 31–32).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Investigation commands (RULES.md §3–5, §14): steps by at least two certified officers, head approvals,
+// Investigation commands (docs/rules.md): steps by at least two certified officers, head approvals,
 // the case clock's extensions, the transfer of a suspected crime, the simplified procedure and the hand-over
 // to review. Each is a workflow Update through caseCommand.
 import type { UpdateDefinition } from '@temporalio/client';

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { verifyChain } from '../../../activities/persistence/audit-hash.js';
+import { verifyChain } from '../../../services/audit-hash.js';
 import {
   AuditEntrySchema,
   AuditVerifySchema,

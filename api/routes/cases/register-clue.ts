@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { chinaDateOf } from '../../../domain/calendar/dates.js';
+import { chinaDateOf } from '../../../schema/values/dates.js';
 import { IdempotencyHeadersSchema, ProblemSchema, RegisteredSchema } from '../../../schema/api.js';
 import { RegisterClueSchema } from '../../../schema/case.js';
 import { requireRole } from '../../auth/sessions.js';

@@ -12,6 +12,9 @@ export function mergePack(national: RulePackContent, o: Overrides): RulePackCont
       simplifiedFineMax: { ...t.simplifiedFineMax, ...o.thresholds?.simplifiedFineMax },
       hearingLargeAmount: { ...t.hearingLargeAmount, ...o.thresholds?.hearingLargeAmount },
       collectiveDiscussionAmount: o.thresholds?.collectiveDiscussionAmount ?? t.collectiveDiscussionAmount,
+      ...((o.thresholds?.individualBusinessAs ?? t.individualBusinessAs)
+        ? { individualBusinessAs: o.thresholds?.individualBusinessAs ?? t.individualBusinessAs }
+        : {}),
     },
     reminders: o.reminders ?? national.reminders,
     exemptionLists: [...lists.values()],
@@ -23,4 +26,16 @@ export function findExemption(pack: RulePackContent, listId: string, itemId: str
   const list = pack.exemptionLists.find((l) => l.id === listId);
   const item = list?.items.find((i) => i.id === itemId);
   return list && item ? { list, item } : undefined;
+}
+
+/** The threshold a respondent of this kind gets: an individual business (个体工商户) counts as the rule pack says,
+ * a natural person by default. */
+export function partyAmount(
+  pack: RulePackContent,
+  amounts: { naturalPerson: number; organisation: number },
+  kind: 'natural_person' | 'organisation' | 'individual_business',
+): number {
+  const as =
+    kind === 'individual_business' ? (pack.thresholds.individualBusinessAs ?? 'natural_person') : kind;
+  return as === 'organisation' ? amounts.organisation : amounts.naturalPerson;
 }

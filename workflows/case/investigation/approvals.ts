@@ -1,5 +1,5 @@
 // Head approval (负责人批准) of what officers apply for: evidence preservation, seizure and its extension,
-// suspension, termination, the transfer of a suspected crime (RULES.md §3, §14, "Roles"). A request opens a task
+// suspension, termination, the transfer of a suspected crime (docs/rules.md, "Roles"). A request opens a task
 // for the unit's agency head; the decision runs the effect its kind registered.
 import { condition } from '@temporalio/workflow';
 import { checkDecideApproval } from '../../../domain/case/guards.js';
@@ -77,7 +77,7 @@ export function approvalTask(c: CaseContext, a: ApprovalView, dueOn: string | nu
     id: taskOf(c, a.id),
     kind: `approve-${a.kind}`,
     title: TITLES[a.kind],
-    role: 'agency_head',
+    role: a.kind === 'criminal_transfer' ? 'principal_head' : 'agency_head',
     dueOn,
   };
 }

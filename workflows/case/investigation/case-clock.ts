@@ -1,4 +1,4 @@
-// The case clock (办案期限, RULES.md §5): 90 CD from filing (APL 60); the head may extend by 30 CD once; beyond
+// The case clock (办案期限, docs/rules.md): 90 CD from filing (APL 60); the head may extend by 30 CD once; beyond
 // that only a recorded collective discussion extends it, and it sets the period. Pauses come from suspension
 // and testing (their own handlers).
 import { checkCollectiveExtension, checkExtendCaseClock } from '../../../domain/case/guards.js';

@@ -1,7 +1,7 @@
 // How part 1 of a case ends besides termination and transfer:
-// - 简易程序 (APL 51, RULES.md §4): facts conclusive, a warning or a fine within the rule pack's limit for the
+// - 简易程序 (APL 51, docs/rules.md): facts conclusive, a warning or a fine within the rule pack's limit for the
 //   respondent's kind, decided on the spot on a pre-numbered form; the case closes and is never published (PUB 2);
-// - 调查终结 (RULES.md §6): the investigators hand the case to a legal reviewer who investigated nothing in it.
+// - 调查终结 (docs/rules.md): the investigators hand the case to a legal reviewer who investigated nothing in it.
 import { condition } from '@temporalio/workflow';
 import { checkConclude, checkOnTheSpot } from '../../../domain/case/guards.js';
 import { FILING_DECISION } from '../../../domain/rules/periods.js';

@@ -1,6 +1,6 @@
-// 调查取证 (RULES.md §3): evidence records, testing/appraisal that pauses the case clock, and assistance
+// 调查取证 (docs/rules.md): evidence records, testing/appraisal that pauses the case clock, and assistance
 // requests to other offices (15 WD). Every step is taken by at least two certified officers (APL 42).
-import { checkInvestigationStep, checkRecordingStep } from '../../../domain/case/guards.js';
+import { checkEventDate, checkInvestigationStep, checkRecordingStep } from '../../../domain/case/guards.js';
 import { ASSISTANCE_REPLY } from '../../../domain/rules/periods.js';
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
@@ -60,21 +60,28 @@ export function registerEvidenceHandlers(c: CaseContext) {
       const active = (id: string) =>
         c.investigation.measures.some((m) => m.id === id && m.kind === 'seizure' && m.status === 'active');
       const bad = command.seizureIds.find((id) => !active(id));
-      return bad ? { code: 'MEASURE_NOT_ACTIVE', detail: bad } : undefined;
+      if (bad) return { code: 'MEASURE_NOT_ACTIVE', detail: bad };
+      // A dated start must fit every clock it pauses (not before it started, nor before its last pause ended).
+      const from = command.on ?? c.today();
+      const late = checkEventDate(command.on, c.today(), c.input.clue.discoveredOn);
+      if (late) return late;
+      const clocks = [...c.pausableClocks(), ...command.seizureIds.map((s) => c.clock(`seizure-${s}`))];
+      const clash = clocks.map((k) => k.checkHold(from)).find((e) => e !== undefined);
+      return clash ? { code: 'VALIDATION_FAILED', detail: `on: ${clash.code}` } : undefined;
     },
     async (cmd) => {
       const t = cmd.command;
       const id = `T${c.investigation.testing.length + 1}`;
-      const today = c.today();
+      const from = t.on ?? c.today();
       const by = teamIds(c, cmd);
       c.investigation.testing.push({
         id,
         kind: t.kind,
         description: t.description,
-        startedOn: today,
+        startedOn: from,
         seizureIds: t.seizureIds,
       });
-      const pause = { from: today, reason: `${t.kind} ${id}`, approvedBy: by.join('+') };
+      const pause = { from, reason: `${t.kind} ${id}`, approvedBy: by.join('+') };
       for (const clock of c.pausableClocks()) clock.hold(`testing:${id}`, pause);
       for (const s of t.seizureIds) c.clock(`seizure-${s}`).hold(`testing:${id}`, pause);
       await c.record({
@@ -91,11 +98,15 @@ export function registerEvidenceHandlers(c: CaseContext) {
     ({ actor, team = [], command }) =>
       checkRecordingStep(c.facts(), actor, team) ??
       (c.investigation.testing.some((t) => t.id === command.testingId && !t.finishedOn)
-        ? undefined
+        ? checkEventDate(
+            command.on,
+            c.today(),
+            c.investigation.testing.find((t) => t.id === command.testingId)!.startedOn,
+          )
         : { code: 'NOT_FOUND_IN_CASE', detail: command.testingId }),
     async (cmd) => {
       const t = c.investigation.testing.find((x) => x.id === cmd.command.testingId)!;
-      const today = c.today();
+      const today = cmd.command.on ?? c.today();
       t.finishedOn = today;
       t.result = cmd.command.result;
       for (const clock of c.runningClocks()) clock.release(`testing:${t.id}`, today);

@@ -1,4 +1,4 @@
-// Coercive measures on evidence (RULES.md §3), each approved by the agency head:
+// Coercive measures on evidence (docs/rules.md), each approved by the agency head:
 // - 先行登记保存 (APL 56): decide on the preserved items within 7 WD, or the preservation lapses;
 // - 查封扣押 (ACL 18–19, 25): 30 CD, one extension of at most 30 CD with written reasons; testing time not
 //   counted (the testing step pauses the seizure's clock).

@@ -1,6 +1,6 @@
-// 案件中止 / 终止 (RULES.md §3). Suspension, on a listed ground with the head's approval, pauses the case clock
+// 案件中止 / 终止 (docs/rules.md). Suspension, on a listed ground with the head's approval, pauses the case clock
 // until the officers record that the cause has ended; the remaining days are what was left when it began
-// (RULES.md §5). Termination, with the head's approval, closes the case.
+// (docs/rules.md). Termination, with the head's approval, closes the case.
 import {
   checkInvestigationStep,
   checkResume,
@@ -59,7 +59,7 @@ export function registerSuspensionHandlers(c: CaseContext) {
   command(
     c,
     requestTerminationUpdate,
-    // Also while suspended: a party missing may turn out to have died (RULES.md §3).
+    // Also while suspended: a party missing may turn out to have died (docs/rules.md).
     ({ actor, team = [] }) =>
       checkTeam(c.facts(), actor, team) ??
       (c.stage === 'investigation' ? undefined : { code: 'STAGE_NOT_ALLOWED', detail: c.stage }) ??

@@ -1,4 +1,4 @@
-// 核查立案 — verification and filing (RULES.md §2). The clue is verified and the agency head decides within
+// 核查立案 — verification and filing (docs/rules.md). The clue is verified and the agency head decides within
 // 15 WD whether to file; the head may extend once by 15 WD. A clue whose limitation period has expired is filed
 // only with the head's written reason (APL 36); declining on an exemption ground cites the rule pack's list
 // (APL 33). If the period runs out, the supervisors are told and the case is flagged overdue; the decision can
@@ -89,7 +89,7 @@ export async function filingStage(c: CaseContext): Promise<CaseStage> {
     },
     openTasks: [decideTask(c, clock.dueOn)],
   });
-  // Tests begun before the stage started (an early command) pause the filing period too (RULES.md §2).
+  // Tests begun before the stage started (an early command) pause the filing period too (docs/rules.md).
   for (const t of c.investigation.testing.filter((x) => !x.finishedOn))
     clock.hold(`testing:${t.id}`, { from: t.startedOn, reason: `${t.kind} ${t.id}`, approvedBy: t.id });
   await clock.run(); // returns when the decision (or an on-the-spot penalty) stops the clock

@@ -1,5 +1,5 @@
-// 调查取证 — investigation (RULES.md §3). Filing starts the case clock: 90 CD from the filing decision
-// (APL 60, RULES.md §5), extended and paused by the investigation's own steps. The stage ends when the case is
+// 调查取证 — investigation (docs/rules.md). Filing starts the case clock: 90 CD from the filing decision
+// (APL 60, docs/rules.md), extended and paused by the investigation's own steps. The stage ends when the case is
 // handed to review, terminated, or transferred to the police; the case clock keeps running into review.
 import { condition, patched } from '@temporalio/workflow';
 import { CASE_DECISION } from '../../../domain/rules/periods.js';
@@ -12,7 +12,7 @@ export async function investigationStage(c: CaseContext): Promise<CaseStage> {
   if (patched('case-clock')) {
     const filedOn = c.filing.decision!.on;
     const clock = c.spawnClock(CASE_DECISION, filedOn, 'agency_head');
-    // A test begun while the clue was verified keeps the case clock paused from the start (RULES.md §5).
+    // A test begun while the clue was verified keeps the case clock paused from the start (docs/rules.md).
     for (const t of c.investigation.testing.filter((x) => !x.finishedOn))
       clock.hold(`testing:${t.id}`, { from: filedOn, reason: `${t.kind} ${t.id}`, approvedBy: t.id });
     await c.record({

@@ -1,4 +1,4 @@
-// 举报处理结果告知 (CRM 31–32, RULES.md §1): a real-name reporter is told within 5 WD of the filing or
+// 举报处理结果告知 (CRM 31–32, docs/rules.md): a real-name reporter is told within 5 WD of the filing or
 // not-filing decision. With an e-mail address the system tells them itself; otherwise the intake office does
 // (by phone, letter or in person) and records it. The reporter is named only by the submission's reference:
 // the address is looked up when the e-mail is sent and never enters this workflow (CRM 33).

@@ -1,4 +1,4 @@
-// 受理审查 — accept a complaint or not within 7 WD of receipt, and tell the complainant (RULES.md §1, CRM 14).
+// 受理审查 — accept a complaint or not within 7 WD of receipt, and tell the complainant (docs/rules.md, CRM 14).
 // Not accepting needs one of the grounds of CRM 15 and an explanation; the complaint then closes. Accepting
 // starts the 45-WD mediation period (CRM 16–21). If the 7 WD run out, the unit's supervisors are told and the
 // complaint is flagged overdue; the decision can still be taken late.
@@ -6,7 +6,7 @@ import { condition, setHandler } from '@temporalio/workflow';
 import { ACCEPTANCE_DECISION } from '../../../domain/rules/complaint-periods.js';
 import { REJECTION_GROUND_TITLES, type ComplaintStage } from '../../../schema/complaint.js';
 import type { ComplaintContext } from '../context.js';
-import { checkDecideAcceptance } from '../guards.js';
+import { checkDecideAcceptance } from '../../../domain/complaint/guards.js';
 import { decideAcceptanceUpdate } from '../messages.js';
 import { mediateTask, startMediationPeriod } from './mediation.js';
 

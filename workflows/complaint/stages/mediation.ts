@@ -1,11 +1,11 @@
-// 调解 — mediation of an accepted complaint (RULES.md §1, CRM 16–21). It needs both parties' consent; it ends
+// 调解 — mediation of an accepted complaint (docs/rules.md, CRM 16–21). It needs both parties' consent; it ends
 // with an agreement, a withdrawal, a refusal, a no-show or no agreement, and without agreement by itself 45 WD
 // after acceptance. Testing, inspection and appraisal time is not counted (the period pauses). However it
 // ends, both parties must be told within 7 WD.
 import { condition, setHandler } from '@temporalio/workflow';
 import { MEDIATION, PARTIES_NOTICE } from '../../../domain/rules/complaint-periods.js';
 import type { TaskOpen } from '../../../activities/index.js';
-import type { IsoDate } from '../../../domain/calendar/dates.js';
+import type { IsoDate } from '../../../schema/values/dates.js';
 import type { ComplaintStage, MediationOutcome } from '../../../schema/complaint.js';
 import { SYSTEM_ACTOR, type Actor } from '../../../schema/roles.js';
 import type { StatutoryClock } from '../../clock/statutory-clock.js';
@@ -15,7 +15,7 @@ import {
   checkPauseMediation,
   checkResumeMediation,
   checkStartMediation,
-} from '../guards.js';
+} from '../../../domain/complaint/guards.js';
 import {
   endMediationUpdate,
   pauseMediationUpdate,

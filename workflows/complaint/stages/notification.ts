@@ -1,10 +1,10 @@
-// 告知 — after mediation ended, both parties are told within 7 WD (RULES.md §1, CRM 16–21). Recording that they
+// 告知 — after mediation ended, both parties are told within 7 WD (docs/rules.md, CRM 16–21). Recording that they
 // were told closes the complaint; if the 7 WD run out, the unit's supervisors are told.
 import { condition, setHandler } from '@temporalio/workflow';
 import { PARTIES_NOTICE } from '../../../domain/rules/complaint-periods.js';
 import type { ComplaintStage } from '../../../schema/complaint.js';
 import type { ComplaintContext } from '../context.js';
-import { checkRecordPartiesNotified } from '../guards.js';
+import { checkRecordPartiesNotified } from '../../../domain/complaint/guards.js';
 import { recordPartiesNotifiedUpdate } from '../messages.js';
 import { NOTIFY_PARTIES } from './mediation.js';
 

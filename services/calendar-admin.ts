@@ -1,10 +1,10 @@
 // Loading a year's official schedule (administrators, when the State Council publishes it) and having every
 // open case recompute its deadlines.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { expandRanges } from '../../domain/calendar/sources.js';
-import type { Db } from '../../platform/db.js';
-import type { CalendarYearFile } from '../../schema/calendar.js';
-import { recomputeDeadlinesUpdate } from '../../workflows/case/messages.js';
+import { expandRanges } from '../domain/calendar/sources.js';
+import type { Db } from '../platform/db.js';
+import type { CalendarYearFile } from '../schema/calendar.js';
+import { recomputeDeadlinesUpdate } from '../workflows/case/messages.js';
 
 /** Replaces the year's entries in one transaction: either the whole year is loaded or nothing is. */
 export async function loadCalendarYear(

@@ -3,9 +3,9 @@
 // number back instead of a new one. A series (e.g. "TS", 投诉, for complaints) has its own counter and numbers
 // <unit code>-<series>-<year>-<5-digit sequence>.
 import { createHash } from 'node:crypto';
-import type { Db } from '../../platform/db.js';
-import { canonicalJson } from '../../activities/persistence/audit-hash.js';
-import { AppError } from '../errors.js';
+import type { Db } from '../platform/db.js';
+import { canonicalJson } from './audit-hash.js';
+import { AppError } from '../schema/errors.js';
 
 export function requestHash(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');

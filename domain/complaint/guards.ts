@@ -1,6 +1,6 @@
 // Who may do what, when, in a complaint: the state-machine guards. Pure; the workflow's update validators call
 // them, and the API calls them first on the projection for an early answer. A guard returns a refusal or
-// undefined. Every step is the complaint handler's (RULES.md "Roles": intake, acceptance, mediation).
+// undefined. Every step is the complaint handler’s (intake, acceptance, mediation).
 import type {
   ComplaintStage,
   DecideAcceptance,

@@ -1,15 +1,15 @@
 // Rule packs in the database: loading a national pack or a provincial override (validated, a new version each
 // time), and resolving the pack a unit's new cases run under: the latest national pack (the built-in one until
 // an administrator loads another) with the latest override of the unit's province (the root of its tree).
-import type { Db } from '../../platform/db.js';
-import { mergePack } from '../../domain/rules/packs/merge.js';
+import type { Db } from '../platform/db.js';
+import { mergePack } from '../domain/rules/packs/merge.js';
 import {
   NATIONAL_BUILTIN_VERSION,
   NATIONAL_DEFAULTS,
   NATIONAL_PACK_ID,
-} from '../../domain/rules/packs/national.js';
-import { RulePackFileSchema, type ResolvedRulePack, type RulePackFile } from '../../schema/rule-pack.js';
-import { AppError } from '../errors.js';
+} from '../domain/rules/packs/national.js';
+import { RulePackFileSchema, type ResolvedRulePack, type RulePackFile } from '../schema/rule-pack.js';
+import { AppError } from '../schema/errors.js';
 
 type Overrides = Extract<RulePackFile, { scope: 'province' }>['overrides'];
 

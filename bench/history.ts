@@ -1,0 +1,141 @@
+// `npm run bench:history` — the size of a case's Temporal history as the case grows: a case is filed and then
+// receives N investigation commands (evidence records, tests started and finished, assistance requested and
+// answered, in turn), on the time-skipping server with the real activities (PostgreSQL, SMTP). For each N it
+// reports the history's events and bytes per workflow and per command, the marginal cost of the last commands,
+// and the size of the last Update's result. Figures go to the README (the engine's history must stay flat).
+import proto from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createActivities } from '../activities/index.js';
+import { createDb, migrateDeploy } from '../platform/db.js';
+import { createMailer } from '../platform/mailer.js';
+import { startEmbeddedPostgres } from '../platform/postgres.js';
+import { registerSearchAttributes } from '../platform/search-attributes.js';
+import { startSmtpServer } from '../platform/smtp-server.js';
+import type { OfficerRef } from '../schema/investigation.js';
+import type { Actor } from '../schema/roles.js';
+import { chinaDateOf } from '../schema/values/dates.js';
+import { ensureTestServer } from '../scripts/bootstrap.js';
+import { seedDemo } from '../scripts/seed.js';
+import { caseInput } from '../test/helpers/cases.js';
+import { timeSkippingEnvOn } from '../test/helpers/test-server.js';
+import { freePort } from '../test/helpers/ports.js';
+import { bundlerOptions, workflowsPath } from '../workers/worker.js';
+import * as M from '../workflows/case/messages.js';
+
+const SIZES = (process.env.BENCH_SIZES ?? '12,50,100').split(',').map(Number);
+const head: Actor = { id: 'head1', displayName: 'head1', roles: ['agency_head'], unitId: 'dc' };
+const officer: Actor = { id: 'officer1', displayName: 'officer1', roles: ['case_officer'], unitId: 'dc' };
+const team: OfficerRef[] = ['officer1', 'officer2'].map((id) => ({
+  id,
+  unitId: 'dc',
+  roles: ['case_officer'],
+  certificateNo: `ZF-${id}`,
+}));
+const officers = ['officer1', 'officer2'];
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'tiean-bench-'));
+chmodSync(tmp, 0o755);
+const pg = await startEmbeddedPostgres({
+  dataDir: path.join(tmp, 'pg'),
+  port: await freePort(),
+  database: 'tiean',
+});
+await migrateDeploy(pg.url);
+const db = createDb(pg.url);
+await seedDemo(db);
+const smtp = await startSmtpServer({ port: 0, mailDir: path.join(tmp, 'mail') });
+const mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, 'noreply@tiean.local');
+const env = await timeSkippingEnvOn(await ensureTestServer(() => {}));
+await registerSearchAttributes(env.connection, 'default');
+const worker = await Worker.create({
+  connection: env.nativeConnection,
+  taskQueue: 'bench-history',
+  workflowsPath,
+  bundlerOptions,
+  activities: createActivities({ db, mailer }),
+});
+
+interface Row {
+  commands: number;
+  events: number;
+  bytes: number;
+  lastResultBytes: number;
+}
+
+/** The n-th investigation command of the case, cycling through the kinds a real investigation has. */
+async function command(
+  h: { executeUpdate: (...a: never[]) => Promise<unknown> },
+  i: number,
+): Promise<unknown> {
+  const send = h.executeUpdate as unknown as (u: unknown, o: { args: unknown[] }) => Promise<unknown>;
+  const cmd = (command: unknown) => ({ args: [{ actor: officer, team, command }] });
+  switch (i % 4) {
+    case 0:
+      return send(
+        M.recordEvidenceUpdate,
+        cmd({
+          officers,
+          type: 'documentary',
+          description: `第 ${i} 份书证：进货单据`,
+          collectedAt: new Date(await env.currentTimeMs()).toISOString(),
+          place: '当事人经营场所',
+          attachments: [],
+        }),
+      );
+    case 1:
+      return send(
+        M.startTestingUpdate,
+        cmd({ officers, kind: 'testing', description: `第 ${i} 次送检`, seizureIds: [] }),
+      );
+    case 2:
+      return send(
+        M.finishTestingUpdate,
+        cmd({ officers, testingId: `T${Math.ceil(i / 4)}`, result: '合格' }),
+      );
+    default:
+      return send(
+        M.requestAssistanceUpdate,
+        cmd({ officers, office: '某区市场监督管理局', matter: `协查 ${i}` }),
+      );
+  }
+}
+
+const size = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
+const rows: Row[] = [];
+await worker.runUntil(async () => {
+  for (const n of SIZES) {
+    const caseNumber = `BENCH-${n}-${Date.now()}`;
+    const h = await env.client.workflow.start('caseWorkflow', {
+      taskQueue: 'bench-history',
+      workflowId: caseNumber,
+      args: [caseInput(caseNumber, chinaDateOf(await env.currentTimeMs()))],
+    });
+    await h.executeUpdate(M.decideFilingUpdate, {
+      args: [{ actor: head, command: { decision: 'file', reasons: '有违法事实，符合立案条件' } }],
+    });
+    let last: unknown;
+    for (let i = 0; i < n; i++) last = await command(h, i);
+    const history = await h.fetchHistory();
+    const bytes = proto.temporal.api.history.v1.History.encode(history).finish().length;
+    rows.push({ commands: n + 1, events: history.events?.length ?? 0, bytes, lastResultBytes: size(last) });
+    await h.terminate('measured').catch(() => undefined);
+  }
+});
+
+console.log('\ncommands  events  events/cmd     bytes  bytes/cmd  marginal bytes/cmd  last Update result');
+let prev: Row | undefined;
+for (const r of rows) {
+  const marginal = prev ? ((r.bytes - prev.bytes) / (r.commands - prev.commands)).toFixed(0) : '—';
+  console.log(
+    `${String(r.commands).padStart(8)}  ${String(r.events).padStart(6)}  ${(r.events / r.commands).toFixed(1).padStart(10)}  ${String(r.bytes).padStart(8)}  ${(r.bytes / r.commands).toFixed(0).padStart(9)}  ${marginal.padStart(18)}  ${r.lastResultBytes} B`,
+  );
+  prev = r;
+}
+await env.teardown();
+await db.$disconnect();
+await smtp.stop();
+await pg.stop();
+rmSync(tmp, { recursive: true, force: true });
