@@ -215,6 +215,41 @@ await worker.runUntil(async () => {
     });
     await h.result();
   });
+  // Per-period roll-over, the hour-counted hand-over, dated steps, the items after the police filed, and a
+  // hearing that pauses the case clock.
+  await scenario('v2b-transfer-accepted', async (h) => {
+    const cmd = <T>(command: T) => ({ args: [{ actor: officer, team, command }] as [M.Command<T>] });
+    await h.executeUpdate(M.decideFilingUpdate, {
+      args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
+    });
+    await h.executeUpdate(
+      M.startTestingUpdate,
+      cmd({ officers: O, kind: 'hearing' as const, description: '听证', seizureIds: [] }),
+    );
+    await env.sleep(2 * DAY);
+    await h.executeUpdate(M.finishTestingUpdate, cmd({ officers: O, testingId: 'T1', result: '听证结束' }));
+    await h.executeUpdate(
+      M.proposeTransferUpdate,
+      cmd({ officers: O, suspectedOffence: '生产、销售伪劣产品罪', facts: '货值金额较大' }),
+    );
+    await h.executeUpdate(M.decideApprovalUpdate, {
+      args: [{ actor: head, command: { approvalId: 'A1', approve: true, note: '批准移送' } }],
+    });
+    await h.executeUpdate(
+      M.recordTransferStepUpdate,
+      cmd({ step: 'handed_over' as const, officers: O, policeOffice: '公安分局', note: '移送' }),
+    );
+    await env.sleep(DAY);
+    await h.executeUpdate(
+      M.recordTransferStepUpdate,
+      cmd({ step: 'police_decision' as const, officers: O, accepted: true, note: '立案' }),
+    );
+    await h.executeUpdate(
+      M.recordTransferStepUpdate,
+      cmd({ step: 'items_handed_over' as const, officers: O, note: '移交涉案物品' }),
+    );
+    await h.result();
+  });
   await complaint('v2-complaint-mediated', async (h) => {
     const cmd = <T>(command: T) => ({ args: [{ actor: intake, command }] as [CM.Command<T>] });
     await h.executeUpdate(CM.decideAcceptanceUpdate, cmd({ accept: true }));

@@ -221,6 +221,7 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
     expect(audit.map((a) => a.action)).toEqual(['clue.registered', 'filing.declined']);
     const row = await tdb.db.case.findUniqueOrThrow({ where: { number: caseNumber } });
     expect(row).toMatchObject({ status: 'closed', stage: 'closed', overdue: false });
+    expect(await tdb.db.task.findMany({ where: { caseNumber, status: 'open' } })).toEqual([]);
   });
 
   it('recomputes the filing deadline when an administrator loads a schedule with a holiday on the due date', async () => {

@@ -279,6 +279,8 @@ describe('investigation and the case clock (time-skipping server, PostgreSQL, SM
     );
     const row = await h.tdb.db.case.findUniqueOrThrow({ where: { number: caseNumber } });
     expect(row).toMatchObject({ status: 'closed' });
+    // Termination closes every task the case had open (the officers' investigation task among them).
+    expect(await h.tdb.db.task.findMany({ where: { caseNumber, status: 'open' } })).toEqual([]);
     expect(
       await h.tdb.db.deadline.findMany({ where: { caseNumber, status: { not: 'stopped' } } }),
     ).toHaveLength(0);

@@ -176,6 +176,13 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
       expect((await decide(org, limits.organisation)).stage).toBe('closed');
     });
     expect(await actions(person.caseNumber)).toEqual(['clue.registered', 'simplified.decided']);
+    for (const n of [person.caseNumber, org.caseNumber])
+      expect(await h.tdb.db.task.findMany({ where: { caseNumber: n, status: 'open' } })).toEqual([]);
+    // The decision's facts and legal basis are stored with its step, where users read them.
+    const step = await h.tdb.db.auditEntry.findFirstOrThrow({
+      where: { caseNumber: person.caseNumber, action: 'simplified.decided' },
+    });
+    expect(step.details).toMatchObject({ facts: expect.any(String), legalBasis: expect.any(String) });
   });
 
   it('limitation: an expired clue is filed only with the head’s reason; not filing on an exemption cites the rule pack', async () => {

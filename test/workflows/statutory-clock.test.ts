@@ -14,6 +14,7 @@ import {
 } from '../../domain/clock/clock.js';
 import {
   calendarSignal,
+  continueAsNewSignal,
   extendSignal,
   pauseSignal,
   resumeSignal,
@@ -155,6 +156,53 @@ describe('statutory clock (time-skipping server)', () => {
     });
     expect(events).toHaveLength(1);
     expect(events[0]!.kind).toBe('overdue');
+  });
+
+  it('continues as new with its snapshot: the pause, the days left and the fired events carry over', async () => {
+    const { worker, handle } = await start(10);
+    await worker.runUntil(async () => {
+      await env.sleep(2 * DAY);
+      await handle.signal(pauseSignal, { reason: '检测 testing', approvedBy: 'head1' });
+      const before = await eventually(async () => {
+        const v = await handle.query(viewQuery);
+        expect(v.status).toBe('paused');
+        return v;
+      });
+      await handle.signal(continueAsNewSignal);
+      const latest = env.client.workflow.getHandle(handle.workflowId);
+      await eventually(async () =>
+        expect((await latest.describe()).runId).not.toBe(handle.firstExecutionRunId),
+      );
+      const after = await latest.query(viewQuery);
+      expect(after).toMatchObject({
+        status: 'paused',
+        remaining: before.remaining,
+        startedOn: before.startedOn,
+        pauses: before.pauses,
+      });
+      await latest.signal(resumeSignal);
+      await env.sleep(40 * DAY);
+      expect((await latest.query(viewQuery)).status).toBe('overdue');
+    });
+    expect(events.map((e) => e.kind + (e.daysBefore ?? ''))).toEqual(['warning3', 'warning1', 'overdue']);
+  });
+
+  it('continues as new after a warning went out: the warning is not sent again', async () => {
+    const { worker, handle } = await start(10);
+    await worker.runUntil(async () => {
+      const { dueOn } = await handle.query(viewQuery);
+      const warning3 = chinaInstant(workingDaysBefore(calendar, dueOn!, 3), 9);
+      await env.sleep(warning3 + 3_600_000 - (await env.currentTimeMs()));
+      await eventually(async () => expect(events.map((e) => e.kind)).toEqual(['warning']));
+      await handle.signal(continueAsNewSignal);
+      const latest = env.client.workflow.getHandle(handle.workflowId);
+      await eventually(async () =>
+        expect((await latest.describe()).runId).not.toBe(handle.firstExecutionRunId),
+      );
+      await env.sleep(30 * DAY);
+      expect((await latest.query(viewQuery)).status).toBe('overdue');
+    });
+    expect(events.map((e) => e.kind + (e.daysBefore ?? ''))).toEqual(['warning3', 'warning1', 'overdue']);
   });
 
   it('fires every event exactly once across a worker restart', async () => {

@@ -1,6 +1,8 @@
 // The state of one enforcement case, shared by its stages: the filing decision, the investigation record,
 // the outcome. Clocks, audit steps, the projection and e-mails come from MatterContext.
+import { condition } from '@temporalio/workflow';
 import { yearOf } from '../../schema/values/dates.js';
+import type { Actor } from '../../schema/roles.js';
 import type { CaseFacts } from '../../domain/case/guards.js';
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
@@ -87,6 +89,27 @@ export class CaseContext extends MatterContext {
   }
 
   /** The case ends: its clocks stop, except the reporter's feedback period, which runs until they are told. */
+  /**
+   * Every way a case ends goes through here: the stage closes and the outcome is set at once (so no command slips
+   * in), then, once `ready` holds, the case's clocks stop and one audit step records the end and closes every
+   * task the case still had open. Clocks that outlive the case (the reporter's feedback, a transfer's items)
+   * are started after it.
+   */
+  close(
+    outcome: NonNullable<CaseView['outcome']>,
+    step: { actor: Actor; action: string; details: Record<string, unknown> },
+    reason: string,
+    ready?: () => boolean,
+  ): Promise<void> {
+    this.stage = 'closed';
+    this.outcome = outcome;
+    const finish = () => {
+      this.stopCaseClocks(outcome.on, reason);
+      return this.record({ ...step, closeTasks: this.closingTasks() });
+    };
+    return ready ? condition(ready).then(finish) : finish();
+  }
+
   stopCaseClocks(on: string, reason: string) {
     for (const clock of this.runningClocks()) if (clock.name !== REPORT_FEEDBACK.name) clock.stop(on, reason);
   }

@@ -27,6 +27,15 @@ import type { ClockView } from '../../schema/case.js';
 
 export type ClockHook = (event: ClockEvent, clock: StatutoryClock) => Promise<void>;
 
+/** Everything a clock is, as plain data: it survives a continue-as-new or a move into a child workflow. */
+export interface ClockSnapshot {
+  state: ClockState;
+  /** Keys of the warnings and overdue events already fired (each fires once per due date). */
+  fired: string[];
+  /** Causes holding it paused. */
+  holds: string[];
+}
+
 export class StatutoryClock {
   private state: ClockState;
   private computed: ClockComputation;
@@ -46,6 +55,28 @@ export class StatutoryClock {
   ) {
     this.state = startClock(def, startedOn, [...warnBefore], startedAt);
     this.computed = computeClock(calendar, this.state);
+  }
+
+  /** The clock as plain data (see ClockSnapshot). */
+  snapshot(): ClockSnapshot {
+    return { state: this.state, fired: [...this.fired], holds: [...this.holds] };
+  }
+
+  /** A clock from its snapshot, with the calendar of the run that restores it: nothing fired fires again. */
+  static restore(s: ClockSnapshot, calendar: CalendarData, onEvent: ClockHook): StatutoryClock {
+    const clock = new StatutoryClock(
+      s.state.def,
+      s.state.startedOn,
+      calendar,
+      s.state.warnBefore,
+      onEvent,
+      s.state.startedAt,
+    );
+    clock.state = s.state;
+    clock.computed = computeClock(calendar, s.state);
+    for (const k of s.fired) clock.fired.add(k);
+    for (const h of s.holds) clock.holds.add(h);
+    return clock;
   }
 
   get name() {

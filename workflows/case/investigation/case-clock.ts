@@ -55,6 +55,7 @@ export function registerCaseClockHandlers(c: CaseContext) {
           days: command.days,
           heldOn: command.heldOn,
           participants: command.participants,
+          minutes: command.minutes,
           dueOn: clock.dueOn,
           rule: CASE_EXTENSION_COLLECTIVE.rule,
         },

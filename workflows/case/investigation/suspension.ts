@@ -71,15 +71,11 @@ export function registerSuspensionHandlers(c: CaseContext) {
     },
   );
 
-  onApproval(c, 'termination', async (a, actor) => {
-    const today = c.today();
-    c.stage = 'closed';
-    c.outcome = { kind: 'terminated', ground: String(a.payload.ground), on: today };
-    c.stopCaseClocks(today, '案件终止 terminated');
-    await c.record({
-      actor,
-      action: 'case.terminated',
-      details: { ground: a.payload.ground, approvalId: a.id },
-    });
-  });
+  onApproval(c, 'termination', (a, actor) =>
+    c.close(
+      { kind: 'terminated', ground: String(a.payload.ground), on: c.today() },
+      { actor, action: 'case.terminated', details: { ground: a.payload.ground, approvalId: a.id } },
+      '案件终止 terminated',
+    ),
+  );
 }

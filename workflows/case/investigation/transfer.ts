@@ -71,18 +71,12 @@ export function registerTransferHandlers(c: CaseContext) {
     tr.history.push({ step, on, by, note });
   };
   /** The police filed the case: it closes now (before any await, so no command slips in meanwhile). */
-  const accepted = (actor: Actor) => {
-    const today = c.today();
-    c.stage = 'closed';
-    c.outcome = { kind: 'transferred_to_police', on: today };
-    c.stopCaseClocks(today, '已移送公安机关立案 transferred to the police');
-    return c.record({
-      actor,
-      action: 'case.transferred_to_police',
-      details: {},
-      closeTasks: c.closingTasks(),
-    });
-  };
+  const accepted = (actor: Actor) =>
+    c.close(
+      { kind: 'transferred_to_police', on: c.today() },
+      { actor, action: 'case.transferred_to_police', details: {} },
+      '已移送公安机关立案 transferred to the police',
+    );
 
   command(
     c,
