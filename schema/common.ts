@@ -34,3 +34,17 @@ export const TaskRowSchema = z.object({
   dueOn: z.string().nullable(),
   status: z.string(),
 });
+
+/** What a command (a workflow Update) returns: small, and the same size however large the matter has grown.
+ * The whole view is read through a Query or the projection. */
+export const CommandResultSchema = z.object({
+  number: z.string(),
+  stage: z.string(),
+  status: z.enum(['open', 'closed']),
+  /** The sequence number of the last audit step the matter recorded. */
+  step: z.number().int(),
+  /** The next due date of a running clock, if any. */
+  nextDueOn: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type CommandResult = z.infer<typeof CommandResultSchema>;

@@ -23,8 +23,8 @@ import {
   StartMediationSchema,
   TransferJurisdictionSchema,
   type ComplaintStage,
-  type ComplaintView,
 } from '../../schema/complaint.js';
+import type { CommandResult } from '../../schema/common.js';
 import type { Refusal } from '../../schema/errors.js';
 import type { Actor } from '../../schema/roles.js';
 import {
@@ -94,7 +94,7 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
   async function send<C>(
     req: FastifyRequest,
     number: string,
-    update: UpdateDefinition<ComplaintView, [Command<C>], string>,
+    update: UpdateDefinition<CommandResult, [Command<C>], string>,
     guard: Guard<C>,
     command: C,
   ) {
@@ -102,14 +102,14 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
     const c = await visibleComplaint(db, actor, number);
     const refusal = guard(factsOf(c), actor, command);
     if (refusal) throw new AppError(refusal.code, [], refusal.detail);
-    return sendUpdate(temporal, req, actor, c.number, update, { actor, command });
+    return sendUpdate(temporal, req, actor, c.number, update, { actor, command }, complaintViewQuery);
   }
 
   const command = <B extends z.ZodType, C extends z.infer<B>>(
     path: string,
     summary: string,
     body: B,
-    update: UpdateDefinition<ComplaintView, [Command<C>], string>,
+    update: UpdateDefinition<CommandResult, [Command<C>], string>,
     guard: Guard<C>,
   ) =>
     r.post(

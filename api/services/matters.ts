@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db.js';
 import { ClockViewSchema } from '../../schema/case.js';
-import type { listQuerySchema } from '../../schema/common.js';
+import type { CommandResult, listQuerySchema } from '../../schema/common.js';
 import type { ErrorCode } from '../../schema/errors.js';
 import type { Actor } from '../../schema/roles.js';
 import { AppError, fromTemporal } from '../errors.js';
@@ -84,20 +84,26 @@ export async function matterPage<V>(db: Db, temporal: Client, m: MatterRow, view
 }
 
 /** Sends a command; the Idempotency-Key (scoped to the user) is the Update ID, so a retry applies once. */
-export async function sendUpdate<R, C>(
+/** Sends a command as a workflow Update (the Idempotency-Key as its ID) and answers with the matter's view as it
+ * is after the command, read with `view` (a Query): the Update itself returns only a small result, so the
+ * history does not carry the view. */
+export async function sendUpdate<C, V>(
   temporal: Client,
   req: FastifyRequest,
   actor: Actor,
   number: string,
-  update: UpdateDefinition<R, [C], string>,
+  update: UpdateDefinition<CommandResult, [C], string>,
   command: C,
-): Promise<R> {
+  view: QueryDefinition<V>,
+): Promise<V> {
   const key = req.headers['idempotency-key'];
+  const handle = temporal.workflow.getHandle(number);
   try {
-    return await temporal.workflow.getHandle(number).executeUpdate(update, {
+    await handle.executeUpdate(update, {
       args: [command],
       updateId: typeof key === 'string' ? `${actor.id}:${key}` : randomUUID(),
     });
+    return await handle.query(view);
   } catch (err) {
     throw fromTemporal(err) ?? err;
   }

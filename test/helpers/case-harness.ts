@@ -3,10 +3,11 @@
 // top of a test file: it sets up (and tears down) one environment per file.
 import type { UpdateDefinition } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import { chinaDateOf } from '../../schema/values/dates.js';
 import type { CaseInput, CaseView, RegisterClue } from '../../schema/case.js';
+import type { CommandResult } from '../../schema/common.js';
 import type { OfficerRef } from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
 import * as M from '../../workflows/case/messages.js';
@@ -71,8 +72,24 @@ export function useCaseHarness(prefix: string) {
       args: [input],
     });
     running.push(handle);
-    const send = <T>(u: UpdateDefinition<CaseView, [M.Command<T>], string>, cmd: M.Command<T>) =>
-      handle.executeUpdate(u, { args: [cmd] });
+    /** Sends a command; the Update answers with a small result (checked here), and the test reads the view as
+     * the API does, with the query. */
+    const send = async <T>(
+      u: UpdateDefinition<CommandResult, [M.Command<T>], string>,
+      cmd: M.Command<T>,
+    ): Promise<CaseView> => {
+      const result = await handle.executeUpdate(u, { args: [cmd] });
+      const v = await handle.query(M.caseViewQuery);
+      expect(result).toEqual({
+        number: caseNumber,
+        stage: v.stage,
+        status: v.status,
+        step: expect.any(Number),
+        nextDueOn: expect.toSatisfy((d: unknown) => d === null || typeof d === 'string'),
+        overdue: v.overdue,
+      });
+      return v;
+    };
     const file = () =>
       send(M.decideFilingUpdate, {
         actor: head,

@@ -3,14 +3,14 @@
 // activation sees it) and records the step.
 import type { UpdateDefinition } from '@temporalio/common';
 import { setHandler } from '@temporalio/workflow';
-import type { CaseView } from '../../schema/case.js';
+import type { CommandResult } from '../../schema/common.js';
 import type { Refusal } from '../../schema/errors.js';
 import type { CaseContext } from './context.js';
 import type { Command } from './messages.js';
 
 export function command<T>(
   c: CaseContext,
-  def: UpdateDefinition<CaseView, [Command<T>]>,
+  def: UpdateDefinition<CommandResult, [Command<T>]>,
   check: (cmd: Command<T>) => Refusal | undefined,
   run: (cmd: Command<T>) => Promise<void>,
 ): void {
@@ -18,7 +18,7 @@ export function command<T>(
     def,
     async (cmd) => {
       await run(cmd);
-      return c.view();
+      return c.result();
     },
     { validator: (cmd) => c.refuse(check(cmd)) },
   );

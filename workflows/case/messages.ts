@@ -1,4 +1,5 @@
 // Messages of the case workflow: declared once here, imported by the API and tests (nothing else crosses).
+import type { CommandResult } from '../../schema/common.js';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseView, DecideFiling, ExtendFiling } from '../../schema/case.js';
 import type * as I from '../../schema/investigation.js';
@@ -17,7 +18,8 @@ export interface Command<T> {
   participants?: I.OfficerRef[];
 }
 
-const update = <T>(name: string) => defineUpdate<CaseView, [Command<T>]>(name);
+/** A command: validated, applied, and answered with a small result (the view is read with the query). */
+const update = <T>(name: string) => defineUpdate<CommandResult, [Command<T>]>(name);
 
 /** 立案审批: the head approves or declines filing. */
 export const decideFilingUpdate = update<DecideFiling>('decideFiling');

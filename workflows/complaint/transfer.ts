@@ -61,7 +61,7 @@ export function registerTransferHandler(c: ComplaintContext) {
         details: { toUnitId: command.toUnitId, toNumber: c.transfer.toNumber, reason: command.reason },
         closeTasks: [c.taskId(DECIDE)],
       });
-      return c.view();
+      return c.result();
     },
     { validator: ({ actor, command }) => c.refuse(checkTransfer(c.facts(), actor, command)) },
   );

@@ -51,7 +51,7 @@ export function registerViolationHandler(c: ComplaintContext) {
         action: 'violation.reported',
         details: { n: entry.n, caseNumber, summary: command.summary },
       });
-      return c.view();
+      return c.result();
     },
     { validator: ({ actor }) => c.refuse(checkReportViolation(c.facts(), actor)) },
   );

@@ -12,6 +12,7 @@ import type { CalendarData } from '../../domain/calendar/calendar.js';
 import { chinaDateOf, type IsoDate } from '../../schema/values/dates.js';
 import type { ClockDefinition, ClockEvent } from '../../domain/clock/clock.js';
 import type { ClockView } from '../../schema/case.js';
+import type { CommandResult } from '../../schema/common.js';
 import { ERROR_MESSAGES, type Refusal } from '../../schema/errors.js';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../../schema/roles.js';
 import { StatutoryClock } from '../clock/statutory-clock.js';
@@ -154,10 +155,45 @@ export abstract class MatterContext {
     return run;
   }
 
+  /** The next clock to run out, of those running. */
+  private nextDue() {
+    const running = this.clocks.map((b) => b.clock).filter((c) => !c.stopped && c.dueAt !== undefined);
+    return running.sort((a, b) => a.dueAt! - b.dueAt!)[0];
+  }
+
+  /** What a command returns (see CommandResult): never the whole view. */
+  result(): CommandResult {
+    const row = this.row();
+    return {
+      number: this.number,
+      stage: row.stage,
+      status: row.status as CommandResult['status'],
+      step: this.seq,
+      nextDueOn: this.nextDue()?.dueOn ?? null,
+      overdue: this.overdue,
+    };
+  }
+
+  /** The deadlines a step projects: only the clocks whose projection changed since the last step, so a step's
+   * size does not grow with the number of clocks the matter has had. */
+  private changedDeadlines(): ClockView[] {
+    const changed: ClockView[] = [];
+    for (const b of this.clocks) {
+      const v = b.clock.view();
+      const { remaining: _remaining, ...projected } = v;
+      const signature = JSON.stringify(projected);
+      if (this.projected.get(v.name) === signature) continue;
+      this.projected.set(v.name, signature);
+      changed.push(v);
+    }
+    return changed;
+  }
+  /** Per clock, what the projection last received (see changedDeadlines). */
+  private readonly projected = new Map<string, string>();
+
   private async write(step: Step): Promise<void> {
     const seq = ++this.seq;
-    const running = this.clocks.map((b) => b.clock).filter((c) => !c.stopped && c.dueAt !== undefined);
-    const next = running.sort((a, b) => a.dueAt! - b.dueAt!)[0];
+    const next = this.nextDue();
     const row = this.row();
     await acts.recordStep({
       caseNumber: this.number,
@@ -172,7 +208,7 @@ export abstract class MatterContext {
         nextDueOn: next?.dueOn ?? null,
         nextDueAt: next?.dueAt ? new Date(next.dueAt).toISOString() : null,
       },
-      deadlines: this.clocks.map((b) => b.clock.view()),
+      deadlines: this.changedDeadlines(),
       openTasks: step.openTasks?.map((t) => ({ ...t, unitId: this.unitId })),
       closeTasks: step.closeTasks,
       evidence: step.evidence,

@@ -8,10 +8,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Db } from '../../../platform/db.js';
 import { CaseNumberParamsSchema, IdempotencyHeadersSchema, ProblemSchema } from '../../../schema/api.js';
-import { CaseViewSchema, type CaseView } from '../../../schema/case.js';
+import { CaseViewSchema } from '../../../schema/case.js';
+import type { CommandResult } from '../../../schema/common.js';
 import type { OfficerRef } from '../../../schema/investigation.js';
 import type { Role } from '../../../schema/roles.js';
-import type { Command } from '../../../workflows/case/messages.js';
+import { caseViewQuery, type Command } from '../../../workflows/case/messages.js';
 import { requireRole } from '../../auth/sessions.js';
 import { AppError } from '../../errors.js';
 import type { ApiDeps } from '../../server.js';
@@ -22,7 +23,7 @@ export interface CaseCommandSpec<S extends z.ZodType> {
   tag: string;
   summary: string;
   body: S;
-  update: UpdateDefinition<CaseView, [Command<z.infer<S>>], string>;
+  update: UpdateDefinition<CommandResult, [Command<z.infer<S>>], string>;
   /** Who may send it (the workflow checks unit, stage and the rest). */
   roles: Role[];
   /** Which user ids of the body to resolve for the validator. */
@@ -85,7 +86,7 @@ export function caseCommand<S extends z.ZodType>(
           ? { participants: await resolveUsers(db, names.participants, 'participants') }
           : {}),
       };
-      return sendUpdate(temporal, req, actor, c.number, spec.update, cmd);
+      return sendUpdate(temporal, req, actor, c.number, spec.update, cmd, caseViewQuery);
     },
   );
 }

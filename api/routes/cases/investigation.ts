@@ -4,7 +4,7 @@
 import type { UpdateDefinition } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { ZodType } from 'zod';
-import type { CaseView } from '../../../schema/case.js';
+import type { CommandResult } from '../../../schema/common.js';
 import {
   ASSISTANCE_REPLY,
   CASE_EXTENSION_BY_HEAD,
@@ -26,7 +26,7 @@ export function investigationRoutes(app: FastifyInstance, deps: ApiDeps) {
     path: string,
     summary: string,
     body: ZodType<S>,
-    update: UpdateDefinition<CaseView, [M.Command<S>], string>,
+    update: UpdateDefinition<CommandResult, [M.Command<S>], string>,
     tag = 'investigation',
   ) =>
     caseCommand(app, deps, {

@@ -53,7 +53,7 @@ export function registerAcceptanceHandlers(c: ComplaintContext) {
               `说明 Explanation: ${command.explanation}`,
             ],
       );
-      return c.view();
+      return c.result();
     },
     { validator: ({ actor, command }) => c.refuse(checkDecideAcceptance(c.facts(), actor, command)) },
   );

@@ -102,7 +102,7 @@ export function registerMediationHandlers(c: ComplaintContext) {
         action: 'mediation.started',
         details: { complainantConsents: true, respondentConsents: true, note: command.note },
       });
-      return c.view();
+      return c.result();
     },
     { validator: ({ actor, command }) => c.refuse(checkStartMediation(c.facts(), actor, command)) },
   );
@@ -118,7 +118,7 @@ export function registerMediationHandlers(c: ComplaintContext) {
         action: 'mediation.paused',
         details: { reason: command.reason, note: command.note },
       });
-      return c.view();
+      return c.result();
     },
     { validator: ({ actor }) => c.refuse(checkPauseMediation(c.facts(), actor)) },
   );
@@ -137,7 +137,7 @@ export function registerMediationHandlers(c: ComplaintContext) {
         // The task is due again, on the moved date.
         openTasks: [mediateTask(c, clock.dueOn)],
       });
-      return c.view();
+      return c.result();
     },
     { validator: ({ actor }) => c.refuse(checkResumeMediation(c.facts(), actor)) },
   );
@@ -146,7 +146,7 @@ export function registerMediationHandlers(c: ComplaintContext) {
     endMediationUpdate,
     async ({ actor, command }) => {
       await endMediation(c, actor, command.outcome, c.today(), command.note);
-      return c.view();
+      return c.result();
     },
     { validator: ({ actor, command }) => c.refuse(checkEndMediation(c.facts(), actor, command)) },
   );

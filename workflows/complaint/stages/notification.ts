@@ -23,7 +23,7 @@ export function registerNotificationHandlers(c: ComplaintContext) {
         details: { method: command.method, note: command.note, outcome: c.outcome },
         closeTasks: [c.taskId(NOTIFY_PARTIES)],
       });
-      return c.view();
+      return c.result();
     },
     { validator: ({ actor }) => c.refuse(checkRecordPartiesNotified(c.facts(), actor)) },
   );
