@@ -11,6 +11,7 @@ import type { CommandResult } from '../../schema/common.js';
 import type { OfficerRef } from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
 import * as M from '../../workflows/case/messages.js';
+import { expectTypedAuditTrail } from './audit.js';
 import { caseInput } from './cases.js';
 import { freshDb, type TestDb } from './db.js';
 import { startTestSmtp, type TestSmtp } from './smtp.js';
@@ -46,6 +47,8 @@ export function useCaseHarness(prefix: string) {
     [h.tdb, h.smtp] = await Promise.all([freshDb(), startTestSmtp()]);
   });
   afterAll(async () => {
+    // Every step the file's cases recorded has its action's typed shape (schema/events.ts).
+    if (h.tdb) expect(await expectTypedAuditTrail(h.tdb.db)).toBeGreaterThan(0);
     await h.tdb?.drop();
     await h.smtp?.stop();
   });

@@ -21,6 +21,7 @@ import {
 } from '../../workflows/case/messages.js';
 import { yearWithExtraHoliday } from '../helpers/calendar.js';
 import { caseInput } from '../helpers/cases.js';
+import { expectTypedAuditTrail } from '../helpers/audit.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -47,6 +48,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await env?.teardown();
+  // Every step the file's matters recorded has its action's typed shape (schema/events.ts).
+  if (tdb) expect(await expectTypedAuditTrail(tdb.db)).toBeGreaterThan(0);
   await tdb?.drop();
   await smtp?.stop();
 });

@@ -35,6 +35,7 @@ import {
   type Command,
 } from '../../workflows/complaint/messages.js';
 import { registerComplaint } from '../helpers/complaints.js';
+import { expectTypedAuditTrail } from '../helpers/audit.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -65,6 +66,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await env?.teardown();
+  // Every step the file's matters recorded has its action's typed shape (schema/events.ts).
+  if (tdb) expect(await expectTypedAuditTrail(tdb.db)).toBeGreaterThan(0);
   await tdb?.drop();
   await smtp?.stop();
 });

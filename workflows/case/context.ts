@@ -2,13 +2,17 @@
 // the outcome. Clocks, audit steps, the projection and e-mails come from MatterContext.
 import { condition } from '@temporalio/workflow';
 import { yearOf } from '../../schema/values/dates.js';
+import type { DetailsOf } from '../../schema/events.js';
 import type { Actor } from '../../schema/roles.js';
+
+/** The audit events that end a case. */
+type CaseEndAction = 'case.terminated' | 'case.transferred_to_police' | 'simplified.decided';
 import type { CaseFacts } from '../../domain/case/guards.js';
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
 import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import type { ResolvedRulePack } from '../../schema/rule-pack.js';
-import { MatterContext, type MatterRow } from '../shared/matter-context.js';
+import { MatterContext, type MatterRow, type Step } from '../shared/matter-context.js';
 import type { ApprovalEffects } from './investigation/approvals.js';
 import { emptyInvestigation, type InvestigationState } from '../../domain/case/investigation-state.js';
 
@@ -95,9 +99,9 @@ export class CaseContext extends MatterContext {
    * task the case still had open. Clocks that outlive the case (the reporter's feedback, a transfer's items)
    * are started after it.
    */
-  close(
+  close<A extends CaseEndAction>(
     outcome: NonNullable<CaseView['outcome']>,
-    step: { actor: Actor; action: string; details: Record<string, unknown> },
+    step: { actor: Actor; action: A; details: DetailsOf<A> },
     reason: string,
     ready?: () => boolean,
   ): Promise<void> {
@@ -105,7 +109,7 @@ export class CaseContext extends MatterContext {
     this.outcome = outcome;
     const finish = () => {
       this.stopCaseClocks(outcome.on, reason);
-      return this.record({ ...step, closeTasks: this.closingTasks() });
+      return this.record({ ...step, closeTasks: this.closingTasks() } as unknown as Step);
     };
     return ready ? condition(ready).then(finish) : finish();
   }

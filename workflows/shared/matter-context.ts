@@ -12,6 +12,7 @@ import type { CalendarData } from '../../domain/calendar/calendar.js';
 import { chinaDateOf, type IsoDate } from '../../schema/values/dates.js';
 import type { ClockDefinition, ClockEvent } from '../../domain/clock/clock.js';
 import type { ClockView } from '../../schema/case.js';
+import type { AuditEvent } from '../../schema/events.js';
 import type { CommandResult } from '../../schema/common.js';
 import { ERROR_MESSAGES, type Refusal } from '../../schema/errors.js';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../../schema/roles.js';
@@ -38,14 +39,14 @@ interface ClockBinding {
   onDue?: OnDue;
 }
 
-export interface Step {
+/** A step a matter records: one audit event (schema/events.ts: its action and typed details), who acted, and
+ * the tasks and evidence it changes. */
+export type Step = AuditEvent & {
   actor: Actor;
-  action: string;
-  details?: Record<string, unknown>;
   openTasks?: Omit<TaskOpen, 'unitId'>[];
   closeTasks?: string[];
   evidence?: EvidenceRow[];
-}
+};
 
 export type MatterRow = Omit<CaseRowSnapshot, 'overdue' | 'nextDueOn' | 'nextDueAt'>;
 
@@ -201,7 +202,7 @@ export abstract class MatterContext {
       at: new Date(Date.now()).toISOString(),
       actorId: step.actor.id,
       action: step.action,
-      details: step.details ?? {},
+      details: step.details,
       case: {
         ...row,
         overdue: this.overdue,

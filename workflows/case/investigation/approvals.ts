@@ -3,7 +3,9 @@
 // for the unit's agency head; the decision runs the effect its kind registered.
 import { condition } from '@temporalio/workflow';
 import { checkDecideApproval } from '../../../domain/case/guards.js';
+import type { AuditEvent, DetailsOf } from '../../../schema/events.js';
 import type { ApprovalView } from '../../../schema/investigation.js';
+import type { Step } from '../../shared/matter-context.js';
 import type { Actor } from '../../../schema/roles.js';
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
@@ -56,12 +58,14 @@ export function fileApproval(
 }
 
 /** The application's step: recorded with its officers, and the head's task opened. */
-export function recordApplication(
+/** The applications' audit events: each carries the approval's id and who applied, besides its own details. */
+type Application = Extract<AuditEvent, { details: { approvalId: string; officers: string[] } }>;
+export function recordApplication<A extends Application['action']>(
   c: CaseContext,
   cmd: Command<unknown>,
   a: ApprovalView,
-  action: string,
-  details: Record<string, unknown> = {},
+  action: A,
+  details: Omit<DetailsOf<A>, 'approvalId' | 'officers'>,
   dueOn: string | null = null,
 ): Promise<void> {
   return c.record({
@@ -69,7 +73,8 @@ export function recordApplication(
     action,
     details: { ...details, approvalId: a.id, officers: a.requestedBy },
     openTasks: [approvalTask(c, a, dueOn)],
-  });
+    // TypeScript does not narrow a generic action to its union member; A and DetailsOf<A> typed the call.
+  } as unknown as Step);
 }
 
 export function approvalTask(c: CaseContext, a: ApprovalView, dueOn: string | null = null) {

@@ -87,7 +87,14 @@ export function registerEvidenceHandlers(c: CaseContext) {
       await c.record({
         actor: cmd.actor,
         action: 'testing.started',
-        details: { testingId: id, kind: t.kind, seizureIds: t.seizureIds, officers: by },
+        details: {
+          testingId: id,
+          kind: t.kind,
+          description: t.description,
+          on: from,
+          seizureIds: t.seizureIds,
+          officers: by,
+        },
       });
     },
   );
@@ -113,7 +120,7 @@ export function registerEvidenceHandlers(c: CaseContext) {
       await c.record({
         actor: cmd.actor,
         action: 'testing.finished',
-        details: { testingId: t.id, officers: teamIds(c, cmd) },
+        details: { testingId: t.id, result: cmd.command.result, on: today, officers: teamIds(c, cmd) },
       });
     },
   );
@@ -140,6 +147,7 @@ export function registerEvidenceHandlers(c: CaseContext) {
         details: {
           assistanceId: id,
           office: cmd.command.office,
+          matter: cmd.command.matter,
           dueOn: clock.dueOn,
           officers: teamIds(c, cmd),
         },
@@ -162,7 +170,7 @@ export function registerEvidenceHandlers(c: CaseContext) {
       await c.record({
         actor: cmd.actor,
         action: 'assistance.replied',
-        details: { assistanceId: a.id, officers: teamIds(c, cmd) },
+        details: { assistanceId: a.id, summary: cmd.command.summary, officers: teamIds(c, cmd) },
       });
     },
   );

@@ -40,7 +40,11 @@ export function registerMeasureHandlers(c: CaseContext) {
         approvalId: a.id,
         extended: false,
       });
-      await recordApplication(c, cmd, a, `${m.kind}.requested`, { measureId: id, items: m.items.length });
+      await recordApplication(c, cmd, a, `${m.kind}.requested`, {
+        measureId: id,
+        items: m.items.length,
+        reasons: m.reasons,
+      });
     },
   );
 
@@ -100,7 +104,12 @@ export function registerMeasureHandlers(c: CaseContext) {
       await c.record({
         actor: cmd.actor,
         action: 'preservation.decided',
-        details: { measureId: m.id, disposal: cmd.command.disposal, officers: teamIds(c, cmd) },
+        details: {
+          measureId: m.id,
+          disposal: cmd.command.disposal,
+          reasons: cmd.command.reasons,
+          officers: teamIds(c, cmd),
+        },
       });
     },
   );
@@ -119,7 +128,11 @@ export function registerMeasureHandlers(c: CaseContext) {
         reasons,
         payload: { days },
       });
-      await recordApplication(c, cmd, a, 'seizure.extension_requested', { measureId, days });
+      await recordApplication(c, cmd, a, 'seizure.extension_requested', {
+        measureId,
+        days,
+        reasons: cmd.command.reasons,
+      });
     },
   );
 
@@ -141,7 +154,12 @@ export function registerMeasureHandlers(c: CaseContext) {
       await c.record({
         actor: cmd.actor,
         action: 'seizure.ended',
-        details: { measureId: m.id, outcome: cmd.command.outcome, officers: teamIds(c, cmd) },
+        details: {
+          measureId: m.id,
+          outcome: cmd.command.outcome,
+          reasons: cmd.command.reasons,
+          officers: teamIds(c, cmd),
+        },
         closeTasks: withdrawn.map((a) => c.taskId(`approve-${a.id}`)),
       });
     },

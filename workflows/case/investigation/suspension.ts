@@ -20,7 +20,7 @@ export function registerSuspensionHandlers(c: CaseContext) {
     async (cmd) => {
       const { ground, explanation } = cmd.command;
       const a = fileApproval(c, cmd, { kind: 'suspension', reasons: explanation, payload: { ground } });
-      await recordApplication(c, cmd, a, 'suspension.requested', { ground });
+      await recordApplication(c, cmd, a, 'suspension.requested', { ground, explanation });
     },
   );
 
@@ -67,14 +67,14 @@ export function registerSuspensionHandlers(c: CaseContext) {
     async (cmd) => {
       const { ground, explanation } = cmd.command;
       const a = fileApproval(c, cmd, { kind: 'termination', reasons: explanation, payload: { ground } });
-      await recordApplication(c, cmd, a, 'termination.requested', { ground });
+      await recordApplication(c, cmd, a, 'termination.requested', { ground, explanation });
     },
   );
 
   onApproval(c, 'termination', (a, actor) =>
     c.close(
       { kind: 'terminated', ground: String(a.payload.ground), on: c.today() },
-      { actor, action: 'case.terminated', details: { ground: a.payload.ground, approvalId: a.id } },
+      { actor, action: 'case.terminated', details: { ground: String(a.payload.ground), approvalId: a.id } },
       '案件终止 terminated',
     ),
   );

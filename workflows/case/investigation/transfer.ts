@@ -100,7 +100,7 @@ export function registerTransferHandlers(c: CaseContext) {
       await condition(() => c.ready); // the head's 3 days count with the loaded calendar
       next(TRANSFER_HEAD_DECISION, 'agency_head');
       const dueOn = c.clock(current!).dueOn ?? null;
-      await recordApplication(c, cmd, a, 'transfer.proposed', { suspectedOffence }, dueOn);
+      await recordApplication(c, cmd, a, 'transfer.proposed', { suspectedOffence, facts }, dueOn);
     },
   );
 
@@ -192,7 +192,11 @@ export function registerTransferHandlers(c: CaseContext) {
           return;
       }
       const status = t()!.status;
-      const step = c.record({ actor: cmd.actor, action: `transfer.${s.step}`, details: { status } });
+      const step = c.record({
+        actor: cmd.actor,
+        action: `transfer.${s.step}`,
+        details: { status, note: s.note, on },
+      });
       if (status !== 'accepted') return step;
       // The case closes now (synchronously, so no command slips in), then the items' 3 days run from the
       // police's filing notice: the workflow stays until they are handed over (TR).

@@ -35,10 +35,12 @@ export function registerAcceptanceHandlers(c: ComplaintContext) {
       const mediation = accept ? startMediationPeriod(c, on) : undefined;
       await c.record({
         actor,
-        action: accept ? 'complaint.accepted' : 'complaint.rejected',
-        details: accept
-          ? { mediationDueOn: mediation?.dueOn }
-          : { ground: command.ground, explanation: command.explanation },
+        ...(accept
+          ? { action: 'complaint.accepted' as const, details: { mediationDueOn: mediation?.dueOn } }
+          : {
+              action: 'complaint.rejected' as const,
+              details: { ground: command.ground, explanation: command.explanation },
+            }),
         closeTasks: [c.taskId(DECIDE)],
         openTasks: mediation ? [mediateTask(c, mediation.dueOn)] : [],
       });

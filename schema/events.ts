@@ -1,0 +1,170 @@
+// The audit trail's events: one schema per action, so every stored entry's details are typed and every action
+// name can be found with grep. Workflows record only these (the record step is typed with AuditEvent); the
+// tests parse every entry their cases wrote against AuditEventSchema.
+import { z } from 'zod';
+
+const date = z.string(); // YYYY-MM-DD, as the workflow computed it
+const due = date.nullable().optional(); // a clock's due date (none while paused)
+const officers = z.array(z.string());
+const id = z.string();
+
+/** One event: its action name and the shape of its details. */
+const ev = <A extends string, S extends z.ZodRawShape>(action: A, details: S) =>
+  z.object({ action: z.literal(action), details: z.object(details).strict() }).strict();
+
+/** An application the head decides (approvals): the request's own details plus who applied and its id. */
+const applied = <A extends string, S extends z.ZodRawShape>(action: A, details: S) =>
+  ev(action, { ...details, approvalId: id, officers });
+
+const transferStep = <A extends string>(action: A) =>
+  ev(action, { status: z.string(), note: z.string().optional(), on: date.optional() });
+
+export const AuditEventSchema = z.discriminatedUnion('action', [
+  // ── a case: registration and filing ──
+  ev('clue.registered', {
+    source: z.string(),
+    discoveredOn: date,
+    filingDueOn: due,
+    violationEndedOn: date.optional(),
+    seriousHarm: z.boolean().optional(),
+    limitation: z
+      .object({ expiresOn: date, years: z.number(), expired: z.boolean(), rule: z.string() })
+      .strict()
+      .optional(),
+  }),
+  ev('filing.approved', {
+    reasons: z.string(),
+    ground: z.string().optional(),
+    exemption: z.object({ listId: z.string(), itemId: z.string() }).optional(),
+    limitationOverride: z.string().optional(),
+  }),
+  ev('filing.declined', {
+    reasons: z.string(),
+    ground: z.string().optional(),
+    exemption: z.object({ listId: z.string(), itemId: z.string() }).optional(),
+    limitationOverride: z.string().optional(),
+  }),
+  ev('filing.extended', { days: z.number(), reason: z.string(), dueOn: due }),
+  ev('report.feedback_due', { dueOn: due }),
+  ev('report.feedback_sent', { channel: z.literal('email') }),
+  ev('report.feedback_recorded', { channel: z.string() }),
+  ev('case_clock.started', { filedOn: date, dueOn: due }),
+  // ── investigation ──
+  ev('evidence.recorded', { evidenceId: id, type: z.string(), officers, attachments: z.array(z.string()) }),
+  applied('preservation.requested', { measureId: id, items: z.number(), reasons: z.string() }),
+  applied('seizure.requested', { measureId: id, items: z.number(), reasons: z.string() }),
+  ev('preservation.started', { measureId: id, decideBy: due }),
+  ev('preservation.decided', { measureId: id, disposal: z.string(), reasons: z.string(), officers }),
+  ev('preservation.lapsed', { measureId: id, dueOn: due }),
+  ev('seizure.started', { measureId: id, until: due }),
+  applied('seizure.extension_requested', { measureId: id, days: z.number(), reasons: z.string() }),
+  ev('seizure.extended', { measureId: id, days: z.number(), until: due, rule: z.string() }),
+  ev('seizure.ended', { measureId: id, outcome: z.string(), reasons: z.string(), officers }),
+  ev('testing.started', {
+    testingId: id,
+    kind: z.string(),
+    description: z.string(),
+    on: date,
+    seizureIds: z.array(z.string()),
+    officers,
+  }),
+  ev('testing.finished', { testingId: id, result: z.string(), on: date, officers }),
+  ev('assistance.requested', {
+    assistanceId: id,
+    office: z.string(),
+    matter: z.string(),
+    dueOn: due,
+    officers,
+  }),
+  ev('assistance.replied', { assistanceId: id, summary: z.string(), officers }),
+  ev('approval.granted', {
+    approvalId: id,
+    kind: z.string(),
+    subject: z.string().optional(),
+    note: z.string().optional(),
+  }),
+  ev('approval.refused', {
+    approvalId: id,
+    kind: z.string(),
+    subject: z.string().optional(),
+    note: z.string().optional(),
+  }),
+  applied('suspension.requested', { ground: z.string(), explanation: z.string() }),
+  ev('case.suspended', { ground: z.string(), approvalId: id }),
+  ev('case.resumed', { explanation: z.string(), officers, caseDueOn: due }),
+  applied('termination.requested', { ground: z.string(), explanation: z.string() }),
+  ev('case.terminated', { ground: z.string(), approvalId: id }),
+  ev('case.extended', { days: z.number(), reason: z.string(), dueOn: due, rule: z.string() }),
+  ev('case.extended_collectively', {
+    days: z.number(),
+    heldOn: date,
+    participants: z.array(z.string()),
+    minutes: z.string(),
+    dueOn: due,
+    rule: z.string(),
+  }),
+  // ── transfer of a suspected crime ──
+  applied('transfer.proposed', { suspectedOffence: z.string(), facts: z.string() }),
+  ev('transfer.approved', { handOverBy: due }),
+  ev('transfer.rejected', {}),
+  transferStep('transfer.handed_over'),
+  transferStep('transfer.police_decision'),
+  transferStep('transfer.reconsideration_requested'),
+  transferStep('transfer.reconsideration_answer'),
+  transferStep('transfer.supervision_requested'),
+  transferStep('transfer.supervision_outcome'),
+  transferStep('transfer.refusal_accepted'),
+  ev('transfer.window_lapsed', { status: z.string() }),
+  ev('transfer.items_due', { dueOn: due }),
+  ev('transfer.items_handed_over', { on: date }),
+  ev('case.transferred_to_police', {}),
+  // ── how part 1 ends ──
+  ev('simplified.decided', {
+    formNumber: z.string(),
+    penalty: z.union([
+      z.object({ kind: z.literal('warning') }),
+      z.object({ kind: z.literal('fine'), amount: z.number() }),
+    ]),
+    facts: z.string(),
+    legalBasis: z.string(),
+    officers,
+    publish: z.literal(false),
+  }),
+  ev('investigation.concluded', { officers, reviewerId: id, report: z.string() }),
+  // ── a complaint ──
+  ev('complaint.received', {
+    channel: z.string(),
+    receivedOn: date,
+    acceptanceDueOn: due,
+    repeatOf: z.array(z.string()),
+    transferredFrom: z.string().optional(),
+  }),
+  ev('complaint.accepted', { mediationDueOn: due }),
+  ev('complaint.rejected', { ground: z.string().optional(), explanation: z.string().optional() }),
+  ev('complaint.transferred', { toUnitId: z.string(), toNumber: z.string().optional(), reason: z.string() }),
+  ev('mediation.started', {
+    complainantConsents: z.literal(true),
+    respondentConsents: z.literal(true),
+    note: z.string().optional(),
+  }),
+  ev('mediation.paused', { reason: z.string(), note: z.string().optional() }),
+  ev('mediation.resumed', { note: z.string().optional(), dueOn: due }),
+  ev('mediation.ended', {
+    outcome: z.string(),
+    note: z.string().optional(),
+    endedOn: date,
+    noticeDueOn: due,
+  }),
+  ev('parties.notified', { method: z.string(), note: z.string().optional(), outcome: z.unknown() }),
+  ev('violation.reported', { n: z.number(), caseNumber: z.string(), summary: z.string() }),
+  // ── any matter's clocks ──
+  ev('deadline.warning', { clock: z.string(), dueOn: date, daysBefore: z.number().optional() }),
+  ev('deadline.overdue', { clock: z.string(), dueOn: date, daysBefore: z.number().optional() }),
+  ev('deadline.recomputed', {
+    moved: z.array(z.object({ clock: z.string(), from: date.nullable(), to: date.nullable() }).strict()),
+  }),
+]);
+
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+export type AuditAction = AuditEvent['action'];
+export type DetailsOf<A extends AuditAction> = Extract<AuditEvent, { action: A }>['details'];
