@@ -120,6 +120,20 @@ await worker.runUntil(async () => {
     for (let i = 0; i < n; i++) last = await command(h, i);
     const history = await h.fetchHistory();
     const bytes = proto.temporal.api.history.v1.History.encode(history).finish().length;
+    if (process.env.BENCH_TRACE && n === SIZES.at(-1)) {
+      // The events of the last four commands, by type: where a command's events go.
+      const events = history.events ?? [];
+      const accepted = events
+        .map((e, i) => (e.workflowExecutionUpdateAcceptedEventAttributes ? i : -1))
+        .filter((i) => i >= 0);
+      const from = accepted.at(-4) ?? 0;
+      const counts = new Map<string, number>();
+      for (const e of events.slice(from)) {
+        const t = proto.temporal.api.enums.v1.EventType[e.eventType ?? 0] ?? String(e.eventType);
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+      console.log('events of the last 4 commands:', Object.fromEntries(counts));
+    }
     rows.push({ commands: n + 1, events: history.events?.length ?? 0, bytes, lastResultBytes: size(last) });
     await h.terminate('measured').catch(() => undefined);
   }

@@ -191,6 +191,8 @@ export abstract class MatterContext {
   }
   /** Per clock, what the projection last received (see changedDeadlines). */
   private readonly projected = new Map<string, string>();
+  /** The search attributes as last upserted. */
+  private searchAttributes: string | undefined;
 
   private async write(step: Step): Promise<void> {
     const seq = ++this.seq;
@@ -214,12 +216,18 @@ export abstract class MatterContext {
       closeTasks: step.closeTasks,
       evidence: step.evidence,
     });
-    upsertSearchAttributes([
-      { key: CaseStageKey, value: this.stage },
-      { key: CaseUnitKey, value: this.unitId },
-      { key: OverdueKey, value: this.overdue },
-      { key: NextDueKey, value: next?.dueAt ? new Date(next.dueAt) : null },
-    ]);
+    // Search attributes change with few steps (stage, overdue, next due date): upserted only then (the first
+    // version upserted them on every step, and its cases still do).
+    const attributes = JSON.stringify([this.stage, this.unitId, this.overdue, next?.dueAt ?? null]);
+    if (attributes !== this.searchAttributes || !patched('search-attributes-on-change')) {
+      this.searchAttributes = attributes;
+      upsertSearchAttributes([
+        { key: CaseStageKey, value: this.stage },
+        { key: CaseUnitKey, value: this.unitId },
+        { key: OverdueKey, value: this.overdue },
+        { key: NextDueKey, value: next?.dueAt ? new Date(next.dueAt) : null },
+      ]);
+    }
     // Every task opened is announced to whoever must act on it (versioned: histories before this change
     // opened tasks without an e-mail).
     if (step.openTasks?.length && patched('task-assigned-mail')) {
