@@ -1,6 +1,6 @@
 // The pure guards the workflow validators run (docs/rules.md, "Roles").
 import { describe, expect, it } from 'vitest';
-import type { OfficerRef } from '../../schema/investigation.js';
+import type { OfficerRef, RecordTransferStep, TransferStatus } from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
 import { emptyInvestigation } from './investigation-state.js';
 import { NATIONAL_DEFAULTS } from '../rules/packs/national.js';
@@ -12,7 +12,10 @@ import {
   checkExtendSeizure,
   checkHearingChair,
   checkOnTheSpot,
+  checkProposeTransfer,
+  checkStartTesting,
   checkTeam,
+  checkTransferStep,
   limitationOf,
   type CaseFacts,
 } from './guards.js';
@@ -190,5 +193,88 @@ describe('an extension comes before the period runs out', () => {
       code: 'PERIOD_EXPIRED',
       detail: '2026-10-03',
     });
+  });
+});
+
+describe('recorded steps, now guarded in the domain', () => {
+  const team2 = [ref('o1'), ref('o2')];
+  const withTransfer = (status: TransferStatus, over: Partial<CaseFacts> = {}) =>
+    facts({
+      today: '2026-11-20',
+      investigation: {
+        ...emptyInvestigation(),
+        transfer: {
+          status,
+          suspectedOffence: 'x',
+          approvalId: 'A1',
+          history: [{ step: 'x', on: '2026-11-18', by: 'o1', note: '' }],
+        },
+      },
+      ...over,
+    });
+  const step = (s: RecordTransferStep) => s;
+  it('a transfer step follows the state machine (TR art. 9: the procuratorate directly after a refusal)', () => {
+    const sup = step({ step: 'supervision_requested', officers: ['o1', 'o2'], note: 'n' });
+    expect(checkTransferStep(withTransfer('refused'), officer, team2, sup)).toBeUndefined();
+    expect(checkTransferStep(withTransfer('approved'), officer, team2, sup)).toMatchObject({
+      code: 'TRANSFER_STEP_NOT_ALLOWED',
+    });
+  });
+  it('a dated transfer step comes after the step before it and not after today', () => {
+    const on = (d: string) =>
+      checkTransferStep(withTransfer('handed_over'), officer, team2, {
+        step: 'police_decision',
+        officers: ['o1', 'o2'],
+        accepted: false,
+        note: 'n',
+        on: d,
+      });
+    expect(on('2026-11-19')).toBeUndefined();
+    expect(on('2026-11-17')).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(on('2026-11-21')).toMatchObject({ code: 'DATE_IN_FUTURE' });
+  });
+  it('the items go over once, after the police filed, even though the case is closed', () => {
+    const items = step({ step: 'items_handed_over', officers: ['o1', 'o2'], note: 'n' });
+    const closed = (handedOverOn?: string) =>
+      withTransfer('accepted', {
+        stage: 'closed',
+        investigation: {
+          ...emptyInvestigation(),
+          transfer: {
+            status: 'accepted',
+            suspectedOffence: 'x',
+            approvalId: 'A1',
+            history: [],
+            items: { dueOn: '2026-11-21', ...(handedOverOn ? { handedOverOn } : {}) },
+          },
+        },
+      });
+    expect(checkTransferStep(closed(), officer, team2, items)).toBeUndefined();
+    expect(checkTransferStep(closed('2026-11-20'), officer, team2, items)).toMatchObject({
+      code: 'TRANSFER_STEP_NOT_ALLOWED',
+    });
+  });
+  it('a second transfer is refused while one is under way', () => {
+    expect(checkProposeTransfer(withTransfer('handed_over'), officer, team2)).toMatchObject({
+      code: 'TRANSFER_STEP_NOT_ALLOWED',
+    });
+    expect(checkProposeTransfer(withTransfer('returned'), officer, team2)).toBeUndefined();
+  });
+  it('a pause must fit the clocks it holds', () => {
+    const f = facts({
+      today: '2026-11-20',
+      holdClash: (from) => (from < '2026-11-10' ? 'DATE_BEFORE_START' : undefined),
+    });
+    const start = (on?: string) =>
+      checkStartTesting(f, officer, team2, {
+        officers: ['o1', 'o2'],
+        kind: 'hearing',
+        description: 'd',
+        seizureIds: [],
+        ...(on ? { on } : {}),
+      });
+    expect(start()).toBeUndefined();
+    expect(start('2026-11-12')).toBeUndefined();
+    expect(start('2026-11-09')).toMatchObject({ code: 'VALIDATION_FAILED', detail: 'on: DATE_BEFORE_START' });
   });
 });

@@ -6,7 +6,16 @@ import { CASE_EXTENSION_BY_HEAD, FILING_EXTENSION, LIMITATION, SEIZURE_EXTENSION
 import type { Actor, Role } from '../../schema/roles.js';
 import type { CaseStage, DecideFiling, RegisterClue } from '../../schema/case.js';
 import type { Refusal } from '../../schema/errors.js';
-import type { InvestigationView, OfficerRef, OnTheSpotDecision } from '../../schema/investigation.js';
+import type {
+  FinishTesting,
+  InvestigationView,
+  OfficerRef,
+  OnTheSpotDecision,
+  RecordAssistanceReply,
+  RecordTransferStep,
+  StartTesting,
+  TransferStatus,
+} from '../../schema/investigation.js';
 import type { RulePackContent } from '../../schema/rule-pack.js';
 
 export interface CaseFacts {
@@ -23,6 +32,9 @@ export interface CaseFacts {
   filingDueOn?: IsoDate;
   caseDueOn?: IsoDate;
   measureDueOn?: (measureId: string) => IsoDate | undefined;
+  /** Why a pause beginning on `from` could not hold the clocks it would pause (the case's, or the filing clock
+   * before filing, and the named seizures'), if it could not. */
+  holdClash?: (from: IsoDate, seizureIds: string[]) => string | undefined;
 }
 
 type Check = Refusal | undefined;
@@ -269,4 +281,110 @@ export function checkHearingChair(c: CaseFacts, chair: OfficerRef): Check {
   return c.investigation?.investigators.includes(chair.id)
     ? { code: 'REVIEWER_INVESTIGATED', detail: `${chair.id}: hearing chair` }
     : undefined;
+}
+
+// ——— recorded steps of the investigation ———
+
+/** Testing and the other periods not counted: the seizures named are active, a dated start is not in the
+ * future nor before the case, and it fits every clock it pauses. */
+export function checkStartTesting(c: CaseFacts, actor: Actor, team: OfficerRef[], cmd: StartTesting): Check {
+  const r = checkRecordingStep(c, actor, team);
+  if (r) return r;
+  const active = (id: string) =>
+    c.investigation?.measures.some((m) => m.id === id && m.kind === 'seizure' && m.status === 'active');
+  const bad = cmd.seizureIds.find((id) => !active(id));
+  if (bad) return { code: 'MEASURE_NOT_ACTIVE', detail: bad };
+  const late = checkEventDate(cmd.on, c.today ?? '9999-12-31', c.clue?.discoveredOn);
+  if (late) return late;
+  const clash = c.holdClash?.(cmd.on ?? c.today!, cmd.seizureIds);
+  return clash ? { code: 'VALIDATION_FAILED', detail: `on: ${clash}` } : undefined;
+}
+
+/** The end of a running test, dated not before it began. */
+export function checkFinishTesting(
+  c: CaseFacts,
+  actor: Actor,
+  team: OfficerRef[],
+  cmd: FinishTesting,
+): Check {
+  const t = c.investigation?.testing.find((x) => x.id === cmd.testingId && !x.finishedOn);
+  return (
+    checkRecordingStep(c, actor, team) ??
+    (t
+      ? checkEventDate(cmd.on, c.today ?? '9999-12-31', t.startedOn)
+      : { code: 'NOT_FOUND_IN_CASE', detail: cmd.testingId })
+  );
+}
+
+/** The reply to an assistance request still open. */
+export function checkAssistanceReply(
+  c: CaseFacts,
+  actor: Actor,
+  team: OfficerRef[],
+  cmd: RecordAssistanceReply,
+): Check {
+  const open = c.investigation?.assistance.some((a) => a.id === cmd.assistanceId && a.reply === undefined);
+  return (
+    checkRecordingStep(c, actor, team) ??
+    (open ? undefined : { code: 'NOT_FOUND_IN_CASE', detail: cmd.assistanceId })
+  );
+}
+
+// ——— the transfer of a suspected crime (TR) ———
+
+/** Where each recorded step of a transfer may come from. */
+export const TRANSFER_STEPS: Record<RecordTransferStep['step'], { from: TransferStatus[] }> = {
+  handed_over: { from: ['approved'] },
+  police_decision: { from: ['handed_over'] },
+  reconsideration_requested: { from: ['refused'] },
+  reconsideration_answer: { from: ['reconsideration'] },
+  // After a refusal the office may ask the police to reconsider or go directly to the procuratorate (TR art. 9).
+  supervision_requested: { from: ['refused', 'refused_again'] },
+  supervision_outcome: { from: ['supervision'] },
+  refusal_accepted: { from: ['refused', 'refused_again'] },
+  items_handed_over: { from: ['accepted'] },
+};
+
+/** A transfer still under way, or accepted: no second one. */
+const TRANSFER_ACTIVE: TransferStatus[] = [
+  'accepted',
+  'proposed',
+  'approved',
+  'handed_over',
+  'refused',
+  'reconsideration',
+  'refused_again',
+  'supervision',
+];
+
+/** Officers propose a transfer during filing or investigation, unless one is under way. */
+export function checkProposeTransfer(c: CaseFacts, actor: Actor, team: OfficerRef[]): Check {
+  const status = c.investigation?.transfer?.status;
+  return (
+    checkTeam(c, actor, team) ??
+    requireStage(c, 'filing', 'investigation') ??
+    (status && TRANSFER_ACTIVE.includes(status)
+      ? { code: 'TRANSFER_STEP_NOT_ALLOWED', detail: status }
+      : undefined)
+  );
+}
+
+/** A recorded transfer step: from the status the state machine allows, dated after the step before it. Handing
+ * over the items comes after the case closed as transferred: it needs the team, not the stage. */
+export function checkTransferStep(
+  c: CaseFacts,
+  actor: Actor,
+  team: OfficerRef[],
+  cmd: RecordTransferStep,
+): Check {
+  const t = c.investigation?.transfer;
+  const refused =
+    cmd.step === 'items_handed_over'
+      ? (checkTeam(c, actor, team) ??
+        (t?.items && !t.items.handedOverOn ? undefined : { code: 'TRANSFER_STEP_NOT_ALLOWED' }))
+      : checkRecordingStep(c, actor, team);
+  if (refused) return refused;
+  if (!t || !TRANSFER_STEPS[cmd.step].from.includes(t.status))
+    return { code: 'TRANSFER_STEP_NOT_ALLOWED', detail: `${t?.status ?? 'none'} → ${cmd.step}` };
+  return checkEventDate(cmd.on, c.today ?? '9999-12-31', t.history.at(-1)?.on);
 }

@@ -48,6 +48,10 @@ export class CaseContext extends MatterContext {
       today: this.today(),
       filingDueOn: this.hasClock('filing') ? this.clock('filing').dueOn : undefined,
       caseDueOn: this.caseClock()?.dueOn,
+      holdClash: (from, seizureIds) => {
+        const clocks = [...this.pausableClocks(), ...seizureIds.map((s) => this.clock(`seizure-${s}`))];
+        return clocks.map((k) => k.checkHold(from)).find((e) => e !== undefined)?.code;
+      },
       measureDueOn: (id) => {
         const name = this.investigation.measures.find((m) => m.id === id)?.clock;
         return name && this.hasClock(name) ? this.clock(name).dueOn : undefined;

@@ -1,6 +1,11 @@
 // 调查取证 (docs/rules.md): evidence records, testing/appraisal that pauses the case clock, and assistance
 // requests to other offices (15 WD). Every step is taken by at least two certified officers (APL 42).
-import { checkEventDate, checkInvestigationStep, checkRecordingStep } from '../../../domain/case/guards.js';
+import {
+  checkAssistanceReply,
+  checkFinishTesting,
+  checkInvestigationStep,
+  checkStartTesting,
+} from '../../../domain/case/guards.js';
 import { ASSISTANCE_REPLY } from '../../../domain/rules/periods.js';
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
@@ -54,21 +59,7 @@ export function registerEvidenceHandlers(c: CaseContext) {
   command(
     c,
     startTestingUpdate,
-    ({ actor, team = [], command }) => {
-      const refused = checkRecordingStep(c.facts(), actor, team);
-      if (refused) return refused;
-      const active = (id: string) =>
-        c.investigation.measures.some((m) => m.id === id && m.kind === 'seizure' && m.status === 'active');
-      const bad = command.seizureIds.find((id) => !active(id));
-      if (bad) return { code: 'MEASURE_NOT_ACTIVE', detail: bad };
-      // A dated start must fit every clock it pauses (not before it started, nor before its last pause ended).
-      const from = command.on ?? c.today();
-      const late = checkEventDate(command.on, c.today(), c.input.clue.discoveredOn);
-      if (late) return late;
-      const clocks = [...c.pausableClocks(), ...command.seizureIds.map((s) => c.clock(`seizure-${s}`))];
-      const clash = clocks.map((k) => k.checkHold(from)).find((e) => e !== undefined);
-      return clash ? { code: 'VALIDATION_FAILED', detail: `on: ${clash.code}` } : undefined;
-    },
+    ({ actor, team = [], command }) => checkStartTesting(c.facts(), actor, team, command),
     async (cmd) => {
       const t = cmd.command;
       const id = `T${c.investigation.testing.length + 1}`;
@@ -102,15 +93,7 @@ export function registerEvidenceHandlers(c: CaseContext) {
   command(
     c,
     finishTestingUpdate,
-    ({ actor, team = [], command }) =>
-      checkRecordingStep(c.facts(), actor, team) ??
-      (c.investigation.testing.some((t) => t.id === command.testingId && !t.finishedOn)
-        ? checkEventDate(
-            command.on,
-            c.today(),
-            c.investigation.testing.find((t) => t.id === command.testingId)!.startedOn,
-          )
-        : { code: 'NOT_FOUND_IN_CASE', detail: command.testingId }),
+    ({ actor, team = [], command }) => checkFinishTesting(c.facts(), actor, team, command),
     async (cmd) => {
       const t = c.investigation.testing.find((x) => x.id === cmd.command.testingId)!;
       const today = cmd.command.on ?? c.today();
@@ -158,11 +141,7 @@ export function registerEvidenceHandlers(c: CaseContext) {
   command(
     c,
     recordAssistanceReplyUpdate,
-    ({ actor, team = [], command }) =>
-      checkRecordingStep(c.facts(), actor, team) ??
-      (c.investigation.assistance.some((a) => a.id === command.assistanceId && a.reply === undefined)
-        ? undefined
-        : { code: 'NOT_FOUND_IN_CASE', detail: command.assistanceId }),
+    ({ actor, team = [], command }) => checkAssistanceReply(c.facts(), actor, team, command),
     async (cmd) => {
       const a = c.investigation.assistance.find((x) => x.id === cmd.command.assistanceId)!;
       a.reply = cmd.command.summary;

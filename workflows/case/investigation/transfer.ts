@@ -5,7 +5,7 @@
 // (APL 27, 82); if the police file the case, the administrative case closes as transferred.
 import { condition, patched } from '@temporalio/workflow';
 import type { ClockDefinition } from '../../../domain/clock/clock.js';
-import { checkEventDate, checkRecordingStep, checkTeam } from '../../../domain/case/guards.js';
+import { checkProposeTransfer, checkTransferStep } from '../../../domain/case/guards.js';
 import {
   TRANSFER_HANDOVER,
   TRANSFER_ITEMS,
@@ -15,38 +15,13 @@ import {
   TRANSFER_RECONSIDERATION_REQUEST,
   TRANSFER_SUPERVISION_REQUEST,
 } from '../../../domain/rules/periods.js';
-import type { RecordTransferStep, TransferStatus } from '../../../schema/investigation.js';
+import type { TransferStatus } from '../../../schema/investigation.js';
 import type { IsoDate } from '../../../schema/values/dates.js';
-import type { Refusal } from '../../../schema/errors.js';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../../../schema/roles.js';
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
 import { proposeTransferUpdate, recordTransferStepUpdate } from '../messages.js';
 import { fileApproval, onApproval, recordApplication } from './approvals.js';
-
-/** Where each recorded step may come from, and where it leads. */
-const STEPS: Record<RecordTransferStep['step'], { from: TransferStatus[] }> = {
-  handed_over: { from: ['approved'] },
-  police_decision: { from: ['handed_over'] },
-  reconsideration_requested: { from: ['refused'] },
-  reconsideration_answer: { from: ['reconsideration'] },
-  // After a refusal the office may ask the police to reconsider or go directly to the procuratorate (TR art. 9).
-  supervision_requested: { from: ['refused', 'refused_again'] },
-  supervision_outcome: { from: ['supervision'] },
-  refusal_accepted: { from: ['refused', 'refused_again'] },
-  items_handed_over: { from: ['accepted'] },
-};
-
-const ACTIVE: TransferStatus[] = [
-  'accepted',
-  'proposed',
-  'approved',
-  'handed_over',
-  'refused',
-  'reconsideration',
-  'refused_again',
-  'supervision',
-];
 
 /** The hand-over period as the first version counted it: by the end of the next day. */
 const HANDOVER_AS_ONE_DAY: ClockDefinition = { ...TRANSFER_HANDOVER, unit: 'CD', length: 1, rollOver: true };
@@ -81,12 +56,7 @@ export function registerTransferHandlers(c: CaseContext) {
   command(
     c,
     proposeTransferUpdate,
-    ({ actor, team = [] }): Refusal | undefined =>
-      checkTeam(c.facts(), actor, team) ??
-      (c.stage === 'filing' || c.stage === 'investigation' ? undefined : { code: 'STAGE_NOT_ALLOWED' }) ??
-      (t() && ACTIVE.includes(t()!.status)
-        ? { code: 'TRANSFER_STEP_NOT_ALLOWED', detail: t()!.status }
-        : undefined),
+    ({ actor, team = [] }) => checkProposeTransfer(c.facts(), actor, team),
     async (cmd) => {
       const { suspectedOffence, facts } = cmd.command;
       const a = fileApproval(c, cmd, {
@@ -127,20 +97,7 @@ export function registerTransferHandlers(c: CaseContext) {
   command(
     c,
     recordTransferStepUpdate,
-    ({ actor, team = [], command }) => {
-      // Handing over the items comes after the case closed as transferred: it needs the team, not the stage.
-      const refused =
-        command.step === 'items_handed_over'
-          ? (checkTeam(c.facts(), actor, team) ??
-            (t()?.items && !t()!.items!.handedOverOn ? undefined : { code: 'TRANSFER_STEP_NOT_ALLOWED' }))
-          : checkRecordingStep(c.facts(), actor, team);
-      if (refused) return refused;
-      const status = t()?.status;
-      if (!status || !STEPS[command.step].from.includes(status))
-        return { code: 'TRANSFER_STEP_NOT_ALLOWED', detail: `${status ?? 'none'} → ${command.step}` };
-      // A dated step happened after the step before it, and not in the future.
-      return checkEventDate(command.on, c.today(), t()!.history.at(-1)?.on);
-    },
+    ({ actor, team = [], command }) => checkTransferStep(c.facts(), actor, team, command),
     async (cmd) => {
       const s = cmd.command;
       const by = cmd.actor.id;
