@@ -4,25 +4,11 @@
 // reports the history's events and bytes per workflow and per command, the marginal cost of the last commands,
 // and the size of the last Update's result. Figures go to the README (the engine's history must stay flat).
 import proto from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createActivities } from '../activities/index.js';
-import { createDb, migrateDeploy } from '../platform/db.js';
-import { createMailer } from '../platform/mailer.js';
-import { startEmbeddedPostgres } from '../platform/postgres.js';
-import { registerSearchAttributes } from '../platform/search-attributes.js';
-import { startSmtpServer } from '../platform/smtp-server.js';
 import type { OfficerRef } from '../schema/investigation.js';
 import type { Actor } from '../schema/roles.js';
 import { chinaDateOf } from '../schema/values/dates.js';
-import { ensureTestServer } from '../scripts/bootstrap.js';
-import { seedDemo } from '../scripts/seed.js';
 import { caseInput } from '../test/helpers/cases.js';
-import { timeSkippingEnvOn } from '../test/helpers/test-server.js';
-import { freePort } from '../test/helpers/ports.js';
-import { bundlerOptions, workflowsPath } from '../workers/worker.js';
+import { standaloneEngine } from '../test/helpers/standalone.js';
 import * as M from '../workflows/case/messages.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '12,50,100').split(',').map(Number);
@@ -36,27 +22,7 @@ const team: OfficerRef[] = ['officer1', 'officer2'].map((id) => ({
 }));
 const officers = ['officer1', 'officer2'];
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'tiean-bench-'));
-chmodSync(tmp, 0o755);
-const pg = await startEmbeddedPostgres({
-  dataDir: path.join(tmp, 'pg'),
-  port: await freePort(),
-  database: 'tiean',
-});
-await migrateDeploy(pg.url);
-const db = createDb(pg.url);
-await seedDemo(db);
-const smtp = await startSmtpServer({ port: 0, mailDir: path.join(tmp, 'mail') });
-const mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, 'noreply@tiean.local');
-const env = await timeSkippingEnvOn(await ensureTestServer(() => {}));
-await registerSearchAttributes(env.connection, 'default');
-const worker = await Worker.create({
-  connection: env.nativeConnection,
-  taskQueue: 'bench-history',
-  workflowsPath,
-  bundlerOptions,
-  activities: createActivities({ db, mailer }),
-});
+const { env, worker, stop } = await standaloneEngine('bench-history');
 
 interface Row {
   commands: number;
@@ -148,8 +114,4 @@ for (const r of rows) {
   );
   prev = r;
 }
-await env.teardown();
-await db.$disconnect();
-await smtp.stop();
-await pg.stop();
-rmSync(tmp, { recursive: true, force: true });
+await stop();

@@ -1,25 +1,14 @@
 // `npm run replay:record` — records histories of the case workflow as it is now, for the replay tests.
 // Run it when a workflow version ships; keep old histories: replaying them proves new code is compatible
 // (changes to shipped workflow code go through patched()).
-import { timeSkippingEnvOn } from '../helpers/test-server.js';
-import { Worker } from '@temporalio/worker';
 import proto from '@temporalio/proto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createActivities } from '../../activities/index.js';
 import { chinaDateOf } from '../../schema/values/dates.js';
-import { createDb, migrateDeploy } from '../../platform/db.js';
-import { createMailer } from '../../platform/mailer.js';
-import { startEmbeddedPostgres } from '../../platform/postgres.js';
-import { registerSearchAttributes } from '../../platform/search-attributes.js';
-import { startSmtpServer } from '../../platform/smtp-server.js';
 import type { Actor } from '../../schema/roles.js';
-import { ensureTestServer } from '../../scripts/bootstrap.js';
-import { seedDemo } from '../../scripts/seed.js';
 import { caseInput } from '../helpers/cases.js';
 import { registerComplaint } from '../helpers/complaints.js';
-import { bundlerOptions, workflowsPath } from '../../workers/worker.js';
+import { standaloneEngine } from '../helpers/standalone.js';
 import {
   calendarChangedSignal,
   decideFilingUpdate,
@@ -46,23 +35,7 @@ const team: OfficerRef[] = ['officer1', 'officer2'].map((id) => ({
 }));
 const O = ['officer1', 'officer2'];
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'tiean-record-'));
-chmodSync(tmp, 0o755);
-const pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: 54388, database: 'tiean' });
-await migrateDeploy(pg.url);
-const db = createDb(pg.url);
-await seedDemo(db);
-const smtp = await startSmtpServer({ port: 0, mailDir: path.join(tmp, 'mail') });
-const mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, 'noreply@tiean.local');
-const env = await timeSkippingEnvOn(await ensureTestServer(() => {}));
-await registerSearchAttributes(env.connection, 'default');
-const worker = await Worker.create({
-  connection: env.nativeConnection,
-  taskQueue: 'record',
-  workflowsPath,
-  bundlerOptions,
-  activities: createActivities({ db, mailer }),
-});
+const { db, env, worker, stop } = await standaloneEngine('record');
 
 async function scenario(
   name: string,
@@ -275,9 +248,4 @@ await worker.runUntil(async () => {
     await env.sleep(20 * DAY);
   });
 });
-await env.teardown();
-mailer.close();
-await db.$disconnect();
-await smtp.stop();
-await pg.stop();
-rmSync(tmp, { recursive: true, force: true });
+await stop();

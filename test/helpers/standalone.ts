@@ -1,0 +1,55 @@
+// A case engine outside vitest, for the scripts that drive real workflows (the replay recorder, the history
+// benchmark): embedded PostgreSQL migrated and seeded, an SMTP server on loopback, the time-skipping server,
+// and a worker with the real activities on one task queue.
+import { Worker } from '@temporalio/worker';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createActivities } from '../../activities/index.js';
+import { createDb, migrateDeploy } from '../../platform/db.js';
+import { createMailer } from '../../platform/mailer.js';
+import { startEmbeddedPostgres } from '../../platform/postgres.js';
+import { registerSearchAttributes } from '../../platform/search-attributes.js';
+import { startSmtpServer } from '../../platform/smtp-server.js';
+import { ensureTestServer } from '../../scripts/bootstrap.js';
+import { seedDemo } from '../../scripts/seed.js';
+import { bundlerOptions, workflowsPath } from '../../workers/worker.js';
+import { freePort } from './ports.js';
+import { timeSkippingEnvOn } from './test-server.js';
+
+export async function standaloneEngine(taskQueue: string) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), `tiean-${taskQueue}-`));
+  chmodSync(tmp, 0o755); // PostgreSQL runs as its own user when we are root
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(tmp, 'pg'),
+    port: await freePort(),
+    database: 'tiean',
+  });
+  await migrateDeploy(pg.url);
+  const db = createDb(pg.url);
+  await seedDemo(db);
+  const smtp = await startSmtpServer({ port: 0, mailDir: path.join(tmp, 'mail') });
+  const mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, 'noreply@tiean.local');
+  const env = await timeSkippingEnvOn(await ensureTestServer(() => {}));
+  await registerSearchAttributes(env.connection, 'default');
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowsPath,
+    bundlerOptions,
+    activities: createActivities({ db, mailer }),
+  });
+  return {
+    db,
+    env,
+    worker,
+    async stop() {
+      await env.teardown();
+      mailer.close();
+      await db.$disconnect();
+      await smtp.stop();
+      await pg.stop();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
