@@ -1,5 +1,5 @@
 // Prisma CLI config (Prisma 6.19 with the JS/WASM schema engine: no native engine download).
-// Follows shared/recipes/prisma-offline: the pg adapter is patched for the CLI process only.
+// The pg adapter is patched for the CLI process only (migrations run offline, with no engine download).
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { defineConfig } from 'prisma/config';

