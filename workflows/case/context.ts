@@ -12,7 +12,7 @@ import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
 import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import type { ResolvedRulePack } from '../../schema/rule-pack.js';
-import { MatterContext, type MatterRow, type Step } from '../shared/matter-context.js';
+import { MatterContext, type MatterRow, type Step } from '../matter/matter-context.js';
 import type { ApprovalEffects } from './investigation/approvals.js';
 import { emptyInvestigation, type InvestigationState } from '../../domain/case/investigation-state.js';
 

@@ -4,7 +4,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseView, DecideFiling, ExtendFiling } from '../../schema/case.js';
 import type * as I from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
-import type { DeadlineMove } from '../shared/matter-context.js';
+import type { DeadlineMove } from '../matter/matter-context.js';
 
 export type { DeadlineMove };
 

@@ -8,7 +8,7 @@ import type {
   ComplaintStage,
   ComplaintView,
 } from '../../schema/complaint.js';
-import { MatterContext, type MatterRow } from '../shared/matter-context.js';
+import { MatterContext, type MatterRow } from '../matter/matter-context.js';
 import type { ComplaintFacts } from '../../domain/complaint/guards.js';
 
 export class ComplaintContext extends MatterContext {

@@ -4,7 +4,7 @@
 import { ActivityFailure, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { ACCEPTANCE_DECISION } from '../../domain/rules/complaint-periods.js';
 import type { ComplaintInput } from '../../schema/complaint.js';
-import { acts } from '../shared/matter-context.js';
+import { acts } from '../matter/matter-context.js';
 import { startMatter } from './children.js';
 import type { ComplaintContext } from './context.js';
 import { checkTransfer } from '../../domain/complaint/guards.js';

@@ -4,7 +4,7 @@
 import { setHandler } from '@temporalio/workflow';
 import type { CaseInput, RegisterClue } from '../../schema/case.js';
 import { CASE_WORKFLOW_TYPE } from '../case/messages.js';
-import { acts } from '../shared/matter-context.js';
+import { acts } from '../matter/matter-context.js';
 import { startMatter } from './children.js';
 import type { ComplaintContext } from './context.js';
 import { checkReportViolation } from '../../domain/complaint/guards.js';

@@ -5,7 +5,7 @@ import { condition } from '@temporalio/workflow';
 import { checkDecideApproval } from '../../../domain/case/guards.js';
 import type { AuditEvent, DetailsOf } from '../../../schema/events.js';
 import type { ApprovalView } from '../../../schema/investigation.js';
-import type { Step } from '../../shared/matter-context.js';
+import type { Step } from '../../matter/matter-context.js';
 import type { Actor } from '../../../schema/roles.js';
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';

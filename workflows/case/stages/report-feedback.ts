@@ -4,7 +4,7 @@
 // the address is looked up when the e-mail is sent and never enters this workflow (CRM 33).
 import { REPORT_FEEDBACK } from '../../../domain/rules/periods.js';
 import { SYSTEM_ACTOR } from '../../../schema/roles.js';
-import { acts } from '../../shared/matter-context.js';
+import { acts } from '../../matter/matter-context.js';
 import type { CaseContext } from '../context.js';
 import { command } from '../handler.js';
 import { recordReportFeedbackUpdate } from '../messages.js';
