@@ -4,23 +4,14 @@
 // reports the history's events and bytes per workflow and per command, the marginal cost of the last commands,
 // and the size of the last Update's result. Figures go to the README (the engine's history must stay flat).
 import proto from '@temporalio/proto';
-import type { OfficerRef } from '../schema/investigation.js';
-import type { Actor } from '../schema/roles.js';
 import { chinaDateOf } from '../schema/values/dates.js';
-import { caseInput } from '../test/helpers/cases.js';
+import { caseInput, head, officer1, team, TEAM_IDS } from '../test/helpers/cases.js';
 import { standaloneEngine } from '../test/helpers/standalone.js';
 import * as M from '../workflows/case/messages.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '12,50,100').split(',').map(Number);
-const head: Actor = { id: 'head1', displayName: 'head1', roles: ['agency_head'], unitId: 'dc' };
-const officer: Actor = { id: 'officer1', displayName: 'officer1', roles: ['case_officer'], unitId: 'dc' };
-const team: OfficerRef[] = ['officer1', 'officer2'].map((id) => ({
-  id,
-  unitId: 'dc',
-  roles: ['case_officer'],
-  certificateNo: `ZF-${id}`,
-}));
-const officers = ['officer1', 'officer2'];
+const officer = officer1;
+const officers = TEAM_IDS;
 
 const { env, worker, stop } = await standaloneEngine('bench-history');
 

@@ -93,6 +93,7 @@ for (let i = 0; i < 40; i++) {
   });
 }
 const facts = {
+  today: '2026-11-20',
   stage: 'investigation' as const,
   unitId: 'dc',
   filingExtensions: 0,

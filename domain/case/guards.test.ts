@@ -35,6 +35,7 @@ const clueOf = (kind: 'organisation' | 'natural_person' | 'individual_business')
   discoveredOn: '2026-11-02',
 });
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
+  today: '2026-11-20',
   stage: 'investigation',
   unitId: 'dc',
   filingExtensions: 0,

@@ -28,7 +28,7 @@ export interface CaseFacts {
   /** The case clock exists (the case was filed after it was introduced) and has not stopped. */
   caseClockRunning?: boolean;
   /** Today in China (the command's time), and the due dates an extension must come before. */
-  today?: IsoDate;
+  today: IsoDate;
   filingDueOn?: IsoDate;
   caseDueOn?: IsoDate;
   measureDueOn?: (measureId: string) => IsoDate | undefined;
@@ -67,10 +67,8 @@ export function checkEventDate(on: IsoDate | undefined, today: IsoDate, earliest
 }
 
 /** An extension must be granted before the period runs out: after its last day it is a procedural defect. */
-export function checkInTime(today: IsoDate | undefined, dueOn: IsoDate | undefined): Check {
-  return today !== undefined && dueOn !== undefined && today > dueOn
-    ? { code: 'PERIOD_EXPIRED', detail: dueOn }
-    : undefined;
+export function checkInTime(today: IsoDate, dueOn: IsoDate | undefined): Check {
+  return dueOn !== undefined && today > dueOn ? { code: 'PERIOD_EXPIRED', detail: dueOn } : undefined;
 }
 
 // ——— filing (docs/rules.md) ———
@@ -294,9 +292,9 @@ export function checkStartTesting(c: CaseFacts, actor: Actor, team: OfficerRef[]
     c.investigation?.measures.some((m) => m.id === id && m.kind === 'seizure' && m.status === 'active');
   const bad = cmd.seizureIds.find((id) => !active(id));
   if (bad) return { code: 'MEASURE_NOT_ACTIVE', detail: bad };
-  const late = checkEventDate(cmd.on, c.today ?? '9999-12-31', c.clue?.discoveredOn);
+  const late = checkEventDate(cmd.on, c.today, c.clue?.discoveredOn);
   if (late) return late;
-  const clash = c.holdClash?.(cmd.on ?? c.today!, cmd.seizureIds);
+  const clash = c.holdClash?.(cmd.on ?? c.today, cmd.seizureIds);
   return clash ? { code: 'VALIDATION_FAILED', detail: `on: ${clash}` } : undefined;
 }
 
@@ -310,9 +308,7 @@ export function checkFinishTesting(
   const t = c.investigation?.testing.find((x) => x.id === cmd.testingId && !x.finishedOn);
   return (
     checkRecordingStep(c, actor, team) ??
-    (t
-      ? checkEventDate(cmd.on, c.today ?? '9999-12-31', t.startedOn)
-      : { code: 'NOT_FOUND_IN_CASE', detail: cmd.testingId })
+    (t ? checkEventDate(cmd.on, c.today, t.startedOn) : { code: 'NOT_FOUND_IN_CASE', detail: cmd.testingId })
   );
 }
 
@@ -386,5 +382,5 @@ export function checkTransferStep(
   if (refused) return refused;
   if (!t || !TRANSFER_STEPS[cmd.step].from.includes(t.status))
     return { code: 'TRANSFER_STEP_NOT_ALLOWED', detail: `${t?.status ?? 'none'} → ${cmd.step}` };
-  return checkEventDate(cmd.on, c.today ?? '9999-12-31', t.history.at(-1)?.on);
+  return checkEventDate(cmd.on, c.today, t.history.at(-1)?.on);
 }

@@ -1,16 +1,9 @@
 // Every statutory period the engine knows, by the id operators use (`tiean period list`, `tiean period due`),
 // and the due date of one from its event: days through the calendar (moved off a holiday or not, as the period
 // says), months to the corresponding day, hours hour by hour.
-import {
-  countPeriod,
-  explainNotes,
-  periodLine,
-  PROVISIONAL_LINE,
-  rollOverLine,
-  startLine,
-  type CalendarData,
-} from '../calendar/calendar.js';
-import { chinaDateTime } from '../clock/clock.js';
+import type { CalendarData } from '../calendar/calendar.js';
+import { chinaDateTime, computeClock, startClock } from '../clock/clock.js';
+import { chinaDateOf } from '../../schema/values/dates.js';
 import { ACCEPTANCE_DECISION, MEDIATION, PARTIES_NOTICE } from './complaint-periods.js';
 import * as P from './periods.js';
 import type { PeriodRule } from './periods.js';
@@ -69,35 +62,17 @@ export interface PeriodDue {
 }
 
 /**
- * The due date of `period` from its event: a date (YYYY-MM-DD) or, for hour periods, an instant (epoch ms).
+ * The due date of `period` from its event: a date (YYYY-MM-DD) or, for hour periods, an instant (epoch ms). The
+ * statutory clock computes it, so `tiean period due` and a case's clock agree by construction.
  * Throws RangeError when the start does not fit the period's unit.
  */
 export function periodDue(cal: CalendarData, period: PeriodRule, start: string | number): PeriodDue {
-  const head = `${period.title.zh} ${period.title.en} — ${period.rule}`;
   if (period.unit === 'H') {
     if (typeof start !== 'number') throw new RangeError(`${period.id} is counted in hours: start at a time`);
-    const due = chinaDateTime(start + period.length * 3_600_000);
-    return {
-      due,
-      explanation: [
-        head,
-        `起算 start: ${chinaDateTime(start)} (按小时计算 counted hour by hour)`,
-        periodLine(period.length, 'H'),
-        '以小时计算的期间不因节假日顺延 an hour period does not move off a holiday',
-        `期满 due: ${due}`,
-      ],
-    };
+    const c = computeClock(cal, startClock(period, chinaDateOf(start), [], start));
+    return { due: chinaDateTime(c.dueAt!), explanation: c.explanation };
   }
   if (typeof start !== 'string') throw new RangeError(`${period.id} is counted in days: start on a date`);
-  const r = countPeriod(cal, start, period.length, period.unit, { rollOver: period.rollOver });
-  const lines = [
-    head,
-    startLine(start),
-    periodLine(period.length, period.unit),
-    rollOverLine(period.rollOver),
-    ...explainNotes(r.notes),
-    `期满 due: ${r.due}`,
-  ];
-  if (r.provisional) lines.push(PROVISIONAL_LINE);
-  return { due: r.due!, explanation: lines };
+  const c = computeClock(cal, startClock(period, start, []));
+  return { due: c.dueOn!, explanation: c.explanation };
 }

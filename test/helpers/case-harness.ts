@@ -8,8 +8,6 @@ import { createActivities } from '../../activities/index.js';
 import { chinaDateOf } from '../../schema/values/dates.js';
 import type { CaseInput, CaseView, RegisterClue } from '../../schema/case.js';
 import type { CommandResult } from '../../schema/common.js';
-import type { OfficerRef } from '../../schema/investigation.js';
-import type { Actor } from '../../schema/roles.js';
 import * as M from '../../workflows/case/messages.js';
 import { expectTypedAuditTrail } from './audit.js';
 import { caseInput } from './cases.js';
@@ -19,25 +17,8 @@ import { testWorker, timeSkippingEnv } from './temporal.js';
 
 export const DAY = 86_400_000;
 
-export const actor = (id: string, roles: Actor['roles'], unitId = 'dc'): Actor => ({
-  id,
-  displayName: id,
-  roles,
-  unitId,
-});
-export const head = actor('head1', ['agency_head']);
-/** The principal head (正职负责人), who alone decides a criminal transfer. */
-export const principal = actor('head1', ['agency_head', 'principal_head']);
-export const officer1 = actor('officer1', ['case_officer']);
-/** A user as the API would resolve them; certified unless certificateNo is null. */
-export const ref = (
-  id: string,
-  roles = ['case_officer'],
-  unitId = 'dc',
-  certificateNo: string | null = `ZF-${id}`,
-): OfficerRef => ({ id, unitId, roles, certificateNo });
-export const team = [ref('officer1'), ref('officer2')];
-export const TEAM_IDS = ['officer1', 'officer2'];
+import { head } from './cases.js';
+export { actor, head, officer1, principal, ref, team, TEAM_IDS } from './cases.js';
 
 export function useCaseHarness(prefix: string) {
   const h = {} as { env: TestWorkflowEnvironment; tdb: TestDb; smtp: TestSmtp };

@@ -1,6 +1,8 @@
 // A case workflow's input for tests and recordings: a clue from the demo county unit, registered by officer1.
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import type { CaseInput, RegisterClue } from '../../schema/case.js';
+import type { OfficerRef } from '../../schema/investigation.js';
+import type { Actor } from '../../schema/roles.js';
 
 export function caseInput(
   caseNumber: string,
@@ -21,3 +23,24 @@ export function caseInput(
     warnBefore: [...NATIONAL_DEFAULTS.reminders.warnBeforeWD],
   };
 }
+
+// The demo unit's people as commands name them (usable outside vitest: the recorder and the benchmarks).
+export const actor = (id: string, roles: Actor['roles'], unitId = 'dc'): Actor => ({
+  id,
+  displayName: id,
+  roles,
+  unitId,
+});
+export const head = actor('head1', ['agency_head']);
+/** The principal head (正职负责人), who alone decides a criminal transfer. */
+export const principal = actor('head1', ['agency_head', 'principal_head']);
+export const officer1 = actor('officer1', ['case_officer']);
+/** A user as the API would resolve them; certified unless certificateNo is null. */
+export const ref = (
+  id: string,
+  roles = ['case_officer'],
+  unitId = 'dc',
+  certificateNo: string | null = `ZF-${id}`,
+): OfficerRef => ({ id, unitId, roles, certificateNo });
+export const team = [ref('officer1'), ref('officer2')];
+export const TEAM_IDS = ['officer1', 'officer2'];

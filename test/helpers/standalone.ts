@@ -2,30 +2,20 @@
 // benchmark): embedded PostgreSQL migrated and seeded, an SMTP server on loopback, the time-skipping server,
 // and a worker with the real activities on one task queue.
 import { Worker } from '@temporalio/worker';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createActivities } from '../../activities/index.js';
-import { createDb, migrateDeploy } from '../../platform/db.js';
+import { createDb } from '../../platform/db.js';
 import { createMailer } from '../../platform/mailer.js';
-import { startEmbeddedPostgres } from '../../platform/postgres.js';
 import { registerSearchAttributes } from '../../platform/search-attributes.js';
 import { startSmtpServer } from '../../platform/smtp-server.js';
 import { ensureTestServer } from '../../scripts/bootstrap.js';
 import { seedDemo } from '../../scripts/seed.js';
 import { bundlerOptions, workflowsPath } from '../../workers/worker.js';
-import { freePort } from './ports.js';
+import { startMigratedPostgres } from './postgres.js';
 import { timeSkippingEnvOn } from './test-server.js';
 
 export async function standaloneEngine(taskQueue: string) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), `tiean-${taskQueue}-`));
-  chmodSync(tmp, 0o755); // PostgreSQL runs as its own user when we are root
-  const pg = await startEmbeddedPostgres({
-    dataDir: path.join(tmp, 'pg'),
-    port: await freePort(),
-    database: 'tiean',
-  });
-  await migrateDeploy(pg.url);
+  const { pg, tmp, stop: stopPostgres } = await startMigratedPostgres(`tiean-${taskQueue}`, 'tiean');
   const db = createDb(pg.url);
   await seedDemo(db);
   const smtp = await startSmtpServer({ port: 0, mailDir: path.join(tmp, 'mail') });
@@ -48,8 +38,7 @@ export async function standaloneEngine(taskQueue: string) {
       mailer.close();
       await db.$disconnect();
       await smtp.stop();
-      await pg.stop();
-      rmSync(tmp, { recursive: true, force: true });
+      await stopPostgres();
     },
   };
 }

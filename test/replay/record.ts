@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chinaDateOf } from '../../schema/values/dates.js';
 import type { Actor } from '../../schema/roles.js';
-import { caseInput } from '../helpers/cases.js';
+import { caseInput, officer1, principal, team, TEAM_IDS } from '../helpers/cases.js';
 import { registerComplaint } from '../helpers/complaints.js';
 import { standaloneEngine } from '../helpers/standalone.js';
 import {
@@ -16,24 +16,13 @@ import {
 } from '../../workflows/case/messages.js';
 import * as M from '../../workflows/case/messages.js';
 import * as CM from '../../workflows/complaint/messages.js';
-import type { OfficerRef } from '../../schema/investigation.js';
 
 const DAY = 86_400_000;
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
-const head: Actor = {
-  id: 'head1',
-  displayName: 'head1',
-  roles: ['agency_head', 'principal_head'],
-  unitId: 'dc',
-};
-const officer: Actor = { id: 'officer1', displayName: 'officer1', roles: ['case_officer'], unitId: 'dc' };
-const team: OfficerRef[] = ['officer1', 'officer2'].map((id) => ({
-  id,
-  unitId: 'dc',
-  roles: ['case_officer'],
-  certificateNo: `ZF-${id}`,
-}));
-const O = ['officer1', 'officer2'];
+// The recorder's head is also the principal head: it approves transfers.
+const head = principal;
+const officer = officer1;
+const O = TEAM_IDS;
 
 const { db, env, worker, stop } = await standaloneEngine('record');
 

@@ -3,16 +3,13 @@
 // Every lane with servers (workflow, api, e2e) names this setup; the lanes of one run share what it starts
 // (kept on globalThis, as vitest may load this module once per lane), and the last lane to finish stops it.
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { projectRoot } from '../../platform/config.js';
-import { migrateDeploy } from '../../platform/db.js';
-import { startEmbeddedPostgres } from '../../platform/postgres.js';
 import { bootstrap } from '../../scripts/bootstrap.js';
 import { bundlerOptions } from '../../workers/worker.js';
-import { freePort } from '../helpers/ports.js';
+import { startMigratedPostgres } from '../helpers/postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -57,14 +54,7 @@ export default async function setup(project: TestProject) {
 async function start(): Promise<Shared> {
   const log = (l: string) => console.log(`[test setup] ${l}`);
   const tools = await bootstrap(log);
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'tiean-test-'));
-  chmodSync(tmp, 0o755); // PostgreSQL runs as its own user when we are root
-  const pg = await startEmbeddedPostgres({
-    dataDir: path.join(tmp, 'pg'),
-    port: await freePort(),
-    database: 'tiean_template',
-  });
-  await migrateDeploy(pg.url);
+  const { pg, stop: stopPostgres } = await startMigratedPostgres('tiean-test', 'tiean_template');
   log(`PostgreSQL ${pg.url} (template migrated)`);
 
   const t0 = Date.now();
@@ -91,8 +81,7 @@ async function start(): Promise<Shared> {
     workflowBundlePath,
     tools,
     async stop() {
-      await pg.stop();
-      rmSync(tmp, { recursive: true, force: true });
+      await stopPostgres();
       rmSync(workflowBundlePath, { force: true });
     },
   };

@@ -25,6 +25,19 @@ import { eventually } from '../helpers/eventually.js';
 
 const { h, startCase, actions } = useCaseHarness('side');
 
+/** Officers propose a transfer of a suspected crime and the principal head approves it (approval A1). */
+async function approvedTransfer(send: Awaited<ReturnType<typeof startCase>>['send']) {
+  await send(M.proposeTransferUpdate, {
+    actor: officer1,
+    team,
+    command: { officers: TEAM_IDS, suspectedOffence: '涉嫌犯罪', facts: '事实' },
+  });
+  await send(M.decideApprovalUpdate, {
+    actor: principal,
+    command: { approvalId: 'A1', approve: true, note: '批准' },
+  });
+}
+
 describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => {
   it('criminal transfer: refusal, reconsideration, acceptance; no on-the-spot penalty meanwhile; the case closes', async () => {
     const { worker, handle, caseNumber, send } = await startCase();
@@ -121,15 +134,7 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
     await worker.runUntil(async () => {
       await file();
       const o = TEAM_IDS;
-      await send(M.proposeTransferUpdate, {
-        actor: officer1,
-        team,
-        command: { officers: o, suspectedOffence: '涉嫌犯罪', facts: '事实' },
-      });
-      await send(M.decideApprovalUpdate, {
-        actor: principal,
-        command: { approvalId: 'A1', approve: true, note: '批准' },
-      });
+      await approvedTransfer(send);
       const step = (command: RecordTransferStep) =>
         send(M.recordTransferStepUpdate, { actor: officer1, team, command });
       await step({ step: 'handed_over', officers: o, policeOffice: '公安分局', note: '移送' });
@@ -257,15 +262,7 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
       await file();
       const step = (command: RecordTransferStep) =>
         send(M.recordTransferStepUpdate, { actor: officer1, team, command });
-      await send(M.proposeTransferUpdate, {
-        actor: officer1,
-        team,
-        command: { officers: TEAM_IDS, suspectedOffence: '涉嫌犯罪', facts: '事实' },
-      });
-      await send(M.decideApprovalUpdate, {
-        actor: principal,
-        command: { approvalId: 'A1', approve: true, note: '批准' },
-      });
+      await approvedTransfer(send);
       const handed = await step({
         step: 'handed_over',
         officers: TEAM_IDS,
@@ -314,15 +311,7 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
       await file();
       const step = (command: RecordTransferStep) =>
         send(M.recordTransferStepUpdate, { actor: officer1, team, command });
-      await send(M.proposeTransferUpdate, {
-        actor: officer1,
-        team,
-        command: { officers: TEAM_IDS, suspectedOffence: '涉嫌犯罪', facts: '事实' },
-      });
-      await send(M.decideApprovalUpdate, {
-        actor: principal,
-        command: { approvalId: 'A1', approve: true, note: '批准' },
-      });
+      await approvedTransfer(send);
       await step({ step: 'handed_over', officers: TEAM_IDS, policeOffice: '公安分局', note: '移送' });
       await step({ step: 'police_decision', officers: TEAM_IDS, accepted: false, note: '不予立案' });
       await step({ step: 'reconsideration_requested', officers: TEAM_IDS, note: '提请复议' });

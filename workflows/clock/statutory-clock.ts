@@ -184,9 +184,11 @@ export class StatutoryClock {
     };
   }
 
-  /** Days of the period left as of `now`, in the clock's unit (0 on and after the due date). */
+  /** What is left of the period as of `now`: working days for a WD period, hours for an hour period, calendar
+   * days otherwise (0 once it has run out). */
   private remainingAt(now: number): number {
     const c = this.computed;
+    if (this.state.def.unit === 'H') return Math.max(0, Math.ceil((c.dueAt! - now) / 3_600_000));
     if (c.paused || c.dueOn === undefined) return c.remaining;
     const today = chinaDateOf(now);
     if (today >= c.dueOn) return 0;

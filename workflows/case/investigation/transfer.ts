@@ -8,6 +8,7 @@ import type { ClockDefinition } from '../../../domain/clock/clock.js';
 import { checkProposeTransfer, checkTransferStep } from '../../../domain/case/guards.js';
 import {
   TRANSFER_HANDOVER,
+  TRANSFER_HANDOVER_FIRST_VERSION,
   TRANSFER_ITEMS,
   TRANSFER_HEAD_DECISION,
   TRANSFER_POLICE_DECISION,
@@ -22,9 +23,6 @@ import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
 import { proposeTransferUpdate, recordTransferStepUpdate } from '../messages.js';
 import { fileApproval, onApproval, recordApplication } from './approvals.js';
-
-/** The hand-over period as the first version counted it: by the end of the next day. */
-const HANDOVER_AS_ONE_DAY: ClockDefinition = { ...TRANSFER_HANDOVER, unit: 'CD', length: 1, rollOver: true };
 
 export function registerTransferHandlers(c: CaseContext) {
   const t = () => c.investigation.transfer;
@@ -80,7 +78,10 @@ export function registerTransferHandlers(c: CaseContext) {
     async (a, actor) => {
       move('approved', 'approved', actor.id, a.note ?? '');
       // The 24 hours run hour by hour from the approval; cases approved before this version counted a day.
-      next(patched('transfer-handover-hours') ? TRANSFER_HANDOVER : HANDOVER_AS_ONE_DAY, 'case_officer');
+      next(
+        patched('transfer-handover-hours') ? TRANSFER_HANDOVER : TRANSFER_HANDOVER_FIRST_VERSION,
+        'case_officer',
+      );
       await c.record({
         actor,
         action: 'transfer.approved',
