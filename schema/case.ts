@@ -139,6 +139,8 @@ export const CaseInputSchema = z.object({
   rulePack: ResolvedRulePackSchema.optional(),
   /** A case from a report (举报): a reference to the confidential reporter, never the identity itself. */
   report: z.object({ submissionId: z.string(), realName: z.boolean(), hasEmail: z.boolean() }).optional(),
+  /** Steps a phase's workflow run writes before it continues as new (absent: when Temporal suggests it). */
+  stepsPerRun: z.number().int().positive().optional(),
 });
 export type CaseInput = z.infer<typeof CaseInputSchema>;
 

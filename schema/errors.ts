@@ -16,6 +16,10 @@ export const ERROR_MESSAGES = {
   FORBIDDEN_UNIT: { zh: '该案件不属于您的单位', en: 'This case belongs to another unit' },
   CASE_NOT_FOUND: { zh: '案件不存在', en: 'No such case' },
   STAGE_NOT_ALLOWED: { zh: '案件当前阶段不允许此操作', en: 'Not allowed at the case’s current stage' },
+  PHASE_ENDED: {
+    zh: '案件正在转入下一阶段，请稍后重试',
+    en: 'The case is moving to its next phase; please retry',
+  },
   EXTENSION_USED: { zh: '立案核查期限已延长过一次', en: 'The filing period has already been extended once' },
   PERIOD_EXPIRED: {
     zh: '期限已届满，不能再延长（延长须在期限届满前批准）',

@@ -403,9 +403,13 @@ export const TransferViewSchema = z.object({
   suspectedOffence: z.string(),
   approvalId: z.string(),
   history: z.array(z.object({ step: z.string(), on: z.string(), by: z.string(), note: z.string() })),
+  /** The clock of the step now awaited (one at a time), if any. */
+  clock: z.string().optional(),
   /** After the police filed the case: the items and materials are due within 3 days of the filing notice. */
   items: z.object({ dueOn: z.string().nullable(), handedOverOn: z.string().optional() }).optional(),
 });
+
+export type TransferView = z.infer<typeof TransferViewSchema>;
 
 export const InvestigationViewSchema = z.object({
   investigators: z.array(z.string()),

@@ -5,6 +5,7 @@ import { expandRanges } from '../domain/calendar/sources.js';
 import type { Db } from '../platform/db.js';
 import type { CalendarYearFile } from '../schema/calendar.js';
 import { recomputeDeadlinesUpdate } from '../workflows/case/messages.js';
+import { onMatter, type MatterKind } from './matter-workflows.js';
 
 /** Replaces the year's entries in one transaction: either the whole year is loaded or nothing is. */
 export async function loadCalendarYear(
@@ -39,16 +40,18 @@ export async function recomputeOpenCases(
 ): Promise<{ cases: number; casesChanged: number; deadlinesChanged: number }> {
   const open = await db.case.findMany({
     where: { status: 'open' },
-    select: { number: true },
+    select: { number: true, kind: true },
     orderBy: { number: 'asc' },
   });
   let casesChanged = 0;
   let deadlinesChanged = 0;
-  const queue = open.map((c) => c.number);
+  const queue = [...open];
   const work = async () => {
-    for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
+    for (let m = queue.shift(); m !== undefined; m = queue.shift()) {
       try {
-        const moved = await temporal.workflow.getHandle(n).executeUpdate(recomputeDeadlinesUpdate);
+        const moved = await onMatter(temporal, m.number, m.kind as MatterKind, (h) =>
+          h.executeUpdate(recomputeDeadlinesUpdate),
+        );
         if (moved.length) casesChanged++;
         deadlinesChanged += moved.length;
       } catch (err) {

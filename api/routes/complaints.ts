@@ -102,7 +102,15 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
     const c = await visibleComplaint(db, actor, number);
     const refusal = guard(factsOf(c), actor, command);
     if (refusal) throw new AppError(refusal.code, [], refusal.detail);
-    return sendUpdate(temporal, req, actor, c.number, update, { actor, command }, complaintViewQuery);
+    return sendUpdate(
+      temporal,
+      req,
+      actor,
+      { number: c.number, kind: 'complaint' },
+      update,
+      { actor, command },
+      complaintViewQuery,
+    );
   }
 
   const command = <B extends z.ZodType, C extends z.infer<B>>(

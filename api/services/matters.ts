@@ -12,8 +12,9 @@ import type { ErrorCode } from '../../schema/errors.js';
 import type { Actor } from '../../schema/roles.js';
 import { AppError, fromTemporal } from '../errors.js';
 import { unitSubtree } from './units.js';
+import { onMatter, type MatterKind } from '../../services/matter-workflows.js';
 
-export type MatterKind = 'case' | 'complaint';
+export type { MatterKind };
 export type MatterRow = NonNullable<Awaited<ReturnType<Db['case']['findUnique']>>>;
 type ListQuery = z.infer<ReturnType<typeof listQuerySchema>>;
 
@@ -65,7 +66,9 @@ export async function matterPage<V>(db: Db, temporal: Client, m: MatterRow, view
     db.task.findMany({ where: { caseNumber: m.number }, orderBy: { createdAt: 'asc' } }),
     m.status === 'open'
       ? temporal
-          .withDeadline(Date.now() + LIVE_QUERY_MS, () => temporal.workflow.getHandle(m.number).query(view))
+          .withDeadline(Date.now() + LIVE_QUERY_MS, () =>
+            onMatter(temporal, m.number, m.kind as MatterKind, (h) => h.query(view)),
+          )
           .catch(() => null)
       : Promise.resolve(null),
   ]);
@@ -91,19 +94,18 @@ export async function sendUpdate<C, V>(
   temporal: Client,
   req: FastifyRequest,
   actor: Actor,
-  number: string,
+  matter: { number: string; kind: MatterKind },
   update: UpdateDefinition<CommandResult, [C], string>,
   command: C,
   view: QueryDefinition<V>,
 ): Promise<V> {
   const key = req.headers['idempotency-key'];
-  const handle = temporal.workflow.getHandle(number);
+  const updateId = typeof key === 'string' ? `${actor.id}:${key}` : randomUUID();
   try {
-    await handle.executeUpdate(update, {
-      args: [command],
-      updateId: typeof key === 'string' ? `${actor.id}:${key}` : randomUUID(),
-    });
-    return await handle.query(view);
+    await onMatter(temporal, matter.number, matter.kind, (h) =>
+      h.executeUpdate(update, { args: [command], updateId }),
+    );
+    return await onMatter(temporal, matter.number, matter.kind, (h) => h.query(view));
   } catch (err) {
     throw fromTemporal(err) ?? err;
   }

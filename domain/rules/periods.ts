@@ -199,14 +199,6 @@ export const TRANSFER_HANDOVER = agency({
   length: 24,
   confidence: 'law',
 });
-/** The hand-over as the first version of the engine counted it (by the end of the day after the approval): the
- * cases approved under that version keep it. */
-export const TRANSFER_HANDOVER_FIRST_VERSION: ClockDefinition = {
-  ...TRANSFER_HANDOVER,
-  unit: 'CD',
-  length: 1,
-  rollOver: true,
-};
 export const TRANSFER_POLICE_DECISION = trPeriod(
   'transfer-police',
   'transfer-police',

@@ -8,6 +8,7 @@ import { projectCase, testApi } from '../helpers/api.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { timeSkippingEnv } from '../helpers/temporal.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { CASE_WORKFLOW_TYPE } from '../../workflows/case/messages.js';
 
 let tdb: TestDb;
 let env: TestWorkflowEnvironment;
@@ -71,7 +72,7 @@ describe('API during outages', () => {
   it('no worker: the case page answers from the projection, without live state', async () => {
     await projectCase(tdb.db, 'DC-2026-00077');
     // A workflow with that ID exists, but no worker polls its task queue.
-    await env.client.workflow.start('caseWorkflow', {
+    await env.client.workflow.start(CASE_WORKFLOW_TYPE, {
       taskQueue: 'nobody-polls',
       workflowId: 'DC-2026-00077',
       args: [{}],

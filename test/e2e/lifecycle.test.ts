@@ -203,8 +203,14 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
     seen.push(...readdirSync(logs).map((f) => readFileSync(path.join(logs, f), 'utf8')));
     // Temporal's histories (the Web UI shows them to operators): the workflow inputs and every payload.
     const client = new Client({ connection: await Connection.connect({ address: sys.temporalAddress }) });
-    for (const id of [number, sub.complaintNumber]) {
-      const h = await client.workflow.getHandle(id).fetchHistory();
+    // The case's workflow and each of its phases' (those it reached).
+    const phases = ['filing', 'investigation', 'review', 'aftercare'].map((p) => `${number}:${p}`);
+    for (const id of [number, ...phases, sub.complaintNumber]) {
+      const h = await client.workflow
+        .getHandle(id)
+        .fetchHistory()
+        .catch(() => undefined);
+      if (!h) continue;
       seen.push(
         JSON.stringify(h, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : v)),
       );

@@ -91,9 +91,9 @@ describe('the system end to end (dev server, through the API)', () => {
     await eventually(
       async () => {
         expect(
-          JSON.parse(temporalList(`TieanUnit = 'dc' AND TieanStage = 'filing'`)).map(
-            (w: { execution: { workflowId: string } }) => w.execution.workflowId,
-          ),
+          JSON.parse(
+            temporalList(`WorkflowType = 'enforcementCase' AND TieanUnit = 'dc' AND TieanStage = 'filing'`),
+          ).map((w: { execution: { workflowId: string } }) => w.execution.workflowId),
         ).toEqual([caseNumber]);
       },
       30_000,

@@ -18,6 +18,7 @@ import { testWorker, timeSkippingEnv } from './temporal.js';
 export const DAY = 86_400_000;
 
 import { head } from './cases.js';
+import { startCaseWorkflow } from './case-client.js';
 export { actor, head, officer1, principal, ref, team, TEAM_IDS } from './cases.js';
 
 export function useCaseHarness(prefix: string) {
@@ -50,7 +51,7 @@ export function useCaseHarness(prefix: string) {
     const today = chinaDateOf(await env.currentTimeMs());
     const caseNumber = `DC-${prefix.toUpperCase()}-${n}-${Date.now()}`;
     const input = { ...caseInput(caseNumber, today, opts.clue), ...opts.input };
-    const handle = await env.client.workflow.start('caseWorkflow', {
+    const handle = await startCaseWorkflow(env.client, {
       taskQueue,
       workflowId: caseNumber,
       args: [input],

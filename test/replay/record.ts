@@ -16,6 +16,8 @@ import {
 } from '../../workflows/case/messages.js';
 import * as M from '../../workflows/case/messages.js';
 import * as CM from '../../workflows/complaint/messages.js';
+import { startCaseWorkflow, type CaseHandle } from '../helpers/case-client.js';
+import type { CaseInput } from '../../schema/case.js';
 
 const DAY = 86_400_000;
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
@@ -26,34 +28,46 @@ const O = TEAM_IDS;
 
 const { db, env, worker, stop } = await standaloneEngine('record');
 
-async function scenario(
-  name: string,
-  run: (h: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<void>,
-) {
+/** The workflows of a case: its own and each phase's (the phases it reached). */
+const PHASES = ['filing', 'investigation', 'review', 'aftercare'] as const;
+
+async function scenario(name: string, run: (h: CaseHandle) => Promise<void>, input: Partial<CaseInput> = {}) {
   // A history is a record of a shipped version: never overwritten, only added.
-  if (existsSync(path.join(out, `${name}.binpb`))) return console.log(`kept ${name}`);
+  if (existsSync(path.join(out, `${name}.case.binpb`))) return console.log(`kept ${name}`);
   const caseNumber = `REPLAY-${name}`;
-  const input = caseInput(caseNumber, chinaDateOf(await env.currentTimeMs()), {
-    source: 'random_check',
-    respondent: { kind: 'organisation', name: '演示食品店' },
-    summary: '双随机抽查发现标签不合格',
-  });
-  const h = await env.client.workflow.start('caseWorkflow', {
+  const h = await startCaseWorkflow(env.client, {
     taskQueue: 'record',
     workflowId: caseNumber,
-    args: [input],
+    args: [
+      {
+        ...caseInput(caseNumber, chinaDateOf(await env.currentTimeMs()), {
+          source: 'random_check',
+          respondent: { kind: 'organisation', name: '演示食品店' },
+          summary: '双随机抽查发现标签不合格',
+        }),
+        ...input,
+      },
+    ],
   });
   await env.sleep(1000);
   await run(h);
-  const history = await h.fetchHistory();
-  await h.terminate('recorded').catch(() => undefined);
   mkdirSync(out, { recursive: true });
-  // Binary protobuf: the replay test decodes it with the same @temporalio/proto.
-  writeFileSync(
-    path.join(out, `${name}.binpb`),
-    proto.temporal.api.history.v1.History.encode(history).finish(),
-  );
-  console.log(`recorded ${name}: ${history.events?.length} events`);
+  const ids = [['case', caseNumber], ...PHASES.map((p) => [p, `${caseNumber}:${p}`])];
+  for (const [label, id] of ids) {
+    const history = await env.client.workflow
+      .getHandle(id!)
+      .fetchHistory()
+      .catch(() => undefined);
+    // A phase the case did not reach, or only just started (nothing to replay yet).
+    if (!history || (history.events?.length ?? 0) < 6) continue;
+    // Binary protobuf: the replay test decodes it with the same @temporalio/proto.
+    writeFileSync(
+      path.join(out, `${name}.${label}.binpb`),
+      proto.temporal.api.history.v1.History.encode(history).finish(),
+    );
+    console.log(`recorded ${name}.${label}: ${history.events?.length} events`);
+  }
+  await h.terminate('recorded').catch(() => undefined);
 }
 
 const intake: Actor = { id: 'intake1', displayName: 'intake1', roles: ['complaint_handler'], unitId: 'dc' };
@@ -90,10 +104,10 @@ async function complaint(
 }
 
 await worker.runUntil(async () => {
-  await scenario('filing-overdue', async () => {
+  await scenario('v3-filing-overdue', async () => {
     await env.sleep(40 * DAY);
   });
-  await scenario('filing-extended-then-filed', async (h) => {
+  await scenario('v3-filing-extended-then-filed', async (h) => {
     await h.executeUpdate(extendFilingUpdate, {
       args: [{ actor: head, command: { reason: '需调取外地证据' } }],
     });
@@ -102,18 +116,18 @@ await worker.runUntil(async () => {
       args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
     });
   });
-  await scenario('filing-declined', async (h) => {
+  await scenario('v3-filing-declined', async (h) => {
     await h.executeUpdate(decideFilingUpdate, {
       args: [{ actor: head, command: { decision: 'decline', reasons: '不属于本局管辖' } }],
     });
     await h.result();
   });
-  await scenario('calendar-recomputed', async (h) => {
+  await scenario('v3-calendar-recomputed', async (h) => {
     await h.signal(calendarChangedSignal);
     await env.sleep(2000);
   });
   // Version 2: the investigation, the case clock, head approvals, the transfer, task e-mails.
-  await scenario('v2-investigation', async (h) => {
+  await scenario('v3-investigation', async (h) => {
     await h.executeUpdate(decideFilingUpdate, {
       args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
     });
@@ -159,7 +173,7 @@ await worker.runUntil(async () => {
     });
     await env.sleep(120 * DAY); // the case clock runs out in review
   });
-  await scenario('v2-on-the-spot', async (h) => {
+  await scenario('v3-on-the-spot', async (h) => {
     await h.executeUpdate(M.onTheSpotDecisionUpdate, {
       args: [
         {
@@ -179,7 +193,7 @@ await worker.runUntil(async () => {
   });
   // Per-period roll-over, the hour-counted hand-over, dated steps, the items after the police filed, and a
   // hearing that pauses the case clock.
-  await scenario('v2b-transfer-accepted', async (h) => {
+  await scenario('v3-transfer-accepted', async (h) => {
     const cmd = <T>(command: T) => ({ args: [{ actor: officer, team, command }] as [M.Command<T>] });
     await h.executeUpdate(M.decideFilingUpdate, {
       args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
@@ -212,6 +226,33 @@ await worker.runUntil(async () => {
     );
     await h.result();
   });
+  // A phase that continues as new (a step budget of 3 per run) in the middle of the investigation, and a
+  // reporter told after the case closed.
+  await scenario(
+    'v3-continued',
+    async (h) => {
+      const cmd = <T>(command: T) => ({ args: [{ actor: officer, team, command }] as [M.Command<T>] });
+      await h.executeUpdate(M.decideFilingUpdate, {
+        args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
+      });
+      await h.executeUpdate(
+        M.startTestingUpdate,
+        cmd({ officers: O, kind: 'testing' as const, description: '送检', seizureIds: [] }),
+      );
+      await h.executeUpdate(
+        M.requestAssistanceUpdate,
+        cmd({ officers: O, office: '某区市场监督管理局', matter: '协查' }),
+      );
+      await env.sleep(3 * DAY);
+      await h.executeUpdate(M.finishTestingUpdate, cmd({ officers: O, testingId: 'T1', result: '不合格' }));
+      await h.executeUpdate(
+        M.recordAssistanceReplyUpdate,
+        cmd({ officers: O, assistanceId: 'H1', summary: '已协查' }),
+      );
+      await env.sleep(100 * DAY); // the case clock runs out
+    },
+    { stepsPerRun: 3, report: { submissionId: 'SUB-REPLAY', realName: true, hasEmail: false } },
+  );
   await complaint('v2-complaint-mediated', async (h) => {
     const cmd = <T>(command: T) => ({ args: [{ actor: intake, command }] as [CM.Command<T>] });
     await h.executeUpdate(CM.decideAcceptanceUpdate, cmd({ accept: true }));

@@ -11,8 +11,23 @@ const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'historie
 const files = readdirSync(dir).filter((f) => f.endsWith('.binpb'));
 
 describe('replay of recorded histories', () => {
-  it('has recorded histories to replay', () => {
-    expect(files.length).toBeGreaterThanOrEqual(4);
+  it('has recorded histories of every workflow the worker hosts, and of a phase continued as new', () => {
+    const started = files.map(
+      (f) =>
+        proto.temporal.api.history.v1.History.decode(readFileSync(path.join(dir, f))).events[0]!
+          .workflowExecutionStartedEventAttributes!,
+    );
+    expect(new Set(started.map((a) => a.workflowType!.name))).toEqual(
+      new Set([
+        'enforcementCase',
+        'caseFiling',
+        'caseInvestigation',
+        'caseReview',
+        'caseAftercare',
+        'complaintWorkflow',
+      ]),
+    );
+    expect(started.some((a) => a.continuedExecutionRunId)).toBe(true);
   });
   it.each(files)('%s replays deterministically', async (file) => {
     const history = proto.temporal.api.history.v1.History.decode(readFileSync(path.join(dir, file)));

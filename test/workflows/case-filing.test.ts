@@ -26,6 +26,7 @@ import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { testWorker, timeSkippingEnv } from '../helpers/temporal.js';
+import { startCaseWorkflow } from '../helpers/case-client.js';
 
 const DAY = 86_400_000;
 let env: TestWorkflowEnvironment;
@@ -63,7 +64,7 @@ async function startCase() {
   const today = chinaDateOf(await env.currentTimeMs());
   const caseNumber = `DC-TEST-${n}-${Date.now()}`;
   const input = caseInput(caseNumber, today);
-  const handle = await env.client.workflow.start('caseWorkflow', {
+  const handle = await startCaseWorkflow(env.client, {
     taskQueue,
     workflowId: caseNumber,
     args: [input],

@@ -40,6 +40,7 @@ import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { testWorker, timeSkippingEnv } from '../helpers/temporal.js';
+import { caseHandle as caseHandle_ } from '../helpers/case-client.js';
 
 type ComplaintUpdate<C> = UpdateDefinition<CommandResult, [Command<C>], string>;
 const DAY = 86_400_000;
@@ -367,7 +368,7 @@ describe('complaint workflow (time-skipping server, PostgreSQL, SMTP)', () => {
       });
       caseNumber = reported.violations[0]!.caseNumber!;
       expect(caseNumber).toMatch(new RegExp(`^DC-${today.slice(0, 4)}-\\d{5}$`));
-      const caseHandle = env.client.workflow.getHandle(caseNumber);
+      const caseHandle = caseHandle_(env.client, caseNumber);
       running.push(caseHandle);
       const c = await eventually(() => caseHandle.query(caseViewQuery));
       expect(c).toMatchObject({

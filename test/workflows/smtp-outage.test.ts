@@ -14,6 +14,7 @@ import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { testWorker, timeSkippingEnv } from '../helpers/temporal.js';
+import { startCaseWorkflow } from '../helpers/case-client.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -40,7 +41,7 @@ describe('SMTP outage', () => {
       respondent: { kind: 'organisation', name: '演示网店' },
       summary: '网络交易监测发现虚假宣传',
     });
-    const handle = await env.client.workflow.start('caseWorkflow', {
+    const handle = await startCaseWorkflow(env.client, {
       taskQueue: 'outage',
       workflowId: caseNumber,
       args: [input],

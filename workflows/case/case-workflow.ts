@@ -1,50 +1,71 @@
-// The case entity workflow: one per case, workflow ID = case number. It runs the case stage by stage; human
-// steps arrive as validated Updates, statutory periods run as statutory clocks.
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
-import { CaseContext } from './context.js';
-import { registerApprovalHandler } from './investigation/approvals.js';
-import { registerCaseClockHandlers } from './investigation/case-clock.js';
-import { registerConclusionHandlers } from './investigation/conclusion.js';
-import { registerEvidenceHandlers } from './investigation/evidence.js';
-import { registerMeasureHandlers } from './investigation/measures.js';
-import { registerSuspensionHandlers } from './investigation/suspension.js';
-import { registerTransferHandlers, transferItemsSettled } from './investigation/transfer.js';
-import { calendarChangedSignal, caseViewQuery, recomputeDeadlinesUpdate } from './messages.js';
-import { filingStage, registerFilingHandlers } from './stages/filing.js';
-import { investigationStage, reviewStage } from './stages/investigation.js';
-import { registerReportFeedbackHandler, reportFeedbackSettled } from './stages/report-feedback.js';
+// The case's workflow: one per case, workflow ID = case number. It reads like the procedure: each phase runs as
+// a child workflow (`<case number>:<phase>`) that takes the phase's commands, runs its clocks and hands the case
+// back as data; this workflow starts the phases in order and skips those the case does not reach.
+import {
+  continueAsNew,
+  executeChild,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CaseInput, CaseView } from '../../schema/case.js';
+import { CaseStageKey } from '../../schema/search-attributes.js';
+import { casePhaseQuery, phaseWorkflowId, type CasePhase } from './messages.js';
+import type { PhaseInput } from './phase.js';
+import { caseAftercare } from './phases/aftercare.js';
+import { caseFiling } from './phases/filing.js';
+import { caseInvestigation } from './phases/investigation.js';
+import { caseReview } from './phases/review.js';
+import { openCase, owesAfterClosing, type CaseState } from './state.js';
 
-const STAGES: Record<Exclude<CaseStage, 'closed'>, (c: CaseContext) => Promise<CaseStage>> = {
-  filing: filingStage,
-  investigation: investigationStage,
-  review: reviewStage,
-};
+/** Where a continued run of the case's workflow picks up. */
+export interface CaseCarried {
+  state: CaseState;
+  done: CasePhase[];
+  current: string | null;
+}
 
-export async function caseWorkflow(input: CaseInput): Promise<CaseView> {
-  const c = new CaseContext(input);
-  setHandler(caseViewQuery, () => c.view());
-  setHandler(calendarChangedSignal, async () => void (await c.recomputeCalendar()));
-  setHandler(recomputeDeadlinesUpdate, () => c.recomputeCalendar());
-  registerFilingHandlers(c);
-  registerReportFeedbackHandler(c);
-  registerApprovalHandler(c);
-  registerEvidenceHandlers(c);
-  registerMeasureHandlers(c);
-  registerSuspensionHandlers(c);
-  registerCaseClockHandlers(c);
-  registerTransferHandlers(c);
-  registerConclusionHandlers(c);
-  await c.init();
+export interface CaseSummary {
+  number: string;
+  stage: CaseView['stage'];
+  status: CaseView['status'];
+  outcome: CaseView['outcome'];
+}
 
-  // Every case begins with filing, even when an early update has already decided it: the stage starts the
-  // filing clock that the update stops.
-  for (let stage: CaseStage = 'filing'; stage !== 'closed';) stage = await STAGES[stage](c);
+export async function enforcementCase(input: CaseInput, carried?: CaseCarried): Promise<CaseSummary> {
+  let state = carried?.state ?? openCase(input);
+  const done = new Set(carried?.done ?? []);
+  let current = carried?.current ?? null;
+  setHandler(casePhaseQuery, () => current);
 
-  // A closed case still tells a real-name reporter, and still hands a transferred case's items to the police.
-  await condition(() => reportFeedbackSettled(c) && transferItemsSettled(c));
-  await c.finish(c.today(), '结案 closed');
-  await condition(allHandlersFinished);
-  await c.drain();
-  return c.view();
+  async function phase(
+    name: CasePhase,
+    workflow: (i: PhaseInput) => Promise<CaseState>,
+    reached: (s: CaseState) => boolean,
+  ) {
+    if (done.has(name) || !reached(state)) return;
+    if (workflowInfo().continueAsNewSuggested)
+      await continueAsNew<typeof enforcementCase>(input, { state, done: [...done], current });
+    current = phaseWorkflowId(input.caseNumber, name);
+    state = await executeChild(workflow, { workflowId: current, args: [{ case: input, state }] });
+    done.add(name);
+    upsertSearchAttributes([{ key: CaseStageKey, value: state.stage }]);
+  }
+
+  // 核查立案: the clue is verified and the head files the case or declines (15 WD); a simplified penalty may
+  // end it on the spot.
+  await phase('filing', caseFiling, () => true);
+  // 调查取证: the case clock (90 CD) runs; measures, testing, suspension, a transfer; it ends handed to review,
+  // terminated or transferred.
+  await phase('investigation', caseInvestigation, (s) => s.stage === 'investigation');
+  // 审核 → 告知、听证 → 决定 → 执行 → 公示 → 结案: the next parts of the lifecycle.
+  await phase('review', caseReview, (s) => s.stage === 'review');
+  // What a closed case still owes: the reporter's feedback, the transfer's items, e-mails.
+  await phase('aftercare', caseAftercare, owesAfterClosing);
+  return {
+    number: input.caseNumber,
+    stage: state.stage,
+    status: state.stage === 'closed' ? 'closed' : 'open',
+    outcome: state.outcome,
+  };
 }

@@ -1,39 +1,89 @@
-// The state of one enforcement case, shared by its stages: the filing decision, the investigation record,
-// the outcome. Clocks, audit steps, the projection and e-mails come from MatterContext.
+// The state of one enforcement case as one phase's workflow holds it: the filing decision, the investigation
+// record, the outcome. It is built from a CaseState (plain data) and gives one back (state()), so a phase can
+// continue as new or hand the case to the next phase. Clocks, audit steps, the projection and e-mails come from
+// MatterContext.
 import { condition } from '@temporalio/workflow';
 import { yearOf } from '../../schema/values/dates.js';
 import type { DetailsOf } from '../../schema/events.js';
 import type { Actor } from '../../schema/roles.js';
-
-/** The audit events that end a case. */
-type CaseEndAction = 'case.terminated' | 'case.transferred_to_police' | 'simplified.decided';
 import type { CaseFacts } from '../../domain/case/guards.js';
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
 import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import type { ResolvedRulePack } from '../../schema/rule-pack.js';
-import { MatterContext, type MatterRow, type Step } from '../matter/matter-context.js';
-import type { ApprovalEffects } from './investigation/approvals.js';
-import { emptyInvestigation, type InvestigationState } from '../../domain/case/investigation-state.js';
+import {
+  MatterContext,
+  type DueRef,
+  type MatterRow,
+  type OnDue,
+  type Step,
+} from '../matter/matter-context.js';
+import type { InvestigationState } from '../../domain/case/investigation-state.js';
+import { lapse } from './investigation/measures.js';
+import { windowLapsed } from './investigation/transfer.js';
+import type { CaseState } from './state.js';
+
+/** The audit events that end a case. */
+type CaseEndAction = 'case.terminated' | 'case.transferred_to_police' | 'simplified.decided';
 
 /** Cases started before rule packs existed run under the national defaults of that time. */
 const LEGACY_PACK: ResolvedRulePack = { ref: 'national@1', content: NATIONAL_DEFAULTS };
 
 export class CaseContext extends MatterContext {
-  stage: CaseStage = 'filing';
-  filing: CaseView['filing'] = { extensions: 0, decision: null };
-  investigation: InvestigationState = emptyInvestigation();
-  outcome: CaseView['outcome'] = null;
+  stage: CaseStage;
+  filing: CaseView['filing'];
+  investigation: InvestigationState;
+  outcome: CaseView['outcome'];
   report: CaseView['report'];
   readonly pack: ResolvedRulePack;
-  readonly approvalEffects: ApprovalEffects = new Map();
+  /** The phase is over: commands go to the next one (set by the phase, see phase.ts). */
+  phaseOver: () => boolean = () => false;
+  /** The commands this phase takes (see handler.ts). */
+  readonly commands = new Set<string>();
 
-  constructor(readonly input: CaseInput) {
-    super(input.caseNumber, input.unitId, input.warnBefore, yearOf(input.clue.discoveredOn));
+  constructor(
+    readonly input: CaseInput,
+    s: CaseState,
+  ) {
+    super(input.caseNumber, input.unitId, input.warnBefore, yearOf(input.clue.discoveredOn), s.matter);
     this.pack = input.rulePack ?? LEGACY_PACK;
-    this.report = input.report
-      ? { submissionId: input.report.submissionId, realName: input.report.realName, feedback: null }
-      : null;
+    this.stage = s.stage;
+    this.filing = s.filing;
+    this.investigation = s.investigation;
+    this.outcome = s.outcome;
+    this.report = s.report;
+    // A case handed over carries its calendar: its clocks are restored at once, so the first command or query
+    // of this run already sees them.
+    if (s.matter.calendar) void this.init();
+  }
+
+  /** The case as data, to hand over (see CaseState). */
+  state(): CaseState {
+    return {
+      stage: this.stage,
+      filing: this.filing,
+      investigation: this.investigation,
+      outcome: this.outcome,
+      report: this.report,
+      matter: this.matterState(),
+    };
+  }
+
+  /** The case's cases are all of this version: no shipped history predates a patch. */
+  protected override versioned(): boolean {
+    return true;
+  }
+
+  /** What a case's clocks do when they run out, besides telling the supervisors. */
+  protected override resolveDue(due: DueRef): OnDue | undefined {
+    switch (due.kind) {
+      case 'preservation-lapse': // the 7 WD ran out: the preservation lapses (APL 56)
+        return (e, clock) => lapse(this, due.ref!, clock.dueOn ?? e.dueOn);
+      case 'transfer-window': // a window to contest the police's refusal passed
+        return () => windowLapsed(this);
+      default:
+        return undefined;
+    }
   }
 
   facts(): CaseFacts {
@@ -96,7 +146,6 @@ export class CaseContext extends MatterContext {
     ];
   }
 
-  /** The case ends: its clocks stop, except the reporter's feedback period, which runs until they are told. */
   /**
    * Every way a case ends goes through here: the stage closes and the outcome is set at once (so no command slips
    * in), then, once `ready` holds, the case's clocks stop and one audit step records the end and closes every

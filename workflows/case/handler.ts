@@ -1,8 +1,9 @@
 // One validated command of a case: the validator runs the domain guard (a refusal leaves the case unchanged
 // and nothing in history), then the handler changes the state synchronously (so a second command in the same
-// activation sees it) and records the step.
+// activation sees it) and records the step. Once the phase is over (a command moved the case on), commands are
+// refused with PHASE_ENDED before they touch anything: the caller sends them to the next phase.
 import type { UpdateDefinition } from '@temporalio/common';
-import { setHandler } from '@temporalio/workflow';
+import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
 import type { CommandResult } from '../../schema/common.js';
 import type { Refusal } from '../../schema/errors.js';
 import type { CaseContext } from './context.js';
@@ -14,13 +15,20 @@ export function command<T>(
   check: (cmd: Command<T>) => Refusal | undefined,
   run: (cmd: Command<T>) => Promise<void>,
 ): void {
+  c.commands.add(def.name);
   setHandler(
     def,
     async (cmd) => {
+      // A command that arrives before the phase has restored its clocks (its first activation) waits for them,
+      // then is checked again: another command may have changed the case meanwhile.
+      if (!c.ready) {
+        await condition(() => c.ready);
+        c.refuse(c.phaseOver() ? { code: 'PHASE_ENDED' } : check(cmd));
+      }
       await run(cmd);
       return c.result();
     },
-    { validator: (cmd) => c.refuse(check(cmd)) },
+    { validator: (cmd) => c.refuse(c.phaseOver() ? { code: 'PHASE_ENDED' } : check(cmd)) },
   );
 }
 
@@ -30,4 +38,21 @@ export function teamIds(c: CaseContext, cmd: Command<unknown>): string[] {
   for (const id of ids)
     if (!c.investigation.investigators.includes(id)) c.investigation.investigators.push(id);
   return ids;
+}
+
+/** The commands of other phases: refused with the stage (each phase registers only its own). */
+export function refuseOtherCommands(c: CaseContext, all: readonly { name: string }[]) {
+  for (const { name } of all.filter((d) => !c.commands.has(d.name)))
+    setHandler(
+      defineUpdate<CommandResult, [unknown]>(name),
+      (_cmd: unknown) => Promise.reject(new Error('refused by the validator')),
+      {
+        validator: (_cmd: unknown) =>
+          c.refuse(
+            c.phaseOver()
+              ? { code: 'PHASE_ENDED' }
+              : { code: 'STAGE_NOT_ALLOWED', detail: `${c.stage}: ${name}` },
+          ),
+      },
+    );
 }

@@ -61,4 +61,39 @@ export const recomputeDeadlinesUpdate = defineUpdate<DeadlineMove[], []>('recomp
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 
-export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+/** The case's workflow (ID = case number): it runs the phases one after the other. */
+export const CASE_WORKFLOW_TYPE = 'enforcementCase';
+
+/** The phases of a case, each a child workflow of the case's workflow. */
+export type CasePhase = 'filing' | 'investigation' | 'review' | 'aftercare';
+/** A phase's workflow ID: deterministic, so the API finds it and a phase never starts twice. */
+export const phaseWorkflowId = (caseNumber: string, phase: CasePhase) => `${caseNumber}:${phase}`;
+/** The workflow ID of the phase running now (or of the last one, once the case has run its course); null before
+ * the first phase has started. Commands and the view go there. */
+export const casePhaseQuery = defineQuery<string | null>('casePhase');
+
+/** Every command of a case (a phase refuses those it does not take with STAGE_NOT_ALLOWED). */
+export const CASE_COMMANDS = [
+  decideFilingUpdate,
+  extendFilingUpdate,
+  recordReportFeedbackUpdate,
+  recordEvidenceUpdate,
+  requestMeasureUpdate,
+  decidePreservationUpdate,
+  extendSeizureUpdate,
+  releaseSeizureUpdate,
+  startTestingUpdate,
+  finishTestingUpdate,
+  requestAssistanceUpdate,
+  recordAssistanceReplyUpdate,
+  requestSuspensionUpdate,
+  resumeCaseUpdate,
+  requestTerminationUpdate,
+  decideApprovalUpdate,
+  extendCaseClockUpdate,
+  collectiveExtensionUpdate,
+  proposeTransferUpdate,
+  recordTransferStepUpdate,
+  onTheSpotDecisionUpdate,
+  concludeInvestigationUpdate,
+] as const;

@@ -1,7 +1,7 @@
 // 发现违法线索 — a suspected violation found while handling a complaint becomes a clue (docs/rules.md, CRM 23):
 // a case starts for it (its own 15-WD verification and filing, docs/rules.md) with the complaint's respondent,
 // discovered today. The complaint records the link and goes on.
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import type { CaseInput, RegisterClue } from '../../schema/case.js';
 import { CASE_WORKFLOW_TYPE } from '../case/messages.js';
 import { acts } from '../matter/matter-context.js';
@@ -44,7 +44,9 @@ export function registerViolationHandler(c: ComplaintContext) {
         warnBefore: [...rulePack.content.reminders.warnBeforeWD],
         rulePack,
       };
-      await startMatter(CASE_WORKFLOW_TYPE, caseNumber, input, 'filing', c.unitId);
+      // Cases started before the case ran as phases were of the first case workflow type.
+      const type = patched('enforcement-case') ? CASE_WORKFLOW_TYPE : 'caseWorkflow';
+      await startMatter(type, caseNumber, input, 'filing', c.unitId);
       entry.caseNumber = caseNumber;
       await c.record({
         actor,

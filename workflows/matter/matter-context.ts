@@ -1,6 +1,12 @@
 // What every matter workflow (a case, a complaint) shares: its statutory clocks, its audit sequence, the
 // projection of each step to PostgreSQL, and its e-mails. Subclasses say what the matter looks like.
-import { ApplicationFailure, patched, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import type {
   CaseActivities,
   CaseRowSnapshot,
@@ -16,12 +22,21 @@ import type { AuditEvent } from '../../schema/events.js';
 import type { CommandResult } from '../../schema/common.js';
 import { ERROR_MESSAGES, type Refusal } from '../../schema/errors.js';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../../schema/roles.js';
-import { StatutoryClock } from '../clock/statutory-clock.js';
+import { StatutoryClock, type ClockSnapshot } from '../clock/statutory-clock.js';
 import { CaseStageKey, CaseUnitKey, NextDueKey, OverdueKey } from '../../schema/search-attributes.js';
 
 export const acts = proxyActivities<CaseActivities>({
   startToCloseTimeout: '1 minute',
   // No attempt limit: a database or SMTP outage delays the work, it never drops it.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** The projection of a step runs as a local activity: in the workflow task that takes the command, recorded in
+ * history as one marker with its (small) result, not with its input. Idempotent on (matter, sequence number),
+ * retried without a limit like the others. */
+const localActs = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '1 minute',
+  localRetryThreshold: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
@@ -32,11 +47,34 @@ const CALENDAR_YEARS = 5;
  * some periods instead end something (an evidence preservation lapses, a mediation ends). */
 export type OnDue = (event: ClockEvent, clock: StatutoryClock) => Promise<void>;
 
+/** What a clock's running out does, as data (so the clock can move into another run or phase): the matter
+ * resolves it to its handler (see MatterContext.resolveDue). */
+export interface DueRef {
+  kind: string;
+  ref?: string;
+}
+
 interface ClockBinding {
   clock: StatutoryClock;
   /** Who is warned before the due date, and who owns the task. */
   responsible: Role;
   onDue?: OnDue;
+  due?: DueRef;
+}
+
+/** Everything a matter's shared machinery holds, as plain data: it is carried into the next run
+ * (continue-as-new) or the next phase (a child workflow), and restored there. */
+export interface MatterState {
+  /** The last audit sequence number written. */
+  seq: number;
+  createdAt: string;
+  clocks: { snapshot: ClockSnapshot; responsible: Role; due?: DueRef }[];
+  /** Per clock, what the projection last received (see changedDeadlines). */
+  projected: Record<string, string>;
+  /** E-mails started and perhaps not yet sent: the next run sends them again (notify is idempotent on the key). */
+  mail: NotifyRequest[];
+  /** The calendar the clocks count with (reloaded only when it changes: recomputeCalendar). */
+  calendar?: CalendarData;
 }
 
 /** A step a matter records: one audit event (schema/events.ts: its action and typed details), who acted, and
@@ -53,11 +91,15 @@ export type MatterRow = Omit<CaseRowSnapshot, 'overdue' | 'nextDueOn' | 'nextDue
 export abstract class MatterContext {
   abstract stage: string;
   protected readonly clocks: ClockBinding[] = [];
-  private seq = 0;
+  private seq: number;
   private chain: Promise<unknown> = Promise.resolve();
+  /** Steps being written (by commands or by clocks running out). */
+  private writing = 0;
+  /** Steps written by this run (a run continues as new after a budget of them). */
+  stepsThisRun = 0;
   /** E-mails on their way: they retry until sent, and must never hold up the clocks or the matter. */
-  private readonly sending = new Set<Promise<unknown>>();
-  protected readonly createdAt = new Date(Date.now()).toISOString();
+  private readonly sending = new Map<string, { req: NotifyRequest; p: Promise<unknown> }>();
+  protected readonly createdAt: string;
   private calendar: CalendarData = { officialYears: {}, holidays: {}, workdays: {} };
   /** Clocks running alongside the stages (measures, requests, the case clock). */
   private readonly background = new Set<Promise<void>>();
@@ -67,7 +109,27 @@ export abstract class MatterContext {
     readonly unitId: string,
     private readonly warnBefore: readonly number[],
     private readonly calendarFromYear: number,
-  ) {}
+    /** The state an earlier run or phase handed over (restored by init()). */
+    private readonly carried?: MatterState,
+  ) {
+    this.seq = carried?.seq ?? 0;
+    this.createdAt = carried?.createdAt ?? new Date(Date.now()).toISOString();
+    for (const [k, v] of Object.entries(carried?.projected ?? {})) this.projected.set(k, v);
+  }
+
+  /** Restores what was handed over with its calendar, at once (before the first command is handled): the clocks
+   * run on, and e-mails not yet confirmed are sent again. */
+  private restore(carried: MatterState & { calendar: CalendarData }) {
+    this.calendar = carried.calendar;
+    for (const b of carried.clocks) {
+      const clock = StatutoryClock.restore(b.snapshot, this.calendar, (e, c) =>
+        this.onClockEvent(e, c, b.responsible),
+      );
+      this.bind({ clock, responsible: b.responsible, due: b.due, onDue: b.due && this.resolveDue(b.due) });
+    }
+    for (const req of carried.mail) this.send(req);
+    this.ready = true;
+  }
 
   /** The matter's row in the projection, as of now. */
   protected abstract row(): MatterRow;
@@ -76,10 +138,49 @@ export abstract class MatterContext {
   /** What the matter is called in e-mail subjects. */
   protected label = { zh: '案件', en: 'case' };
 
-  /** Loads the calendar (through an activity, so replay sees the same data). */
+  /** A new matter loads the calendar (through an activity, so replay sees the same data); one handed over
+   * restores its clocks with the calendar it carries, at once (subclasses may call this from their constructor). */
   async init(): Promise<void> {
+    if (this.ready) return;
+    if (this.carried?.calendar) return this.restore({ ...this.carried, calendar: this.carried.calendar });
     this.calendar = await this.fetchCalendar();
     this.ready = true;
+  }
+
+  /** What a clock's running out does, from its data (matters whose clocks move between runs override this). */
+  protected resolveDue(_due: DueRef): OnDue | undefined {
+    return undefined;
+  }
+
+  /** Whether to take a versioned path: `patched(id)` for matters whose shipped histories predate it. */
+  protected versioned(id: string): boolean {
+    return patched(id);
+  }
+
+  /** The matter's machinery as data (see MatterState). Call when no step is being written (idle()). */
+  matterState(): MatterState {
+    return {
+      seq: this.seq,
+      createdAt: this.createdAt,
+      clocks: this.clocks.map((b) => ({
+        snapshot: b.clock.snapshot(),
+        responsible: b.responsible,
+        ...(b.due ? { due: b.due } : {}),
+      })),
+      projected: Object.fromEntries(this.projected),
+      mail: [...this.sending.values()].map((m) => m.req),
+      calendar: this.calendar,
+    };
+  }
+
+  /** Every e-mail started has been sent. */
+  mailSent(): boolean {
+    return this.sending.size === 0;
+  }
+
+  /** No step is being written: the state is whole and may be handed over. */
+  idle(): boolean {
+    return this.writing === 0;
   }
 
   /** The calendar is loaded: clocks started from now on count with it. Commands that start clocks and may
@@ -111,23 +212,45 @@ export abstract class MatterContext {
     return this.clocks.map((b) => b.clock).filter((c) => !c.stopped);
   }
 
-  startClock(def: ClockDefinition, startedOn: IsoDate, responsible: Role, onDue?: OnDue): StatutoryClock {
+  /** A clock the caller runs (`clock.run()`). `onDue` is what its running out does instead of the overdue
+   * notice: a function, or data (a DueRef) for clocks that move between runs. */
+  startClock(
+    def: ClockDefinition,
+    startedOn: IsoDate,
+    responsible: Role,
+    onDue?: OnDue | DueRef,
+  ): StatutoryClock {
     // Roll-over is per period (an agency's maximum stays on its last day); the first version rolled every
-    // period over, and its cases keep doing so.
-    if (!patched('per-period-roll-over')) def = { ...def, rollOver: true };
+    // period over, and its matters keep doing so.
+    if (!this.versioned('per-period-roll-over')) def = { ...def, rollOver: true };
     const clock = new StatutoryClock(def, startedOn, this.calendar, this.warnBefore, (e, c) =>
       this.onClockEvent(e, c, responsible),
     );
-    this.clocks.push({ clock, responsible, onDue });
+    const due = typeof onDue === 'object' ? onDue : undefined;
+    this.clocks.push({
+      clock,
+      responsible,
+      due,
+      onDue: typeof onDue === 'function' ? onDue : due && this.resolveDue(due),
+    });
     return clock;
   }
 
   /** Starts a clock that runs alongside the stages until it is stopped. */
-  spawnClock(def: ClockDefinition, startedOn: IsoDate, responsible: Role, onDue?: OnDue): StatutoryClock {
+  spawnClock(def: ClockDefinition, startedOn: IsoDate, responsible: Role, onDue?: OnDue | DueRef) {
     const clock = this.startClock(def, startedOn, responsible, onDue);
+    this.runInBackground(clock);
+    return clock;
+  }
+
+  private bind(b: ClockBinding) {
+    this.clocks.push(b);
+    if (!b.clock.stopped) this.runInBackground(b.clock);
+  }
+
+  private runInBackground(clock: StatutoryClock) {
     const p = clock.run().finally(() => this.background.delete(p));
     this.background.add(p);
-    return clock;
   }
 
   /** The matter is over: every clock still running stops, and the workflow waits for them to wind down. */
@@ -151,7 +274,8 @@ export abstract class MatterContext {
   /** Projects the matter as it is now, with an audit entry for this step. Steps are written one at a time,
    * in order, so the audit chain's sequence has no gaps. */
   record(step: Step): Promise<void> {
-    const run = this.chain.then(() => this.write(step));
+    this.writing++;
+    const run = this.chain.then(() => this.write(step)).finally(() => this.writing--);
     this.chain = run.catch(() => undefined);
     return run;
   }
@@ -196,9 +320,12 @@ export abstract class MatterContext {
 
   private async write(step: Step): Promise<void> {
     const seq = ++this.seq;
+    this.stepsThisRun++;
     const next = this.nextDue();
     const row = this.row();
-    await acts.recordStep({
+    // The first version projected through a regular activity (its input, the row and deadlines, in history).
+    const recordStep = this.versioned('local-record-step') ? localActs.recordStep : acts.recordStep;
+    await recordStep({
       caseNumber: this.number,
       seq,
       at: new Date(Date.now()).toISOString(),
@@ -219,7 +346,7 @@ export abstract class MatterContext {
     // Search attributes change with few steps (stage, overdue, next due date): upserted only then (the first
     // version upserted them on every step, and its cases still do).
     const attributes = JSON.stringify([this.stage, this.unitId, this.overdue, next?.dueAt ?? null]);
-    if (attributes !== this.searchAttributes || !patched('search-attributes-on-change')) {
+    if (attributes !== this.searchAttributes || !this.versioned('search-attributes-on-change')) {
       this.searchAttributes = attributes;
       upsertSearchAttributes([
         { key: CaseStageKey, value: this.stage },
@@ -230,7 +357,7 @@ export abstract class MatterContext {
     }
     // Every task opened is announced to whoever must act on it (versioned: histories before this change
     // opened tasks without an e-mail).
-    if (step.openTasks?.length && patched('task-assigned-mail')) {
+    if (step.openTasks?.length && this.versioned('task-assigned-mail')) {
       for (const t of step.openTasks) this.announceTask(t, seq);
     }
   }
@@ -292,13 +419,14 @@ export abstract class MatterContext {
 
   /** Sends without waiting: an SMTP outage delays the e-mail, not the overdue flag or the next deadline. */
   send(req: NotifyRequest): void {
-    const p = acts.notify(req).finally(() => this.sending.delete(p));
-    this.sending.add(p);
+    if (this.sending.has(req.key)) return;
+    const p = acts.notify(req).finally(() => this.sending.delete(req.key));
+    this.sending.set(req.key, { req, p });
   }
 
   /** Before the workflow completes: every e-mail it started has been sent. */
   async drain(): Promise<void> {
-    while (this.sending.size) await Promise.all([...this.sending]);
+    while (this.sending.size) await Promise.all([...this.sending.values()].map((m) => m.p));
   }
 
   /** The calendar changed: reload it and recompute every clock; the projection shows the new due dates. */

@@ -86,7 +86,15 @@ export function caseCommand<S extends z.ZodType>(
           ? { participants: await resolveUsers(db, names.participants, 'participants') }
           : {}),
       };
-      return sendUpdate(temporal, req, actor, c.number, spec.update, cmd, caseViewQuery);
+      return sendUpdate(
+        temporal,
+        req,
+        actor,
+        { number: c.number, kind: 'case' },
+        spec.update,
+        cmd,
+        caseViewQuery,
+      );
     },
   );
 }

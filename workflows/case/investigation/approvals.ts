@@ -1,90 +1,37 @@
-// Head approval (负责人批准) of what officers apply for: evidence preservation, seizure and its extension,
-// suspension, termination, the transfer of a suspected crime (docs/rules.md, "Roles"). A request opens a task
-// for the unit's agency head; the decision runs the effect its kind registered.
+// Head approval (负责人批准) of what officers apply for (applications.ts): the head approves or refuses, and this
+// is where what each decision does is written, kind by kind (docs/rules.md, "Roles").
 import { condition } from '@temporalio/workflow';
 import { checkDecideApproval } from '../../../domain/case/guards.js';
-import type { AuditEvent, DetailsOf } from '../../../schema/events.js';
 import type { ApprovalView } from '../../../schema/investigation.js';
-import type { Step } from '../../matter/matter-context.js';
 import type { Actor } from '../../../schema/roles.js';
 import type { CaseContext } from '../context.js';
-import { command, teamIds } from '../handler.js';
-import { decideApprovalUpdate, type Command } from '../messages.js';
+import { command } from '../handler.js';
+import { decideApprovalUpdate } from '../messages.js';
+import { taskOf } from './applications.js';
+import { activateMeasure, extendSeizure, refuseMeasure } from './measures.js';
+import { suspend, terminate } from './suspension.js';
+import { transferApproved, transferRejected } from './transfer.js';
 
-export type ApprovalKind = ApprovalView['kind'];
-export type ApprovalEffect = (a: ApprovalView, actor: Actor) => Promise<void>;
-
-const TITLES: Record<ApprovalKind, { zh: string; en: string }> = {
-  preservation: { zh: '审批先行登记保存', en: 'approve evidence preservation' },
-  seizure: { zh: '审批查封扣押', en: 'approve a seizure' },
-  seizure_extension: { zh: '审批延长查封扣押期限', en: 'approve a seizure extension' },
-  suspension: { zh: '审批案件中止', en: 'approve suspending the case' },
-  termination: { zh: '审批案件终止', en: 'approve terminating the case' },
-  criminal_transfer: { zh: '审批涉嫌犯罪案件移送', en: 'approve the transfer of a suspected crime' },
-};
-
-export type ApprovalEffects = Map<ApprovalKind, { approved: ApprovalEffect; rejected?: ApprovalEffect }>;
-
-/** Registers what a decision on a kind of request does (per case: workflow state is never module-global). */
-export function onApproval(
+/** What the head's decision on a request does (after the decision's own step). */
+function effectOf(
   c: CaseContext,
-  kind: ApprovalKind,
-  approved: ApprovalEffect,
-  rejected?: ApprovalEffect,
-) {
-  c.approvalEffects.set(kind, { approved, rejected });
-}
-
-const taskOf = (c: CaseContext, id: string) => c.taskId(`approve-${id}`);
-
-/** Files the officers' request for the head's approval (state only: call before the first await). */
-export function fileApproval(
-  c: CaseContext,
-  cmd: Command<unknown>,
-  req: { kind: ApprovalKind; subject?: string; reasons: string; payload?: Record<string, unknown> },
-): ApprovalView {
-  const a: ApprovalView = {
-    id: `A${c.investigation.approvals.length + 1}`,
-    kind: req.kind,
-    ...(req.subject ? { subject: req.subject } : {}),
-    requestedBy: teamIds(c, cmd),
-    requestedOn: c.today(),
-    reasons: req.reasons,
-    status: 'pending',
-    payload: req.payload ?? {},
-  };
-  c.investigation.approvals.push(a);
-  return a;
-}
-
-/** The application's step: recorded with its officers, and the head's task opened. */
-/** The applications' audit events: each carries the approval's id and who applied, besides its own details. */
-type Application = Extract<AuditEvent, { details: { approvalId: string; officers: string[] } }>;
-export function recordApplication<A extends Application['action']>(
-  c: CaseContext,
-  cmd: Command<unknown>,
   a: ApprovalView,
-  action: A,
-  details: Omit<DetailsOf<A>, 'approvalId' | 'officers'>,
-  dueOn: string | null = null,
-): Promise<void> {
-  return c.record({
-    actor: cmd.actor,
-    action,
-    details: { ...details, approvalId: a.id, officers: a.requestedBy },
-    openTasks: [approvalTask(c, a, dueOn)],
-    // TypeScript does not narrow a generic action to its union member; A and DetailsOf<A> typed the call.
-  } as unknown as Step);
-}
-
-export function approvalTask(c: CaseContext, a: ApprovalView, dueOn: string | null = null) {
-  return {
-    id: taskOf(c, a.id),
-    kind: `approve-${a.kind}`,
-    title: TITLES[a.kind],
-    role: a.kind === 'criminal_transfer' ? 'principal_head' : 'agency_head',
-    dueOn,
-  };
+  actor: Actor,
+  approved: boolean,
+): Promise<void> | undefined {
+  switch (a.kind) {
+    case 'preservation': // 先行登记保存: the 7 WD to decide on the items start
+    case 'seizure': // 查封扣押: the 30 CD start
+      return approved ? activateMeasure(c, a, actor) : refuseMeasure(c, a);
+    case 'seizure_extension': // the seizure runs longer (once, at most 30 CD)
+      return approved ? extendSeizure(c, a, actor) : undefined;
+    case 'suspension': // 中止: the case clock pauses until the cause ends
+      return approved ? suspend(c, a, actor) : undefined;
+    case 'termination': // 终止: the case closes
+      return approved ? terminate(c, a, actor) : undefined;
+    case 'criminal_transfer': // 移送: 24 hours to hand the file to the police, or the transfer ends
+      return approved ? transferApproved(c, a, actor) : transferRejected(c, a, actor);
+  }
 }
 
 export function registerApprovalHandler(c: CaseContext) {
@@ -99,8 +46,6 @@ export function registerApprovalHandler(c: CaseContext) {
       a.decidedOn = c.today();
       a.note = command.note;
       await condition(() => c.ready); // effects start clocks: with the calendar loaded
-      const effect = c.approvalEffects.get(a.kind);
-      const run = command.approve ? effect?.approved : effect?.rejected;
       // The effect changes the state synchronously up to its first await, then records its own step; the
       // decision's step comes first so the audit trail reads in order.
       const decided = c.record({
@@ -109,7 +54,7 @@ export function registerApprovalHandler(c: CaseContext) {
         details: { approvalId: a.id, kind: a.kind, subject: a.subject, note: command.note },
         closeTasks: [taskOf(c, a.id)],
       });
-      await Promise.all([decided, run?.(a, actor)]);
+      await Promise.all([decided, effectOf(c, a, actor, command.approve)]);
     },
   );
 }

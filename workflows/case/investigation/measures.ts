@@ -19,7 +19,7 @@ import {
   releaseSeizureUpdate,
   requestMeasureUpdate,
 } from '../messages.js';
-import { fileApproval, onApproval, recordApplication } from './approvals.js';
+import { fileApproval, recordApplication } from './applications.js';
 
 const measureOf = (c: CaseContext, id: string) => c.investigation.measures.find((m) => m.id === id)!;
 
@@ -47,48 +47,6 @@ export function registerMeasureHandlers(c: CaseContext) {
       });
     },
   );
-
-  const activate = async (a: ApprovalView, actor: Actor) => {
-    const m = measureOf(c, a.subject!);
-    const today = c.today();
-    m.status = 'active';
-    if (m.kind === 'preservation') {
-      m.clock = `preservation-${m.id}`;
-      const clock = c.spawnClock(
-        { ...PRESERVATION_DECISION, name: m.clock },
-        today,
-        'case_officer',
-        (e, clk) => lapse(c, m.id, clk.dueOn ?? e.dueOn),
-      );
-      await c.record({
-        actor,
-        action: 'preservation.started',
-        details: { measureId: m.id, decideBy: clock.dueOn },
-      });
-    } else {
-      m.clock = `seizure-${m.id}`;
-      const clock = c.spawnClock({ ...SEIZURE_PERIOD, name: m.clock }, today, 'case_officer');
-      await c.record({ actor, action: 'seizure.started', details: { measureId: m.id, until: clock.dueOn } });
-    }
-  };
-  const refuse = async (a: ApprovalView) => {
-    measureOf(c, a.subject!).status = 'rejected';
-  };
-  onApproval(c, 'preservation', activate, refuse);
-  onApproval(c, 'seizure', activate, refuse);
-  onApproval(c, 'seizure_extension', async (a, actor) => {
-    const m = measureOf(c, a.subject!);
-    if (m.status !== 'active') return; // released meanwhile (the release withdrew the request)
-    m.extended = true;
-    const clock = c.clock(m.clock!);
-    const days = Number(a.payload.days);
-    clock.extend({ days, on: c.today(), approvedBy: actor.id, basis: a.reasons });
-    await c.record({
-      actor,
-      action: 'seizure.extended',
-      details: { measureId: m.id, days, until: clock.dueOn, rule: SEIZURE_EXTENSION.rule },
-    });
-  });
 
   command(
     c,
@@ -166,8 +124,52 @@ export function registerMeasureHandlers(c: CaseContext) {
   );
 }
 
+/** The head approved a preservation or a seizure: it starts, with its clock (7 WD to decide on preserved items,
+ * 30 CD of seizure). */
+export async function activateMeasure(c: CaseContext, a: ApprovalView, actor: Actor) {
+  const m = measureOf(c, a.subject!);
+  const today = c.today();
+  m.status = 'active';
+  if (m.kind === 'preservation') {
+    m.clock = `preservation-${m.id}`;
+    const clock = c.spawnClock({ ...PRESERVATION_DECISION, name: m.clock }, today, 'case_officer', {
+      kind: 'preservation-lapse',
+      ref: m.id,
+    });
+    await c.record({
+      actor,
+      action: 'preservation.started',
+      details: { measureId: m.id, decideBy: clock.dueOn },
+    });
+  } else {
+    m.clock = `seizure-${m.id}`;
+    const clock = c.spawnClock({ ...SEIZURE_PERIOD, name: m.clock }, today, 'case_officer');
+    await c.record({ actor, action: 'seizure.started', details: { measureId: m.id, until: clock.dueOn } });
+  }
+}
+
+/** The head refused the measure: it is never taken (the refusal's own step records it). */
+export async function refuseMeasure(c: CaseContext, a: ApprovalView) {
+  measureOf(c, a.subject!).status = 'rejected';
+}
+
+/** The head approved extending a seizure (unless it was released meanwhile: the release withdrew the request). */
+export async function extendSeizure(c: CaseContext, a: ApprovalView, actor: Actor) {
+  const m = measureOf(c, a.subject!);
+  if (m.status !== 'active') return;
+  m.extended = true;
+  const clock = c.clock(m.clock!);
+  const days = Number(a.payload.days);
+  clock.extend({ days, on: c.today(), approvedBy: actor.id, basis: a.reasons });
+  await c.record({
+    actor,
+    action: 'seizure.extended',
+    details: { measureId: m.id, days, until: clock.dueOn, rule: SEIZURE_EXTENSION.rule },
+  });
+}
+
 /** The 7 WD ran out without a decision on the preserved items: the preservation lapses (APL 56). */
-async function lapse(c: CaseContext, measureId: string, dueOn: string) {
+export async function lapse(c: CaseContext, measureId: string, dueOn: string) {
   const m = measureOf(c, measureId);
   if (m.status !== 'active') return;
   m.status = 'lapsed';

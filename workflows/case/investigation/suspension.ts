@@ -10,7 +10,9 @@ import {
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
 import { requestSuspensionUpdate, requestTerminationUpdate, resumeCaseUpdate } from '../messages.js';
-import { fileApproval, onApproval, recordApplication } from './approvals.js';
+import { fileApproval, recordApplication } from './applications.js';
+import type { ApprovalView } from '../../../schema/investigation.js';
+import type { Actor } from '../../../schema/roles.js';
 
 export function registerSuspensionHandlers(c: CaseContext) {
   command(
@@ -23,18 +25,6 @@ export function registerSuspensionHandlers(c: CaseContext) {
       await recordApplication(c, cmd, a, 'suspension.requested', { ground, explanation });
     },
   );
-
-  onApproval(c, 'suspension', async (a, actor) => {
-    const today = c.today();
-    const ground = String(a.payload.ground);
-    c.investigation.suspension = { ground, since: today, explanation: a.reasons };
-    c.caseClock()?.hold('suspension', {
-      from: today,
-      reason: `中止 suspended: ${ground}`,
-      approvedBy: actor.id,
-    });
-    await c.record({ actor, action: 'case.suspended', details: { ground, approvalId: a.id } });
-  });
 
   command(
     c,
@@ -70,12 +60,26 @@ export function registerSuspensionHandlers(c: CaseContext) {
       await recordApplication(c, cmd, a, 'termination.requested', { ground, explanation });
     },
   );
+}
 
-  onApproval(c, 'termination', (a, actor) =>
-    c.close(
-      { kind: 'terminated', ground: String(a.payload.ground), on: c.today() },
-      { actor, action: 'case.terminated', details: { ground: String(a.payload.ground), approvalId: a.id } },
-      '案件终止 terminated',
-    ),
+/** The head approved the suspension: the case clock pauses until the officers record that the cause ended. */
+export async function suspend(c: CaseContext, a: ApprovalView, actor: Actor) {
+  const today = c.today();
+  const ground = String(a.payload.ground);
+  c.investigation.suspension = { ground, since: today, explanation: a.reasons };
+  c.caseClock()?.hold('suspension', {
+    from: today,
+    reason: `中止 suspended: ${ground}`,
+    approvedBy: actor.id,
+  });
+  await c.record({ actor, action: 'case.suspended', details: { ground, approvalId: a.id } });
+}
+
+/** The head approved the termination: the case closes. */
+export function terminate(c: CaseContext, a: ApprovalView, actor: Actor) {
+  return c.close(
+    { kind: 'terminated', ground: String(a.payload.ground), on: c.today() },
+    { actor, action: 'case.terminated', details: { ground: String(a.payload.ground), approvalId: a.id } },
+    '案件终止 terminated',
   );
 }

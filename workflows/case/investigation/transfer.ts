@@ -3,12 +3,14 @@
 // days; a refusal may be taken to reconsideration (3 days to ask, 3 days to answer), then to the procuratorate
 // (3 days to ask). While a transfer stands, no administrative penalty may be decided for the same facts
 // (APL 27, 82); if the police file the case, the administrative case closes as transferred.
-import { condition, patched } from '@temporalio/workflow';
+//
+// The transfer is data (CaseState.investigation.transfer): its status, its history, and the name of the clock
+// of the step now awaited, so it carries on in the next phase or run.
+import { condition } from '@temporalio/workflow';
 import type { ClockDefinition } from '../../../domain/clock/clock.js';
 import { checkProposeTransfer, checkTransferStep } from '../../../domain/case/guards.js';
 import {
   TRANSFER_HANDOVER,
-  TRANSFER_HANDOVER_FIRST_VERSION,
   TRANSFER_ITEMS,
   TRANSFER_HEAD_DECISION,
   TRANSFER_POLICE_DECISION,
@@ -16,41 +18,100 @@ import {
   TRANSFER_RECONSIDERATION_REQUEST,
   TRANSFER_SUPERVISION_REQUEST,
 } from '../../../domain/rules/periods.js';
-import type { TransferStatus } from '../../../schema/investigation.js';
+import type { ApprovalView, TransferStatus, TransferView } from '../../../schema/investigation.js';
 import type { IsoDate } from '../../../schema/values/dates.js';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../../../schema/roles.js';
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
 import { proposeTransferUpdate, recordTransferStepUpdate } from '../messages.js';
-import { fileApproval, onApproval, recordApplication } from './approvals.js';
+import { fileApproval, recordApplication } from './applications.js';
+
+const transferOf = (c: CaseContext): TransferView => c.investigation.transfer!;
+
+/** The next step's clock, from the day its event happened (the police's notice received, say); the clock of
+ * the step before it stops. A window to contest a refusal lapses on its own when it runs out. */
+function awaitStep(c: CaseContext, def: ClockDefinition, responsible: Role, lapses = false, on = c.today()) {
+  const t = transferOf(c);
+  if (t.clock) c.clock(t.clock).stop(on, '下一步 next step');
+  t.clock = `${def.name}-${t.approvalId}`;
+  return c.spawnClock(
+    { ...def, name: t.clock },
+    on,
+    responsible,
+    lapses ? { kind: 'transfer-window' } : undefined,
+  );
+}
+
+/** No step is awaited any more: the current clock stops. */
+function stopAwaiting(c: CaseContext, reason: string) {
+  const t = transferOf(c);
+  if (t.clock) c.clock(t.clock).stop(c.today(), reason);
+  delete t.clock;
+}
+
+function move(
+  c: CaseContext,
+  status: TransferStatus,
+  step: string,
+  by: string,
+  note: string,
+  on = c.today(),
+) {
+  const t = transferOf(c);
+  t.status = status;
+  t.history.push({ step, on, by, note });
+}
+
+/** The principal head approved: the file goes to the police within 24 hours, counted hour by hour. */
+export async function transferApproved(c: CaseContext, a: ApprovalView, actor: Actor) {
+  move(c, 'approved', 'approved', actor.id, a.note ?? '');
+  const clock = awaitStep(c, TRANSFER_HANDOVER, 'case_officer');
+  await c.record({ actor, action: 'transfer.approved', details: { handOverBy: clock.dueOn } });
+}
+
+/** The principal head did not approve: the transfer ends, administrative handling goes on. */
+export async function transferRejected(c: CaseContext, a: ApprovalView, actor: Actor) {
+  move(c, 'rejected', 'rejected', actor.id, a.note ?? '');
+  stopAwaiting(c, '不批准移送 not approved');
+  await c.record({ actor, action: 'transfer.rejected', details: {} });
+}
+
+/** The office let a window to contest a refusal pass: the refusal stands; administrative handling resumes. */
+export async function windowLapsed(c: CaseContext) {
+  const t = c.investigation.transfer;
+  if (!t || (t.status !== 'refused' && t.status !== 'refused_again')) return;
+  const status = t.status;
+  move(c, 'returned', 'window_lapsed', SYSTEM_ACTOR.id, '期限内未提出 no request within the period');
+  stopAwaiting(c, '期限届满 window lapsed');
+  await c.record({ actor: SYSTEM_ACTOR, action: 'transfer.window_lapsed', details: { status } });
+}
+
+const itemsClock = (c: CaseContext) => `${TRANSFER_ITEMS.name}-${transferOf(c).approvalId}`;
+
+/** The police filed the case: the items' 3 days run from their notice (the clock outlives the case's closing);
+ * returns the step that opens the officers' task. */
+function itemsDue(c: CaseContext, on: IsoDate) {
+  const clock = c.spawnClock({ ...TRANSFER_ITEMS, name: itemsClock(c) }, on, 'case_officer');
+  transferOf(c).items = { dueOn: clock.dueOn ?? null };
+  return () =>
+    c.record({
+      actor: SYSTEM_ACTOR,
+      action: 'transfer.items_due',
+      details: { dueOn: clock.dueOn },
+      openTasks: [
+        {
+          id: c.taskId('transfer-items'),
+          kind: 'transfer-items',
+          title: { zh: '向公安机关移交涉案物品和材料', en: 'hand the items and materials to the police' },
+          role: 'case_officer',
+          assignees: [...c.investigation.investigators],
+          dueOn: clock.dueOn ?? null,
+        },
+      ],
+    });
+}
 
 export function registerTransferHandlers(c: CaseContext) {
-  const t = () => c.investigation.transfer;
-  /** The clock of the current step (one at a time), named after the transfer's approval. */
-  let current: string | undefined;
-  /** The next step's clock, from the day its event happened (the police's notice received, say). */
-  const next = (def: ClockDefinition, responsible: Role, lapses = false, on = c.today()) => {
-    if (current) c.clock(current).stop(on, '下一步 next step');
-    current = `${def.name}-${t()!.approvalId}`;
-    c.spawnClock({ ...def, name: current }, on, responsible, lapses ? () => windowLapsed(c) : undefined);
-  };
-  const stopCurrent = (reason: string) => {
-    if (current) c.clock(current).stop(c.today(), reason);
-    current = undefined;
-  };
-  const move = (status: TransferStatus, step: string, by: string, note: string, on = c.today()) => {
-    const tr = t()!;
-    tr.status = status;
-    tr.history.push({ step, on, by, note });
-  };
-  /** The police filed the case: it closes now (before any await, so no command slips in meanwhile). */
-  const accepted = (actor: Actor) =>
-    c.close(
-      { kind: 'transferred_to_police', on: c.today() },
-      { actor, action: 'case.transferred_to_police', details: {} },
-      '已移送公安机关立案 transferred to the police',
-    );
-
   command(
     c,
     proposeTransferUpdate,
@@ -63,35 +124,17 @@ export function registerTransferHandlers(c: CaseContext) {
         payload: { suspectedOffence },
       });
       c.investigation.transfer = { status: 'proposed', suspectedOffence, approvalId: a.id, history: [] };
-      move('proposed', 'proposed', cmd.actor.id, suspectedOffence);
-      current = undefined;
+      move(c, 'proposed', 'proposed', cmd.actor.id, suspectedOffence);
       await condition(() => c.ready); // the head's 3 days count with the loaded calendar
-      next(TRANSFER_HEAD_DECISION, 'agency_head');
-      const dueOn = c.clock(current!).dueOn ?? null;
-      await recordApplication(c, cmd, a, 'transfer.proposed', { suspectedOffence, facts }, dueOn);
-    },
-  );
-
-  onApproval(
-    c,
-    'criminal_transfer',
-    async (a, actor) => {
-      move('approved', 'approved', actor.id, a.note ?? '');
-      // The 24 hours run hour by hour from the approval; cases approved before this version counted a day.
-      next(
-        patched('transfer-handover-hours') ? TRANSFER_HANDOVER : TRANSFER_HANDOVER_FIRST_VERSION,
-        'case_officer',
+      const clock = awaitStep(c, TRANSFER_HEAD_DECISION, 'agency_head');
+      await recordApplication(
+        c,
+        cmd,
+        a,
+        'transfer.proposed',
+        { suspectedOffence, facts },
+        clock.dueOn ?? null,
       );
-      await c.record({
-        actor,
-        action: 'transfer.approved',
-        details: { handOverBy: c.clock(current!).dueOn },
-      });
-    },
-    async (a, actor) => {
-      move('rejected', 'rejected', actor.id, a.note ?? '');
-      stopCurrent('不批准移送 not approved');
-      await c.record({ actor, action: 'transfer.rejected', details: {} });
     },
   );
 
@@ -106,41 +149,41 @@ export function registerTransferHandlers(c: CaseContext) {
       teamIds(c, cmd);
       switch (s.step) {
         case 'handed_over':
-          move('handed_over', s.step, by, `${s.policeOffice}: ${s.note}`, on);
-          next(TRANSFER_POLICE_DECISION, 'case_officer', false, on);
+          move(c, 'handed_over', s.step, by, `${s.policeOffice}: ${s.note}`, on);
+          awaitStep(c, TRANSFER_POLICE_DECISION, 'case_officer', false, on);
           break;
         case 'police_decision':
         case 'reconsideration_answer':
           if (s.accepted) {
-            move('accepted', s.step, by, s.note, on);
-            stopCurrent('公安机关立案 police filed');
+            move(c, 'accepted', s.step, by, s.note, on);
+            stopAwaiting(c, '公安机关立案 police filed');
           } else if (s.step === 'police_decision') {
-            move('refused', s.step, by, s.note, on);
-            next(TRANSFER_RECONSIDERATION_REQUEST, 'case_officer', true, on);
+            move(c, 'refused', s.step, by, s.note, on);
+            awaitStep(c, TRANSFER_RECONSIDERATION_REQUEST, 'case_officer', true, on);
           } else {
-            move('refused_again', s.step, by, s.note, on);
-            next(TRANSFER_SUPERVISION_REQUEST, 'case_officer', true, on);
+            move(c, 'refused_again', s.step, by, s.note, on);
+            awaitStep(c, TRANSFER_SUPERVISION_REQUEST, 'case_officer', true, on);
           }
           break;
         case 'reconsideration_requested':
-          move('reconsideration', s.step, by, s.note, on);
-          next(TRANSFER_RECONSIDERATION_ANSWER, 'case_officer', false, on);
+          move(c, 'reconsideration', s.step, by, s.note, on);
+          awaitStep(c, TRANSFER_RECONSIDERATION_ANSWER, 'case_officer', false, on);
           break;
         case 'supervision_requested':
-          move('supervision', s.step, by, s.note, on);
-          stopCurrent('已建议检察监督 supervision requested'); // the procuratorate's own time is not the office's
+          move(c, 'supervision', s.step, by, s.note, on);
+          stopAwaiting(c, '已建议检察监督 supervision requested'); // the procuratorate's own time is not the office's
           break;
         case 'supervision_outcome':
-          move(s.policeMustFile ? 'accepted' : 'returned', s.step, by, s.note, on);
+          move(c, s.policeMustFile ? 'accepted' : 'returned', s.step, by, s.note, on);
           break;
         case 'refusal_accepted':
-          move('returned', s.step, by, s.note, on);
-          stopCurrent('接受不予立案 refusal accepted');
+          move(c, 'returned', s.step, by, s.note, on);
+          stopAwaiting(c, '接受不予立案 refusal accepted');
           break;
         case 'items_handed_over':
-          t()!.items!.handedOverOn = on;
-          t()!.history.push({ step: s.step, on, by, note: s.note });
-          c.clock(itemsClock()).stop(on, '已移交 handed over');
+          transferOf(c).items!.handedOverOn = on;
+          transferOf(c).history.push({ step: s.step, on, by, note: s.note });
+          c.clock(itemsClock(c)).stop(on, '已移交 handed over');
           await c.record({
             actor: cmd.actor,
             action: 'transfer.items_handed_over',
@@ -149,61 +192,23 @@ export function registerTransferHandlers(c: CaseContext) {
           });
           return;
       }
-      const status = t()!.status;
+      const status = transferOf(c).status;
       const step = c.record({
         actor: cmd.actor,
         action: `transfer.${s.step}`,
         details: { status, note: s.note, on },
       });
       if (status !== 'accepted') return step;
-      // The case closes now (synchronously, so no command slips in), then the items' 3 days run from the
-      // police's filing notice: the workflow stays until they are handed over (TR).
-      const closed = accepted(cmd.actor);
-      const items = patched('transfer-items') ? itemsDue(on) : undefined;
+      // The police filed the case: it closes now (synchronously, so no command slips in), then the items' 3 days
+      // run from the police's filing notice, and the case stays open for them (TR).
+      const closed = c.close(
+        { kind: 'transferred_to_police', on: c.today() },
+        { actor: cmd.actor, action: 'case.transferred_to_police', details: {} },
+        '已移送公安机关立案 transferred to the police',
+      );
+      const items = itemsDue(c, on);
       await Promise.all([step, closed]);
-      if (items) await items();
+      await items();
     },
   );
-
-  const itemsClock = () => `${TRANSFER_ITEMS.name}-${t()!.approvalId}`;
-  /** Starts the items' clock (it outlives the case's closing) and returns the step that opens the officers' task. */
-  function itemsDue(on: IsoDate) {
-    const clock = c.spawnClock({ ...TRANSFER_ITEMS, name: itemsClock() }, on, 'case_officer');
-    t()!.items = { dueOn: clock.dueOn ?? null };
-    return () =>
-      c.record({
-        actor: SYSTEM_ACTOR,
-        action: 'transfer.items_due',
-        details: { dueOn: clock.dueOn },
-        openTasks: [
-          {
-            id: c.taskId('transfer-items'),
-            kind: 'transfer-items',
-            title: { zh: '向公安机关移交涉案物品和材料', en: 'hand the items and materials to the police' },
-            role: 'case_officer',
-            assignees: [...c.investigation.investigators],
-            dueOn: clock.dueOn ?? null,
-          },
-        ],
-      });
-  }
-
-  /** The office let a window to contest a refusal pass: the refusal stands; administrative handling resumes. */
-  async function windowLapsed(ctx: CaseContext) {
-    const tr = t();
-    if (!tr || (tr.status !== 'refused' && tr.status !== 'refused_again')) return;
-    move('returned', 'window_lapsed', SYSTEM_ACTOR.id, '期限内未提出 no request within the period');
-    stopCurrent('期限届满 window lapsed');
-    await ctx.record({
-      actor: SYSTEM_ACTOR,
-      action: 'transfer.window_lapsed',
-      details: { status: tr.status },
-    });
-  }
-}
-
-/** Nothing left to hand to the police: no transfer accepted, or its items handed over. */
-export function transferItemsSettled(c: CaseContext): boolean {
-  const items = c.investigation.transfer?.items;
-  return !items || items.handedOverOn !== undefined;
 }

@@ -6,11 +6,13 @@
 import { condition } from '@temporalio/workflow';
 import { checkDecideFiling, checkExtendFiling, limitationOf } from '../../../domain/case/guards.js';
 import { FILING_DECISION, FILING_EXTENSION } from '../../../domain/rules/periods.js';
-import type { CaseStage } from '../../../schema/case.js';
 import type { CaseContext } from '../context.js';
 import { command } from '../handler.js';
 import { decideFilingUpdate, extendFilingUpdate } from '../messages.js';
-import { startReportFeedback } from './report-feedback.js';
+import { startReportFeedback } from '../report-feedback.js';
+import { registerInvestigationHandlers } from '../investigation/register.js';
+import { runPhase, type PhaseInput } from '../phase.js';
+import type { CaseState } from '../state.js';
 
 const DECIDE = 'decide-filing';
 /** The head's task: decide on filing by the period's due date. */
@@ -75,8 +77,22 @@ export function registerFilingHandlers(c: CaseContext) {
   );
 }
 
-export async function filingStage(c: CaseContext): Promise<CaseStage> {
-  const clock = c.startClock(FILING_DECISION, c.input.clue.discoveredOn, 'agency_head');
+/** The filing phase's workflow (`<case number>:filing`): the clue is verified and the head decides. Testing, evidence
+ * measures and a transfer may begin before filing, and a simplified penalty may end the case on the spot. */
+export function caseFiling(input: PhaseInput): Promise<CaseState> {
+  return runPhase(input, {
+    register(c) {
+      registerFilingHandlers(c);
+      registerInvestigationHandlers(c);
+    },
+    open: openFiling,
+    over: (c) => c.stage !== 'filing',
+  });
+}
+
+/** The clue is registered: the head's 15 WD run from the day it was discovered. */
+async function openFiling(c: CaseContext) {
+  const clock = c.spawnClock(FILING_DECISION, c.input.clue.discoveredOn, 'agency_head');
   c.filing.limitation = limitationOf(c.input.clue);
   await c.record({
     actor: c.input.registeredBy,
@@ -89,9 +105,7 @@ export async function filingStage(c: CaseContext): Promise<CaseStage> {
     },
     openTasks: [decideTask(c, clock.dueOn)],
   });
-  // Tests begun before the stage started (an early command) pause the filing period too (docs/rules.md).
+  // Tests begun before the phase opened (an early command) pause the filing period too (docs/rules.md).
   for (const t of c.investigation.testing.filter((x) => !x.finishedOn))
     clock.hold(`testing:${t.id}`, { from: t.startedOn, reason: `${t.kind} ${t.id}`, approvedBy: t.id });
-  await clock.run(); // returns when the decision (or an on-the-spot penalty) stops the clock
-  return c.stage;
 }

@@ -2,12 +2,12 @@
 // not-filing decision. With an e-mail address the system tells them itself; otherwise the intake office does
 // (by phone, letter or in person) and records it. The reporter is named only by the submission's reference:
 // the address is looked up when the e-mail is sent and never enters this workflow (CRM 33).
-import { REPORT_FEEDBACK } from '../../../domain/rules/periods.js';
-import { SYSTEM_ACTOR } from '../../../schema/roles.js';
-import { acts } from '../../matter/matter-context.js';
-import type { CaseContext } from '../context.js';
-import { command } from '../handler.js';
-import { recordReportFeedbackUpdate } from '../messages.js';
+import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
+import { SYSTEM_ACTOR } from '../../schema/roles.js';
+import { acts } from '../matter/matter-context.js';
+import type { CaseContext } from './context.js';
+import { command } from './handler.js';
+import { recordReportFeedbackUpdate } from './messages.js';
 
 const TASK = 'report-feedback';
 const TITLE = { zh: '告知实名举报人处理结果', en: 'tell the reporter the filing decision' };
@@ -75,7 +75,3 @@ export function registerReportFeedbackHandler(c: CaseContext) {
     },
   );
 }
-
-/** Before the case workflow ends: the reporter has been told. */
-export const reportFeedbackSettled = (c: CaseContext) =>
-  !c.report?.realName || c.report.feedback !== null || !c.filing.decision;

@@ -1,0 +1,57 @@
+// Which workflow takes a matter's commands and answers for its live state. A complaint is one workflow (ID =
+// its number). A case is a workflow per phase (`<case number>:<phase>`), started by the case's own workflow:
+// the case's workflow names the phase running now (casePhaseQuery), and the command or query goes there.
+// Between two phases (the one ended, the next not yet started) the call is tried again for a short while.
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  ApplicationFailure,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { casePhaseQuery } from '../workflows/case/messages.js';
+
+export type MatterKind = 'case' | 'complaint';
+
+/** How long a call waits for the next phase to start, at most. */
+const HANDOVER_MS = 5_000;
+const RETRY_MS = 100;
+
+/** Runs `call` on the workflow that holds the matter now. */
+export async function onMatter<T>(
+  temporal: Client,
+  number: string,
+  kind: MatterKind,
+  call: (h: WorkflowHandle) => Promise<T>,
+): Promise<T> {
+  if (kind === 'complaint') return call(temporal.workflow.getHandle(number));
+  const owner = temporal.workflow.getHandle(number);
+  const until = Date.now() + HANDOVER_MS;
+  for (;;) {
+    const phase = await owner.query(casePhaseQuery).catch((err: unknown) => {
+      if (err instanceof WorkflowNotFoundError) throw err; // no such case
+      return null; // the case's workflow has not run its first task yet
+    });
+    if (phase !== null) {
+      try {
+        return await call(temporal.workflow.getHandle(phase));
+      } catch (err) {
+        // The phase refused the command as over, or has ended: the next one starts, unless the case has run its
+        // course. (A refusal leaves no trace, so the same update ID may go to the next phase.)
+        const handedOver =
+          err instanceof WorkflowUpdateFailedError &&
+          err.cause instanceof ApplicationFailure &&
+          err.cause.type === 'PHASE_ENDED';
+        if (!handedOver && (!(err instanceof WorkflowNotFoundError) || (await ended(owner)))) throw err;
+      }
+    }
+    if (Date.now() > until) throw new WorkflowNotFoundError('no phase of the case is running', number, '');
+    await sleep(RETRY_MS);
+  }
+}
+
+async function ended(owner: WorkflowHandle) {
+  const { status } = await owner.describe();
+  return status.name !== 'RUNNING';
+}
