@@ -49,20 +49,29 @@ describe('a case as phases', () => {
 
   it('a phase continuing as new in its middle keeps its clocks, pauses, warnings and tasks', async () => {
     // A budget of 3 steps per run: the investigation continues as new several times below.
-    const { worker, caseNumber, file, send, view } = await startCase({ input: { stepsPerRun: 3 } });
+    const { worker, caseNumber, file, send, view, handle } = await startCase({ input: { stepsPerRun: 3 } });
     await worker.runUntil(async () => {
       const filedOn = (await file()).filing.decision!.on;
       await send(
         M.startTestingUpdate,
         cmd({ officers: TEAM_IDS, kind: 'testing', description: '送检', seizureIds: [] }),
       );
-      await send(
-        M.requestAssistanceUpdate,
-        cmd({ officers: TEAM_IDS, office: '某区市场监督管理局', matter: '协查' }),
-      );
+      const request = {
+        args: [cmd({ officers: TEAM_IDS, office: '某区市场监督管理局', matter: '协查' })] as const,
+        updateId: `${caseNumber}:assistance-request`,
+      };
+      const asked = await handle.executeUpdate(M.requestAssistanceUpdate, {
+        ...request,
+        args: [...request.args],
+      });
       // The third step spent the run's budget: the phase continues as new (waited for here, so the next command
       // does not race the hand-over on the time-skipping server, which then stops skipping time).
       await eventually(async () => expect(await continuedRuns(caseNumber)).toBe(1));
+      // The same request retried (same Update ID) reaches the new run: the same answer, applied once.
+      expect(
+        await handle.executeUpdate(M.requestAssistanceUpdate, { ...request, args: [...request.args] }),
+      ).toEqual(asked);
+      expect((await view()).investigation.assistance).toHaveLength(1);
       await send(
         M.recordEvidenceUpdate,
         cmd({

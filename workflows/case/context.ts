@@ -21,7 +21,8 @@ import {
 import type { InvestigationState } from '../../domain/case/investigation-state.js';
 import { lapse } from './investigation/measures.js';
 import { windowLapsed } from './investigation/transfer.js';
-import type { CaseState } from './state.js';
+import { ANSWERS_KEPT, type CaseState } from './state.js';
+import type { CommandResult } from '../../schema/common.js';
 
 /** The audit events that end a case. */
 type CaseEndAction = 'case.terminated' | 'case.transferred_to_police' | 'simplified.decided';
@@ -38,6 +39,7 @@ export class CaseContext extends MatterContext {
   readonly pack: ResolvedRulePack;
   /** The phase is over: commands go to the next one (set by the phase, see phase.ts). */
   phaseOver: () => boolean = () => false;
+  private readonly answers: { id: string; result: CommandResult }[];
   /** The commands this phase takes (see handler.ts). */
   readonly commands = new Set<string>();
 
@@ -52,6 +54,7 @@ export class CaseContext extends MatterContext {
     this.investigation = s.investigation;
     this.outcome = s.outcome;
     this.report = s.report;
+    this.answers = [...(s.answers ?? [])];
     // A case handed over carries its calendar: its clocks are restored at once, so the first command or query
     // of this run already sees them.
     if (s.matter.calendar) void this.init();
@@ -66,7 +69,19 @@ export class CaseContext extends MatterContext {
       outcome: this.outcome,
       report: this.report,
       matter: this.matterState(),
+      answers: this.answers,
     };
+  }
+
+  /** The answer already given to this Update ID, in this run or an earlier one (see CaseState.answers). */
+  answered(id: string | undefined): CommandResult | undefined {
+    return id === undefined ? undefined : this.answers.find((a) => a.id === id)?.result;
+  }
+  remember(id: string | undefined, result: CommandResult): CommandResult {
+    if (id === undefined) return result;
+    this.answers.push({ id, result });
+    if (this.answers.length > ANSWERS_KEPT) this.answers.shift();
+    return result;
   }
 
   /** The case's cases are all of this version: no shipped history predates a patch. */

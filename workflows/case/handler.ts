@@ -3,7 +3,7 @@
 // activation sees it) and records the step. Once the phase is over (a command moved the case on), commands are
 // refused with PHASE_ENDED before they touch anything: the caller sends them to the next phase.
 import type { UpdateDefinition } from '@temporalio/common';
-import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
+import { condition, currentUpdateInfo, defineUpdate, setHandler } from '@temporalio/workflow';
 import type { CommandResult } from '../../schema/common.js';
 import type { Refusal } from '../../schema/errors.js';
 import type { CaseContext } from './context.js';
@@ -19,6 +19,10 @@ export function command<T>(
   setHandler(
     def,
     async (cmd) => {
+      // The same command again (a retried request whose Update ID an earlier run or phase took): its answer.
+      const id = currentUpdateInfo()?.id;
+      const answered = c.answered(id);
+      if (answered) return answered;
       // A command that arrives before the phase has restored its clocks (its first activation) waits for them,
       // then is checked again: another command may have changed the case meanwhile.
       if (!c.ready) {
@@ -26,9 +30,14 @@ export function command<T>(
         c.refuse(c.phaseOver() ? { code: 'PHASE_ENDED' } : check(cmd));
       }
       await run(cmd);
-      return c.result();
+      return c.remember(id, c.result());
     },
-    { validator: (cmd) => c.refuse(c.phaseOver() ? { code: 'PHASE_ENDED' } : check(cmd)) },
+    {
+      validator: (cmd) => {
+        if (c.answered(currentUpdateInfo()?.id)) return;
+        c.refuse(c.phaseOver() ? { code: 'PHASE_ENDED' } : check(cmd));
+      },
+    },
   );
 }
 

@@ -3,6 +3,7 @@
 import { emptyInvestigation, type InvestigationState } from '../../domain/case/investigation-state.js';
 import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import type { MatterState } from '../matter/matter-context.js';
+import type { CommandResult } from '../../schema/common.js';
 
 export interface CaseState {
   stage: CaseStage;
@@ -11,7 +12,12 @@ export interface CaseState {
   outcome: CaseView['outcome'];
   report: CaseView['report'];
   matter: MatterState;
+  /** The last commands' Update IDs and answers (at most ANSWERS_KEPT): Temporal deduplicates an Update ID within
+   * one run; these carry that across runs and phases, so a retried request is applied once. */
+  answers?: { id: string; result: CommandResult }[];
 }
+
+export const ANSWERS_KEPT = 100;
 
 export function openCase(input: CaseInput): CaseState {
   return {
