@@ -160,6 +160,8 @@ export const ComplaintInputSchema = z.object({
   repeat: RepeatSchema,
   /** A complaint another office transferred here. */
   transferredFrom: z.object({ number: z.string(), unitId: z.string() }).optional(),
+  /** Steps a run writes before the complaint continues as new at its next stage (absent: when Temporal suggests it). */
+  stepsPerRun: z.number().int().positive().optional(),
 });
 export type ComplaintInput = z.infer<typeof ComplaintInputSchema>;
 

@@ -76,6 +76,7 @@ const intake: Actor = { id: 'intake1', displayName: 'intake1', roles: ['complain
 async function complaint(
   name: string,
   run: (h: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<void>,
+  extra: { stepsPerRun?: number } = {},
 ) {
   if (existsSync(path.join(out, `${name}.binpb`))) return console.log(`kept ${name}`);
   const number = `REPLAY-TS-${name}`;
@@ -90,7 +91,7 @@ async function complaint(
   const h = await env.client.workflow.start('complaintWorkflow', {
     taskQueue: 'record',
     workflowId: number,
-    args: [input],
+    args: [{ ...input, ...extra }],
   });
   await env.sleep(1000);
   await run(h);
@@ -266,6 +267,22 @@ await worker.runUntil(async () => {
     await h.executeUpdate(CM.reportViolationUpdate, cmd({ summary: '调解中发现涉嫌销售不合格产品' }));
     await env.sleep(80 * DAY); // mediation runs out; the notice period follows
   });
+  // A complaint that continues as new between its stages (a budget of 2 steps per run): the history of its last
+  // run, which began from the carried state.
+  await complaint(
+    'v3-complaint-continued',
+    async (h) => {
+      const cmd = <T>(command: T) => ({ args: [{ actor: intake, command }] as [CM.Command<T>] });
+      await h.executeUpdate(CM.decideAcceptanceUpdate, cmd({ accept: true }));
+      await env.sleep(2000);
+      await h.executeUpdate(
+        CM.startMediationUpdate,
+        cmd({ complainantConsents: true, respondentConsents: true }),
+      );
+      await env.sleep(80 * DAY); // mediation runs out; the notice period follows in the next run
+    },
+    { stepsPerRun: 2 },
+  );
   await complaint('v2-complaint-rejected', async (h) => {
     await h.executeUpdate(CM.decideAcceptanceUpdate, {
       args: [

@@ -77,7 +77,7 @@ afterEach(async () => {
 });
 
 /** A complaint received today at the county unit "dc", with its submission and (confidential) complainant. */
-async function startComplaint() {
+async function startComplaint(extra: { stepsPerRun?: number } = {}) {
   const taskQueue = `complaint-${++n}`;
   const worker = await testWorker(env, taskQueue, createActivities({ db: tdb.db, mailer: smtp.mailer }));
   const today = chinaDateOf(await env.currentTimeMs());
@@ -94,7 +94,7 @@ async function startComplaint() {
   const handle = await env.client.workflow.start('complaintWorkflow', {
     taskQueue,
     workflowId: number,
-    args: [input],
+    args: [{ ...input, ...extra }],
   });
   running.push(handle);
   /** A command: the Update answers with a small result; the test reads the view as the API does. */
@@ -236,6 +236,53 @@ describe('complaint workflow (time-skipping server, PostgreSQL, SMTP)', () => {
       'deadline.warning',
       'deadline.warning',
       'deadline.overdue',
+    ]);
+  });
+
+  it('continues as new between stages: the paused mediation period, its end and the parties\u2019 notice carry over', async () => {
+    // A budget of 2 steps per run: the complaint continues as new after acceptance and after mediation.
+    const { worker, number, update, view, ready, handle } = await startComplaint({ stepsPerRun: 2 });
+    /** Waits for the run after `runId` (so the next command does not race the hand-over on the test server). */
+    const nextRun = (runId: string) =>
+      eventually(async () => {
+        const d = await handle.describe();
+        expect(d.runId).not.toBe(runId);
+        return d.runId;
+      });
+    await worker.runUntil(async () => {
+      await ready();
+      const accepted = await update(decideAcceptanceUpdate, { accept: true });
+      const firstDue = clockOf(accepted, MEDIATION.name).dueOn!;
+      const second = await nextRun(handle.firstExecutionRunId);
+      await update(startMediationUpdate, { complainantConsents: true, respondentConsents: true });
+      await update(pauseMediationUpdate, { reason: 'appraisal', note: '送检热水器' });
+      await env.sleep(10 * DAY);
+      const resumed = await update(resumeMediationUpdate, {});
+      const pause = clockOf(resumed, MEDIATION.name).pauses[0]!;
+      const expected = addWorkingDays(cal, firstDue, workingDaysBetween(cal, pause.from, pause.to!)).due!;
+      expect(clockOf(resumed, MEDIATION.name).dueOn).toBe(expected);
+      // The restored period runs out by itself in the new run: mediation ends without agreement.
+      await env.sleep(chinaInstant(addDays(expected, 1)) + HOUR - (await env.currentTimeMs()));
+      await eventually(async () => expect((await view()).stage).toBe('notification'));
+      await nextRun(second);
+      const told = await update(recordPartiesNotifiedUpdate, { method: 'phone' });
+      expect(told).toMatchObject({
+        stage: 'closed',
+        outcome: 'no_agreement',
+        mediation: { endedOn: expected },
+      });
+      expect(await handle.result()).toMatchObject({ status: 'closed' });
+    });
+    // Three runs, one audit trail without gaps or repeats.
+    const seqs = (
+      await tdb.db.auditEntry.findMany({ where: { caseNumber: number }, orderBy: { seq: 'asc' } })
+    ).map((a) => a.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect((await auditActions(number)).filter((a) => a.startsWith('mediation.'))).toEqual([
+      'mediation.started',
+      'mediation.paused',
+      'mediation.resumed',
+      'mediation.ended',
     ]);
   });
 

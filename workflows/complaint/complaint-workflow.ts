@@ -1,9 +1,15 @@
 // The complaint entity workflow (投诉, docs/rules.md): one per complaint, workflow ID = complaint number. It runs
 // the complaint stage by stage; the handler's steps arrive as validated Updates, statutory periods run as
 // statutory clocks. It knows the complainant only by the submission id (CRM 33).
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { ComplaintInput, ComplaintStage, ComplaintView } from '../../schema/complaint.js';
-import { ComplaintContext } from './context.js';
+import { ComplaintContext, type ComplaintState } from './context.js';
 import { calendarChangedSignal, complaintViewQuery, recomputeDeadlinesUpdate } from './messages.js';
 import { acceptanceStage, registerAcceptanceHandlers } from './stages/acceptance.js';
 import { mediationStage, registerMediationHandlers } from './stages/mediation.js';
@@ -18,8 +24,11 @@ const STAGES: Record<Exclude<ComplaintStage, 'closed'>, (c: ComplaintContext) =>
   notification: notificationStage,
 };
 
-export async function complaintWorkflow(input: ComplaintInput): Promise<ComplaintView> {
-  const c = new ComplaintContext(input);
+export async function complaintWorkflow(
+  input: ComplaintInput,
+  carried?: ComplaintState,
+): Promise<ComplaintView> {
+  const c = new ComplaintContext(input, carried);
   setHandler(complaintViewQuery, () => c.view());
   setHandler(calendarChangedSignal, async () => void (await c.recomputeCalendar()));
   setHandler(recomputeDeadlinesUpdate, () => c.recomputeCalendar());
@@ -31,8 +40,21 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
   await c.init();
 
   // Every complaint begins with the acceptance decision, even when an early update has already taken it: the
-  // stage starts the acceptance clock that the update stops.
-  for (let stage: ComplaintStage = 'acceptance'; stage !== 'closed';) stage = await STAGES[stage](c);
+  // stage starts the acceptance clock that the update stops. Between two stages, when the run is long (Temporal
+  // suggests it, or the input's step budget is spent) and nothing is half-done, the complaint continues as new
+  // with its state as data; the next stage opens in the new run.
+  const longRun = () =>
+    workflowInfo().continueAsNewSuggested ||
+    (input.stepsPerRun !== undefined && c.stepsThisRun >= input.stepsPerRun);
+  for (let stage: ComplaintStage = carried?.stage ?? 'acceptance'; stage !== 'closed';) {
+    if (stage !== 'acceptance' && longRun()) {
+      // E-mails on their way get time to go out; those still unsent are sent again by the next run.
+      await condition(() => allHandlersFinished() && c.idle() && c.mailSent(), '10 minutes');
+      await condition(() => allHandlersFinished() && c.idle());
+      return continueAsNew<typeof complaintWorkflow>(input, c.state());
+    }
+    stage = await STAGES[stage](c);
+  }
 
   await condition(allHandlersFinished);
   await c.drain();

@@ -8,8 +8,27 @@ import type {
   ComplaintStage,
   ComplaintView,
 } from '../../schema/complaint.js';
-import { MatterContext, type MatterRow } from '../matter/matter-context.js';
+import {
+  MatterContext,
+  type DueRef,
+  type MatterRow,
+  type MatterState,
+  type OnDue,
+} from '../matter/matter-context.js';
+import { endMediationOnDue } from './stages/mediation.js';
 import type { ComplaintFacts } from '../../domain/complaint/guards.js';
+
+/** A complaint as plain data: what one run hands to the next. */
+export interface ComplaintState {
+  stage: ComplaintStage;
+  acceptance: ComplaintDetails['acceptance'];
+  transfer: ComplaintDetails['transfer'];
+  mediation: ComplaintDetails['mediation'];
+  partiesNotified: ComplaintDetails['partiesNotified'];
+  violations: ComplaintDetails['violations'];
+  outcome: ComplaintDetails['outcome'];
+  matter: MatterState;
+}
 
 export class ComplaintContext extends MatterContext {
   stage: ComplaintStage = 'acceptance';
@@ -26,8 +45,38 @@ export class ComplaintContext extends MatterContext {
   violations: ComplaintDetails['violations'] = [];
   outcome: ComplaintDetails['outcome'] = null;
 
-  constructor(readonly input: ComplaintInput) {
-    super(input.complaintNumber, input.unitId, input.warnBefore, yearOf(input.receivedOn));
+  constructor(
+    readonly input: ComplaintInput,
+    carried?: ComplaintState,
+  ) {
+    super(input.complaintNumber, input.unitId, input.warnBefore, yearOf(input.receivedOn), carried?.matter);
+    if (!carried) return;
+    this.stage = carried.stage;
+    this.acceptance = carried.acceptance;
+    this.transfer = carried.transfer;
+    this.mediation = carried.mediation;
+    this.partiesNotified = carried.partiesNotified;
+    this.violations = carried.violations;
+    this.outcome = carried.outcome;
+  }
+
+  /** The complaint as data, for its next run (continue-as-new). */
+  state(): ComplaintState {
+    return {
+      stage: this.stage,
+      acceptance: this.acceptance,
+      transfer: this.transfer,
+      mediation: this.mediation,
+      partiesNotified: this.partiesNotified,
+      violations: this.violations,
+      outcome: this.outcome,
+      matter: this.matterState(),
+    };
+  }
+
+  /** What the complaint's clocks do when they run out, besides telling the supervisors. */
+  protected override resolveDue(due: DueRef): OnDue | undefined {
+    return due.kind === 'mediation-end' ? (e) => endMediationOnDue(this, e) : undefined;
   }
 
   facts(): ComplaintFacts {

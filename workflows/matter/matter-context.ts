@@ -60,6 +60,8 @@ interface ClockBinding {
   responsible: Role;
   onDue?: OnDue;
   due?: DueRef;
+  /** Run alongside the stages (spawnClock); otherwise a stage runs it (`clock.run()`), also after a restore. */
+  background?: boolean;
 }
 
 /** Everything a matter's shared machinery holds, as plain data: it is carried into the next run
@@ -68,7 +70,7 @@ export interface MatterState {
   /** The last audit sequence number written. */
   seq: number;
   createdAt: string;
-  clocks: { snapshot: ClockSnapshot; responsible: Role; due?: DueRef }[];
+  clocks: { snapshot: ClockSnapshot; responsible: Role; due?: DueRef; background?: boolean }[];
   /** Per clock, what the projection last received (see changedDeadlines). */
   projected: Record<string, string>;
   /** E-mails started and perhaps not yet sent: the next run sends them again (notify is idempotent on the key). */
@@ -125,7 +127,13 @@ export abstract class MatterContext {
       const clock = StatutoryClock.restore(b.snapshot, this.calendar, (e, c) =>
         this.onClockEvent(e, c, b.responsible),
       );
-      this.bind({ clock, responsible: b.responsible, due: b.due, onDue: b.due && this.resolveDue(b.due) });
+      this.bind({
+        clock,
+        responsible: b.responsible,
+        due: b.due,
+        onDue: b.due && this.resolveDue(b.due),
+        background: b.background ?? true,
+      });
     }
     for (const req of carried.mail) this.send(req);
     this.ready = true;
@@ -166,6 +174,7 @@ export abstract class MatterContext {
         snapshot: b.clock.snapshot(),
         responsible: b.responsible,
         ...(b.due ? { due: b.due } : {}),
+        ...(b.background === false ? { background: false } : {}),
       })),
       projected: Object.fromEntries(this.projected),
       mail: [...this.sending.values()].map((m) => m.req),
@@ -232,6 +241,7 @@ export abstract class MatterContext {
       responsible,
       due,
       onDue: typeof onDue === 'function' ? onDue : due && this.resolveDue(due),
+      background: false,
     });
     return clock;
   }
@@ -239,13 +249,14 @@ export abstract class MatterContext {
   /** Starts a clock that runs alongside the stages until it is stopped. */
   spawnClock(def: ClockDefinition, startedOn: IsoDate, responsible: Role, onDue?: OnDue | DueRef) {
     const clock = this.startClock(def, startedOn, responsible, onDue);
+    this.clocks.at(-1)!.background = true;
     this.runInBackground(clock);
     return clock;
   }
 
   private bind(b: ClockBinding) {
     this.clocks.push(b);
-    if (!b.clock.stopped) this.runInBackground(b.clock);
+    if (!b.clock.stopped && b.background) this.runInBackground(b.clock);
   }
 
   private runInBackground(clock: StatutoryClock) {

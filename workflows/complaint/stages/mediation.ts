@@ -8,6 +8,7 @@ import type { TaskOpen } from '../../../activities/index.js';
 import type { IsoDate } from '../../../schema/values/dates.js';
 import type { ComplaintStage, MediationOutcome } from '../../../schema/complaint.js';
 import { SYSTEM_ACTOR, type Actor } from '../../../schema/roles.js';
+import type { ClockEvent } from '../../../domain/clock/clock.js';
 import type { StatutoryClock } from '../../clock/statutory-clock.js';
 import type { ComplaintContext } from '../context.js';
 import {
@@ -49,16 +50,19 @@ const mediationClock = async (c: ComplaintContext) => {
 
 /** The 45 WD run from acceptance; when they run out, mediation ends without agreement (no overdue alarm). */
 export function startMediationPeriod(c: ComplaintContext, acceptedOn: IsoDate): StatutoryClock {
-  return c.startClock(MEDIATION, acceptedOn, 'complaint_handler', async (e) => {
-    if (c.mediation.status === 'ended') return; // ended by a command in the same activation
-    await endMediation(
-      c,
-      SYSTEM_ACTOR,
-      'no_agreement',
-      e.dueOn,
-      `调解期限届满 the ${MEDIATION.length} WD ran out`,
-    );
-  });
+  return c.startClock(MEDIATION, acceptedOn, 'complaint_handler', { kind: 'mediation-end' });
+}
+
+/** The 45 WD ran out: mediation ends without agreement. */
+export async function endMediationOnDue(c: ComplaintContext, e: ClockEvent) {
+  if (c.mediation.status === 'ended') return; // ended by a command in the same activation
+  await endMediation(
+    c,
+    SYSTEM_ACTOR,
+    'no_agreement',
+    e.dueOn,
+    `调解期限届满 the ${MEDIATION.length} WD ran out`,
+  );
 }
 
 /** Mediation ends: its period stops and the 7 WD to tell both parties begin. */
