@@ -20,6 +20,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   STAGE_NOT_ALLOWED: 409,
   PHASE_ENDED: 409,
+  PAYLOAD_TOO_LARGE: 413,
   EXTENSION_USED: 409,
   PERIOD_EXPIRED: 409,
   ALREADY_EXISTS: 409,
@@ -111,6 +112,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       );
     } else if ((error as FastifyError).statusCode === 400 || (error as FastifyError).statusCode === 415) {
       e = new AppError('VALIDATION_FAILED', [{ path: 'body', message: error.message }]);
+    } else if ((error as FastifyError).statusCode === 413) {
+      e = new AppError('PAYLOAD_TOO_LARGE');
     } else if ((error as FastifyError).statusCode === 404) {
       e = new AppError('NOT_FOUND');
     } else {

@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   FORBIDDEN_UNIT: { zh: '该案件不属于您的单位', en: 'This case belongs to another unit' },
   CASE_NOT_FOUND: { zh: '案件不存在', en: 'No such case' },
   STAGE_NOT_ALLOWED: { zh: '案件当前阶段不允许此操作', en: 'Not allowed at the case’s current stage' },
+  PAYLOAD_TOO_LARGE: { zh: '请求体过大', en: 'The request body is too large' },
   PHASE_ENDED: {
     zh: '案件正在转入下一阶段，请稍后重试',
     en: 'The case is moving to its next phase; please retry',

@@ -9,6 +9,7 @@ const { logins: LOGINS_PER_MINUTE, writes: WRITES_PER_MINUTE } = loadConfig({}).
 import { DEMO_PASSWORD } from '../../scripts/seed.js';
 import { testApi } from '../helpers/api.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
+import { SECURITY_HEADERS } from '../../api/server.js';
 
 let tdb: TestDb;
 let app: FastifyInstance;
@@ -29,7 +30,7 @@ const client = () => {
   const send = (
     method: 'GET' | 'POST' | 'DELETE',
     url: string,
-    opts: { payload?: object; headers?: Record<string, string> } = {},
+    opts: { payload?: object | string; headers?: Record<string, string> } = {},
   ) => app.inject({ method, url, remoteAddress, payload: opts.payload, headers: opts.headers });
   const login = (username: string, password: string) =>
     send('POST', '/api/session', { payload: { username, password } });
@@ -180,5 +181,68 @@ describe('input the database cannot store', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(query.json()).toMatchObject({ status: 400, errors: [{ path: 'querystring.caseNumber' }] });
+  });
+
+  it('refuses a lone surrogate with a 400 naming the field, and registers no clue', async () => {
+    const c = client();
+    const token = (await c.login('officer1', DEMO_PASSWORD)).json().token;
+    const before = await tdb.db.case.count();
+    const r = await c.send('POST', '/api/clues', {
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'lone-surrogate-1' },
+      payload: {
+        source: 'own_inspection',
+        respondent: { kind: 'organisation', name: '演示食品店' },
+        summary: 'broken \ud800 text',
+        discoveredOn: '2026-01-05',
+      },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'body.summary' }] });
+    expect(await tdb.db.case.count()).toBe(before);
+    // A valid pair (an emoji) is text like any other.
+    expect(
+      (await c.send('POST', '/api/session', { payload: { username: 'officer1😀', password: 'x' } }))
+        .statusCode,
+    ).toBe(401);
+  });
+
+  it('refuses JSON nested 10,000 deep with a 400, and a body over 1 MiB with a 413 (also unauthenticated)', async () => {
+    const c = client();
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const nested = await c.send('POST', '/api/session', {
+      payload: `{"username":${deep},"password":"x"}`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const big = await c.send('POST', '/api/session', {
+      payload: JSON.stringify({ username: 'x'.repeat(1_100_000), password: 'x' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+});
+
+describe('response headers', () => {
+  it('every response, an error too, forbids sniffing and framing and carries a content security policy', async () => {
+    const c = client();
+    for (const url of ['/api/healthz', '/api/openapi.json', '/api/me', '/api/nowhere']) {
+      const r = await c.send('GET', url);
+      expect(r.headers, url).toMatchObject(SECURITY_HEADERS);
+    }
+  });
+
+  it('a path out of the documentation folder is refused, never served', async () => {
+    const c = client();
+    for (const p of [
+      '/api/docs/static/..%2f..%2fpackage.json',
+      '/api/docs/static/%2e%2e/%2e%2e/package.json',
+    ]) {
+      const r = await c.send('GET', p);
+      expect(r.statusCode, p).toBeGreaterThanOrEqual(400);
+      expect(r.statusCode, p).toBeLessThan(500);
+      expect(r.body, p).not.toContain('"dependencies"');
+    }
   });
 });

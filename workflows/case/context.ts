@@ -21,6 +21,8 @@ import {
 import type { InvestigationState } from '../../domain/case/investigation-state.js';
 import { lapse } from './investigation/measures.js';
 import { windowLapsed } from './investigation/transfer.js';
+import { feedbackSent, REPORT_MAIL } from './report-feedback.js';
+import type { NotifyRequest } from '../../activities/index.js';
 import { ANSWERS_KEPT, type CaseState } from './state.js';
 import type { CommandResult } from '../../schema/common.js';
 
@@ -87,6 +89,11 @@ export class CaseContext extends MatterContext {
   /** The case's cases are all of this version: no shipped history predates a patch. */
   protected override versioned(): boolean {
     return true;
+  }
+
+  /** The reporter's e-mail went out: the feedback is recorded (see report-feedback.ts). */
+  protected override sent(req: NotifyRequest): Promise<void> | void {
+    if (req.kind === REPORT_MAIL) return feedbackSent(this);
   }
 
   /** What a case's clocks do when they run out, besides telling the supervisors. */

@@ -4,7 +4,6 @@
 // the address is looked up when the e-mail is sent and never enters this workflow (CRM 33).
 import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
 import { SYSTEM_ACTOR } from '../../schema/roles.js';
-import { acts } from '../matter/matter-context.js';
 import type { CaseContext } from './context.js';
 import { command } from './handler.js';
 import { recordReportFeedbackUpdate } from './messages.js';
@@ -33,12 +32,13 @@ export async function startReportFeedback(c: CaseContext, filed: boolean): Promi
     });
     return;
   }
-  // Claimed before the e-mail goes out (it retries until sent), so a manual record is refused meanwhile.
+  // Claimed at once, so a manual record is refused meanwhile. The e-mail goes out without holding up the
+  // decision (it retries until sent, across runs and phases); once it is sent, feedbackSent records it.
   report.feedback = { on: today, by: SYSTEM_ACTOR.id, channel: 'email' };
-  await acts.notify({
+  c.send({
     key: `${c.number}:report-feedback`,
     caseNumber: c.number,
-    kind: 'report.feedback',
+    kind: REPORT_MAIL,
     audience: { submitterOf: report.submissionId },
     subject: `您的举报已处理 / Your report has been handled (${c.number})`,
     text: [
@@ -47,7 +47,17 @@ export async function startReportFeedback(c: CaseContext, filed: boolean): Promi
       `编号 Reference: ${c.number}`,
     ].join('\n'),
   });
-  clock.stop(c.today(), '已告知 reporter told');
+}
+
+/** The e-mail kind that tells a reporter. */
+export const REPORT_MAIL = 'report.feedback';
+
+/** The reporter's e-mail was sent: the period stops and the step is recorded. */
+export async function feedbackSent(c: CaseContext): Promise<void> {
+  if (c.hasClock(REPORT_FEEDBACK.name)) {
+    const clock = c.clock(REPORT_FEEDBACK.name);
+    if (!clock.stopped) clock.stop(c.today(), '已告知 reporter told');
+  }
   await c.record({ actor: SYSTEM_ACTOR, action: 'report.feedback_sent', details: { channel: 'email' } });
 }
 

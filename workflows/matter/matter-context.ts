@@ -431,9 +431,15 @@ export abstract class MatterContext {
   /** Sends without waiting: an SMTP outage delays the e-mail, not the overdue flag or the next deadline. */
   send(req: NotifyRequest): void {
     if (this.sending.has(req.key)) return;
-    const p = acts.notify(req).finally(() => this.sending.delete(req.key));
+    const p = acts
+      .notify(req)
+      .then(() => this.sent(req))
+      .finally(() => this.sending.delete(req.key));
     this.sending.set(req.key, { req, p });
   }
+
+  /** After an e-mail went out (in the run that sent it, whichever run started it): by default nothing. */
+  protected sent(_req: NotifyRequest): Promise<void> | void {}
 
   /** Before the workflow completes: every e-mail it started has been sent. */
   async drain(): Promise<void> {

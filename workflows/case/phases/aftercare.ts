@@ -9,7 +9,8 @@ import { reportFeedbackSettled, transferItemsSettled, type CaseState } from '../
 export function caseAftercare(input: PhaseInput): Promise<CaseState> {
   return runPhase(input, {
     register: registerTransferHandlers,
-    over: (c) => reportFeedbackSettled(c) && transferItemsSettled(c),
+    // Over once nothing is owed and every e-mail has gone out (the reporter's e-mail records itself when sent).
+    over: (c) => reportFeedbackSettled(c) && transferItemsSettled(c) && c.mailSent(),
     async close(c) {
       await c.finish(c.today(), '结案 closed');
       await c.drain();
