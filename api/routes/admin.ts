@@ -22,6 +22,7 @@ import { requireRole } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
 import { unitSubtree } from '../services/units.js';
 import type { ApiDeps } from '../server.js';
+import type { CommandRefusal } from '../../schema/generated/prisma/client.js';
 
 type UserRow = {
   id: string;
@@ -281,12 +282,17 @@ export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
       },
     },
     async (req) => {
-      await administrator(req.actor());
-      const rows = await db.commandRefusal.findMany({
-        where: req.query.target ? { target: req.query.target } : {},
-        orderBy: { id: 'desc' },
-        take: req.query.limit,
-      });
+      // Scoped to the administrator's subtree: refusals of its users; those of no signed-in user only at the root.
+      const { actor, units } = await administrator(req.actor());
+      const unit = await db.unit.findUnique({ where: { id: actor.unitId }, select: { parentId: true } });
+      const root = unit !== null && unit.parentId === null;
+      const target = req.query.target ?? null;
+      const rows = await db.$queryRaw<CommandRefusal[]>`
+        SELECT r.* FROM "CommandRefusal" r LEFT JOIN "User" u ON u."id" = r."userId"
+        WHERE (u."unitId" = ANY(${units}) OR (${root} AND u."id" IS NULL))
+          AND (${target}::text IS NULL OR r."target" = ${target})
+        ORDER BY r."id" DESC
+        LIMIT ${req.query.limit}`;
       return { items: rows.map(({ id: _id, at, ...r }) => ({ ...r, at: at.toISOString() })) };
     },
   );

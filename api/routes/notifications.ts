@@ -1,11 +1,14 @@
 // GET /api/notifications — the e-mail outbox, for operators and supervisors: what was sent, to whom, and
-// what is still retrying.
+// what is still retrying. Scoped like cases: the e-mails of the matters of the user's unit and the units below
+// it; e-mails about no matter only for the root unit (the installation's operators).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotificationSchema, ProblemSchema } from '../../schema/api.js';
 import { requireRole } from '../auth/sessions.js';
+import { unitSubtree } from '../services/units.js';
 import type { ApiDeps } from '../server.js';
+import type { Notification } from '../../schema/generated/prisma/client.js';
 
 export function notificationRoutes(app: FastifyInstance, { db }: ApiDeps) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -28,12 +31,20 @@ export function notificationRoutes(app: FastifyInstance, { db }: ApiDeps) {
       },
     },
     async (req) => {
-      requireRole(await req.actor(), 'administrator', 'supervisor');
-      const rows = await db.notification.findMany({
-        where: req.query.caseNumber ? { caseNumber: req.query.caseNumber } : {},
-        orderBy: { createdAt: 'desc' },
-        take: req.query.limit,
-      });
+      const actor = await req.actor();
+      requireRole(actor, 'administrator', 'supervisor');
+      const [units, unit] = await Promise.all([
+        unitSubtree(db, actor.unitId),
+        db.unit.findUnique({ where: { id: actor.unitId }, select: { parentId: true } }),
+      ]);
+      const root = unit !== null && unit.parentId === null;
+      const caseNumber = req.query.caseNumber ?? null;
+      const rows = await db.$queryRaw<Notification[]>`
+        SELECT n.* FROM "Notification" n LEFT JOIN "Case" c ON c."number" = n."caseNumber"
+        WHERE (c."unitId" = ANY(${units}) OR (${root} AND c."number" IS NULL))
+          AND (${caseNumber}::text IS NULL OR n."caseNumber" = ${caseNumber})
+        ORDER BY n."createdAt" DESC
+        LIMIT ${req.query.limit}`;
       return {
         items: rows.map((n) => ({
           ...n,
