@@ -21,8 +21,8 @@ type ListQuery = z.infer<ReturnType<typeof listQuerySchema>>;
 /** Live state is asked of the workflow for at most this long; without a worker the page shows the projection. */
 const LIVE_QUERY_MS = 3000;
 
-/** The matter, if the actor may see it: their unit or a unit below it. With `kind`, only a matter of that kind
- * (answered as unknown otherwise). */
+/** The matter, if the actor may see it: their unit or a unit below it (answered as unknown otherwise, like a
+ * number that does not exist). With `kind`, only a matter of that kind. */
 export async function visibleMatter(
   db: Db,
   actor: Actor,
@@ -32,7 +32,8 @@ export async function visibleMatter(
 ): Promise<MatterRow> {
   const m = await db.case.findUnique({ where: { number } });
   if (!m || (kind && m.kind !== kind)) throw new AppError(notFound);
-  if (!(await unitSubtree(db, actor.unitId)).includes(m.unitId)) throw new AppError('FORBIDDEN_UNIT');
+  // Outside the actor's units a matter is answered as unknown: a 403 would tell that the number exists.
+  if (!(await unitSubtree(db, actor.unitId)).includes(m.unitId)) throw new AppError(notFound);
   return m;
 }
 

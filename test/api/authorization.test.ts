@@ -256,11 +256,24 @@ describe('authorisation matrix', () => {
 });
 
 describe('units', () => {
-  it('a unit below sees none of its parent’s cases; the unit above sees them but does not decide', async () => {
+  it('a unit below sees none of its parent’s cases (not even that they exist); the unit above sees them but does not decide', async () => {
     const station = { authorization: `Bearer ${tokens['officer-cg']}` };
-    expect(
-      (await app.inject({ method: 'GET', url: `/api/cases/${CASE}`, headers: station })).json(),
-    ).toMatchObject({ code: 'FORBIDDEN_UNIT' });
+    // Answered like a number that does not exist: a 403 would tell that it does.
+    const hidden = await app.inject({ method: 'GET', url: `/api/cases/${CASE}`, headers: station });
+    const unknown = await app.inject({ method: 'GET', url: '/api/cases/DC-2026-99999', headers: station });
+    expect(hidden.json()).toMatchObject({ status: 404, code: 'CASE_NOT_FOUND' });
+    expect({ ...hidden.json(), instance: null }).toEqual({ ...unknown.json(), instance: null });
+    // A command gets the same answer as one to an unknown number.
+    const extend = (n: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/cases/${n}/filing-extension`,
+        headers: station,
+        payload: { reason: '需要延长' },
+      });
+    const [toHidden, toUnknown] = await Promise.all([extend(CASE), extend('DC-2026-99999')]);
+    expect(toHidden.statusCode).toBe(toUnknown.statusCode);
+    expect(toHidden.json().code).toBe(toUnknown.json().code);
     expect((await app.inject({ method: 'GET', url: '/api/cases', headers: station })).json().total).toBe(0);
     expect(
       (await app.inject({ method: 'GET', url: '/api/cases?unitId=dc', headers: station })).json(),

@@ -140,9 +140,9 @@ describe('the system end to end (dev server, through the API)', () => {
       body: { decision: 'file', reasons: '理由' },
     });
     expect(foreign).toMatchObject({ status: 403, body: { code: 'FORBIDDEN_UNIT' } });
-    // The station officer (a unit below) cannot see the county's case.
+    // The station officer (a unit below) cannot see the county's case, nor tell that it exists.
     expect((await call('GET', `/api/cases/${caseNumber}`, { token: await login('officer-cg') })).status).toBe(
-      403,
+      404,
     );
     expect((await call('GET', '/api/cases/DC-2026-99999', { token: officer })).status).toBe(404);
     expect(
