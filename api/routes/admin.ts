@@ -20,7 +20,7 @@ import type { Actor } from '../../schema/roles.js';
 import { hashPassword } from '../auth/passwords.js';
 import { requireRole } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
-import { unitSubtree } from '../services/units.js';
+import { unitScope } from '../services/units.js';
 import type { ApiDeps } from '../server.js';
 import type { CommandRefusal } from '../../schema/generated/prisma/client.js';
 
@@ -51,7 +51,7 @@ export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
   async function administrator(actor: Promise<Actor>) {
     const a = await actor;
     requireRole(a, 'administrator');
-    return { actor: a, units: await unitSubtree(db, a.unitId) };
+    return { actor: a, ...(await unitScope(db, a.unitId)) };
   }
   const inScope = (units: string[], unitId: string, path: string) => {
     if (!units.includes(unitId)) throw new AppError('FORBIDDEN_UNIT', [{ path, message: unitId }]);
@@ -283,9 +283,7 @@ export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
     },
     async (req) => {
       // Scoped to the administrator's subtree: refusals of its users; those of no signed-in user only at the root.
-      const { actor, units } = await administrator(req.actor());
-      const unit = await db.unit.findUnique({ where: { id: actor.unitId }, select: { parentId: true } });
-      const root = unit !== null && unit.parentId === null;
+      const { units, root } = await administrator(req.actor());
       const target = req.query.target ?? null;
       const rows = await db.$queryRaw<CommandRefusal[]>`
         SELECT r.* FROM "CommandRefusal" r LEFT JOIN "User" u ON u."id" = r."userId"

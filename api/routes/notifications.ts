@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotificationSchema, ProblemSchema } from '../../schema/api.js';
 import { requireRole } from '../auth/sessions.js';
-import { unitSubtree } from '../services/units.js';
+import { unitScope } from '../services/units.js';
 import type { ApiDeps } from '../server.js';
 import type { Notification } from '../../schema/generated/prisma/client.js';
 
@@ -33,11 +33,7 @@ export function notificationRoutes(app: FastifyInstance, { db }: ApiDeps) {
     async (req) => {
       const actor = await req.actor();
       requireRole(actor, 'administrator', 'supervisor');
-      const [units, unit] = await Promise.all([
-        unitSubtree(db, actor.unitId),
-        db.unit.findUnique({ where: { id: actor.unitId }, select: { parentId: true } }),
-      ]);
-      const root = unit !== null && unit.parentId === null;
+      const { units, root } = await unitScope(db, actor.unitId);
       const caseNumber = req.query.caseNumber ?? null;
       const rows = await db.$queryRaw<Notification[]>`
         SELECT n.* FROM "Notification" n LEFT JOIN "Case" c ON c."number" = n."caseNumber"

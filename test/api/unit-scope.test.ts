@@ -103,7 +103,7 @@ describe('the e-mail outbox is scoped to the unit subtree', () => {
   });
 });
 
-describe('refused commands are scoped to the administrator\u2019s subtree', () => {
+describe('refused commands are scoped to the administrator’s subtree', () => {
   const refusals = async (user: string) => {
     const r = await app.inject({
       method: 'GET',
@@ -116,7 +116,7 @@ describe('refused commands are scoped to the administrator\u2019s subtree', () =
       .filter((c) => c.startsWith('by-'))
       .sort();
   };
-  it('a district administrator sees its own users\u2019 refusals only; the root sees all', async () => {
+  it('a district administrator sees its own users’ refusals only; the root sees all', async () => {
     expect(await refusals('admin-dc')).toEqual(['by-officer1']);
     expect(await refusals('admin')).toEqual(['by-citysup', 'by-nobody', 'by-officer1']);
   });

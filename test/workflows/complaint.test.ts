@@ -239,7 +239,7 @@ describe('complaint workflow (time-skipping server, PostgreSQL, SMTP)', () => {
     ]);
   });
 
-  it('continues as new between stages: the paused mediation period, its end and the parties\u2019 notice carry over', async () => {
+  it('continues as new between stages: the paused mediation period, its end and the parties’ notice carry over', async () => {
     // A budget of 2 steps per run: the complaint continues as new after acceptance and after mediation.
     const { worker, number, update, view, ready, handle } = await startComplaint({ stepsPerRun: 2 });
     /** Waits for the run after `runId` (so the next command does not race the hand-over on the test server). */

@@ -1,5 +1,7 @@
-// An SMTP outage when deadlines fall due (time-skipping server, PostgreSQL, SMTP): the overdue flag and the
-// audit entries come on time, the e-mails wait in the outbox, and once the server is back each is sent once.
+// An SMTP outage (time-skipping server, PostgreSQL, SMTP). When deadlines fall due, the overdue flag and the
+// audit entries come on time, the e-mails wait in the outbox, and once the server is back each is sent once. When
+// a real-name reporter is to be told by e-mail, the head's filing decision is answered at once, not when the mail
+// server is back; the reporter's e-mail goes out once it is, and only then is the feedback recorded.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
@@ -8,8 +10,9 @@ import { workingDaysBefore } from '../../domain/calendar/calendar.js';
 import { chinaDateOf, chinaInstant } from '../../schema/values/dates.js';
 import { WARNING_HOUR } from '../../domain/clock/clock.js';
 import { startSmtpServer, type RunningSmtp } from '../../platform/smtp-server.js';
-import { caseViewQuery } from '../../workflows/case/messages.js';
-import { caseInput } from '../helpers/cases.js';
+import { caseViewQuery, decideFilingUpdate } from '../../workflows/case/messages.js';
+import { caseInput, head } from '../helpers/cases.js';
+import { registerComplaint } from '../helpers/complaints.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -21,14 +24,15 @@ const HOUR = 60 * MINUTE;
 let env: TestWorkflowEnvironment;
 let tdb: TestDb;
 let smtp: TestSmtp;
-let back: RunningSmtp | undefined;
+/** Mail servers started again after an outage. */
+const restarted: RunningSmtp[] = [];
 
 beforeAll(async () => {
   [env, tdb, smtp] = await Promise.all([timeSkippingEnv(), freshDb(), startTestSmtp()]);
 });
 afterAll(async () => {
   await env?.teardown();
-  await back?.stop();
+  await Promise.all(restarted.map((r) => r.stop()));
   await tdb?.drop();
 });
 
@@ -68,7 +72,7 @@ describe('SMTP outage', () => {
         expect(rows.every((r) => r.attempts >= 1 && r.lastError)).toBe(true);
       });
       expect((await tdb.db.case.findUniqueOrThrow({ where: { number: caseNumber } })).overdue).toBe(true);
-      back = await startSmtpServer({ port: smtp.port, mailDir: smtp.mailDir });
+      restarted.push(await startSmtpServer({ port: smtp.port, mailDir: smtp.mailDir }));
       await env.sleep(15 * MINUTE); // longer than the activities' longest retry back-off (5 minutes)
       await smtp.waitFor((m) => m.filter((x) => x.subject?.includes(caseNumber)).length >= 4);
     });
@@ -83,6 +87,62 @@ describe('SMTP outage', () => {
     ]);
     const rows = await tdb.db.notification.findMany({ where: { caseNumber } });
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
+    await handle.terminate();
+  });
+
+  it('answers a filing decision at once; the reporter’s e-mail and its record follow when the server is back', async () => {
+    // A mail server of its own (the test above stopped the file's one).
+    const smtp = await startTestSmtp();
+    const worker = await testWorker(env, 'feedback', createActivities({ db: tdb.db, mailer: smtp.mailer }));
+    const today = chinaDateOf(await env.currentTimeMs());
+    const caseNumber = 'DC-FEEDBACK-1';
+    // The reporter's submission, with their (confidential) address: the workflow knows only its id.
+    await registerComplaint(tdb.db, {
+      number: 'DC-TS-FEEDBACK-1',
+      submissionId: 'SUB-FEEDBACK-1',
+      receivedOn: today,
+      complainantEmail: 'reporter@example.test',
+    });
+    const handle = await startCaseWorkflow(env.client, {
+      taskQueue: 'feedback',
+      workflowId: caseNumber,
+      args: [
+        {
+          ...caseInput(caseNumber, today),
+          report: { submissionId: 'SUB-FEEDBACK-1', realName: true, hasEmail: true },
+        },
+      ],
+    });
+    await worker.runUntil(async () => {
+      await eventually(async () => expect((await handle.query(caseViewQuery)).clocks).toHaveLength(1));
+      await smtp.stop();
+      // With the mail server down, the decision is still answered (a minute of real time is far more than it
+      // takes; before, the answer waited for the e-mail).
+      const decided = handle.executeUpdate(decideFilingUpdate, {
+        args: [{ actor: head, command: { decision: 'file', reasons: '有违法事实，符合立案条件' } }],
+      });
+      const answer = await Promise.race([
+        decided,
+        new Promise((resolve) => setTimeout(() => resolve('no answer'), 60_000)),
+      ]);
+      expect(answer).toMatchObject({ stage: 'investigation' });
+      const actions = async () =>
+        (await tdb.db.auditEntry.findMany({ where: { caseNumber }, orderBy: { seq: 'asc' } })).map(
+          (a) => a.action,
+        );
+      expect(await actions()).not.toContain('report.feedback_sent');
+      // The server comes back: the e-mail goes out once, then the feedback is recorded and its period stops.
+      restarted.push(await startSmtpServer({ port: smtp.port, mailDir: smtp.mailDir }));
+      await env.sleep(15 * MINUTE); // longer than the activities' longest retry back-off (5 minutes)
+      await smtp.waitFor((m) => m.some((x) => x.to?.includes('reporter@example.test')));
+      await eventually(async () => expect(await actions()).toContain('report.feedback_sent'));
+      const v = await handle.query(caseViewQuery);
+      expect(v.clocks.find((c) => c.name === 'report-feedback')?.status).toBe('stopped');
+    });
+    expect((await smtp.inbox()).filter((m) => m.to?.includes('reporter@example.test'))).toHaveLength(1);
+    expect(
+      (await tdb.db.auditEntry.findMany({ where: { caseNumber, action: 'report.feedback_sent' } })).length,
+    ).toBe(1);
     await handle.terminate();
   });
 });

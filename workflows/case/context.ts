@@ -57,9 +57,6 @@ export class CaseContext extends MatterContext {
     this.outcome = s.outcome;
     this.report = s.report;
     this.answers = [...(s.answers ?? [])];
-    // A case handed over carries its calendar: its clocks are restored at once, so the first command or query
-    // of this run already sees them.
-    if (s.matter.calendar) void this.init();
   }
 
   /** The case as data, to hand over (see CaseState). */

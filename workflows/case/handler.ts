@@ -16,6 +16,7 @@ export function command<T>(
   run: (cmd: Command<T>) => Promise<void>,
 ): void {
   c.commands.add(def.name);
+  const refusal = (cmd: Command<T>) => (c.phaseOver() ? { code: 'PHASE_ENDED' as const } : check(cmd));
   setHandler(
     def,
     async (cmd) => {
@@ -27,15 +28,14 @@ export function command<T>(
       // then is checked again: another command may have changed the case meanwhile.
       if (!c.ready) {
         await condition(() => c.ready);
-        c.refuse(c.phaseOver() ? { code: 'PHASE_ENDED' } : check(cmd));
+        c.refuse(refusal(cmd));
       }
       await run(cmd);
       return c.remember(id, c.result());
     },
     {
       validator: (cmd) => {
-        if (c.answered(currentUpdateInfo()?.id)) return;
-        c.refuse(c.phaseOver() ? { code: 'PHASE_ENDED' } : check(cmd));
+        if (!c.answered(currentUpdateInfo()?.id)) c.refuse(refusal(cmd));
       },
     },
   );

@@ -3,22 +3,13 @@
 // back as data to the case's workflow, which starts the next phase. When Temporal suggests it (the history has
 // grown long) or the case's step budget per run is spent, the phase continues as new with the same data, at a
 // point where no command is half-done and no step is being written.
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { CaseInput } from '../../schema/case.js';
 import { CaseContext } from './context.js';
 import { refuseOtherCommands } from './handler.js';
 import { CASE_COMMANDS, calendarChangedSignal, caseViewQuery, recomputeDeadlinesUpdate } from './messages.js';
 import { registerReportFeedbackHandler } from './report-feedback.js';
 import type { CaseState } from './state.js';
-
-/** How long a phase waits, at its end, for its e-mails to go out. */
-const MAIL_GRACE = '10 minutes';
 
 export interface PhaseInput {
   case: CaseInput;
@@ -50,16 +41,9 @@ export async function runPhase(input: PhaseInput, spec: PhaseSpec): Promise<Case
   await c.init();
   if (!input.continued) await spec.open?.(c);
 
-  const budget = input.case.stepsPerRun;
-  const longRun = () =>
-    workflowInfo().continueAsNewSuggested || (budget !== undefined && c.stepsThisRun >= budget);
-  // A safe point: the phase is over or its run is long, every command has finished and no step is being written.
-  const settled = () => allHandlersFinished() && c.idle();
-  await condition(() => (spec.over(c) || longRun()) && settled());
-  // E-mails on their way are given time to go out (no activity outlives its workflow); during an SMTP outage
-  // those still unsent are handed over and sent again by the next run.
-  await condition(() => c.mailSent() && settled(), MAIL_GRACE);
-  await condition(settled);
+  // A safe point: the phase is over or its run is long, and the case may be handed over.
+  await condition(() => (spec.over(c) || c.longRun(input.case.stepsPerRun)) && c.settled());
+  await c.handOverPoint();
   if (!spec.over(c)) {
     return continueAsNew<(i: PhaseInput) => Promise<CaseState>>({
       case: input.case,

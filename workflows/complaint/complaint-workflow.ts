@@ -1,13 +1,7 @@
 // The complaint entity workflow (投诉, docs/rules.md): one per complaint, workflow ID = complaint number. It runs
 // the complaint stage by stage; the handler's steps arrive as validated Updates, statutory periods run as
 // statutory clocks. It knows the complainant only by the submission id (CRM 33).
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { ComplaintInput, ComplaintStage, ComplaintView } from '../../schema/complaint.js';
 import { ComplaintContext, type ComplaintState } from './context.js';
 import { calendarChangedSignal, complaintViewQuery, recomputeDeadlinesUpdate } from './messages.js';
@@ -43,14 +37,9 @@ export async function complaintWorkflow(
   // stage starts the acceptance clock that the update stops. Between two stages, when the run is long (Temporal
   // suggests it, or the input's step budget is spent) and nothing is half-done, the complaint continues as new
   // with its state as data; the next stage opens in the new run.
-  const longRun = () =>
-    workflowInfo().continueAsNewSuggested ||
-    (input.stepsPerRun !== undefined && c.stepsThisRun >= input.stepsPerRun);
   for (let stage: ComplaintStage = carried?.stage ?? 'acceptance'; stage !== 'closed';) {
-    if (stage !== 'acceptance' && longRun()) {
-      // E-mails on their way get time to go out; those still unsent are sent again by the next run.
-      await condition(() => allHandlersFinished() && c.idle() && c.mailSent(), '10 minutes');
-      await condition(() => allHandlersFinished() && c.idle());
+    if (stage !== 'acceptance' && c.longRun(input.stepsPerRun)) {
+      await c.handOverPoint();
       return continueAsNew<typeof complaintWorkflow>(input, c.state());
     }
     stage = await STAGES[stage](c);

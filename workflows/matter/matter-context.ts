@@ -1,11 +1,14 @@
 // What every matter workflow (a case, a complaint) shares: its statutory clocks, its audit sequence, the
 // projection of each step to PostgreSQL, and its e-mails. Subclasses say what the matter looks like.
 import {
+  allHandlersFinished,
   ApplicationFailure,
+  condition,
   patched,
   proxyActivities,
   proxyLocalActivities,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type {
   CaseActivities,
@@ -25,11 +28,10 @@ import { SYSTEM_ACTOR, type Actor, type Role } from '../../schema/roles.js';
 import { StatutoryClock, type ClockSnapshot } from '../clock/statutory-clock.js';
 import { CaseStageKey, CaseUnitKey, NextDueKey, OverdueKey } from '../../schema/search-attributes.js';
 
-export const acts = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '1 minute',
-  // No attempt limit: a database or SMTP outage delays the work, it never drops it.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+/** No attempt limit: a database or SMTP outage delays the work, it never drops it. */
+const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' } as const;
+
+export const acts = proxyActivities<CaseActivities>({ startToCloseTimeout: '1 minute', retry: RETRY });
 
 /** The projection of a step runs as a local activity: in the workflow task that takes the command, recorded in
  * history as one marker with its (small) result, not with its input. Idempotent on (matter, sequence number),
@@ -37,8 +39,12 @@ export const acts = proxyActivities<CaseActivities>({
 const localActs = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '1 minute',
   localRetryThreshold: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  retry: RETRY,
 });
+
+/** How long a run that hands its matter over waits for its e-mails to go out; those still unsent (an SMTP
+ * outage) are handed over and sent again by the next run. */
+const MAIL_GRACE = '10 minutes';
 
 /** Years of calendar data a matter carries: enough for every period before a decision. */
 const CALENDAR_YEARS = 5;
@@ -61,7 +67,7 @@ interface ClockBinding {
   onDue?: OnDue;
   due?: DueRef;
   /** Run alongside the stages (spawnClock); otherwise a stage runs it (`clock.run()`), also after a restore. */
-  background?: boolean;
+  background: boolean;
 }
 
 /** Everything a matter's shared machinery holds, as plain data: it is carried into the next run
@@ -117,23 +123,18 @@ export abstract class MatterContext {
     this.seq = carried?.seq ?? 0;
     this.createdAt = carried?.createdAt ?? new Date(Date.now()).toISOString();
     for (const [k, v] of Object.entries(carried?.projected ?? {})) this.projected.set(k, v);
+    if (carried?.calendar) this.restore(carried, carried.calendar);
   }
 
-  /** Restores what was handed over with its calendar, at once (before the first command is handled): the clocks
-   * run on, and e-mails not yet confirmed are sent again. */
-  private restore(carried: MatterState & { calendar: CalendarData }) {
-    this.calendar = carried.calendar;
+  /** Restores what was handed over, with the calendar it carries, at once (before the first command or query
+   * of the run): the clocks run on, and e-mails not yet confirmed are sent again. */
+  private restore(carried: MatterState, calendar: CalendarData) {
+    this.calendar = calendar;
     for (const b of carried.clocks) {
-      const clock = StatutoryClock.restore(b.snapshot, this.calendar, (e, c) =>
+      const clock = StatutoryClock.restore(b.snapshot, calendar, (e, c) =>
         this.onClockEvent(e, c, b.responsible),
       );
-      this.bind({
-        clock,
-        responsible: b.responsible,
-        due: b.due,
-        onDue: b.due && this.resolveDue(b.due),
-        background: b.background ?? true,
-      });
+      this.attach(clock, b.responsible, b.due, b.background ?? true);
     }
     for (const req of carried.mail) this.send(req);
     this.ready = true;
@@ -146,11 +147,10 @@ export abstract class MatterContext {
   /** What the matter is called in e-mail subjects. */
   protected label = { zh: '案件', en: 'case' };
 
-  /** A new matter loads the calendar (through an activity, so replay sees the same data); one handed over
-   * restores its clocks with the calendar it carries, at once (subclasses may call this from their constructor). */
+  /** A new matter loads the calendar (through an activity, so replay sees the same data); one handed over was
+   * restored with the calendar it carries when it was constructed. */
   async init(): Promise<void> {
     if (this.ready) return;
-    if (this.carried?.calendar) return this.restore({ ...this.carried, calendar: this.carried.calendar });
     this.calendar = await this.fetchCalendar();
     this.ready = true;
   }
@@ -165,7 +165,7 @@ export abstract class MatterContext {
     return patched(id);
   }
 
-  /** The matter's machinery as data (see MatterState). Call when no step is being written (idle()). */
+  /** The matter's machinery as data (see MatterState). Call when settled(). */
   matterState(): MatterState {
     return {
       seq: this.seq,
@@ -187,9 +187,21 @@ export abstract class MatterContext {
     return this.sending.size === 0;
   }
 
-  /** No step is being written: the state is whole and may be handed over. */
-  idle(): boolean {
-    return this.writing === 0;
+  /** Every command has finished and no step is being written: the state is whole and may be handed over. */
+  settled(): boolean {
+    return allHandlersFinished() && this.writing === 0;
+  }
+
+  /** This run has grown long: Temporal suggests continuing as new, or `budget` steps were written. */
+  longRun(budget: number | undefined): boolean {
+    return workflowInfo().continueAsNewSuggested || (budget !== undefined && this.stepsThisRun >= budget);
+  }
+
+  /** Waits for a point where the matter may be handed over (to its next run or phase): settled, and its e-mails
+   * sent or given MAIL_GRACE to go out (no activity outlives its workflow). */
+  async handOverPoint(): Promise<void> {
+    await condition(() => this.mailSent() && this.settled(), MAIL_GRACE);
+    await condition(() => this.settled());
   }
 
   /** The calendar is loaded: clocks started from now on count with it. Commands that start clocks and may
@@ -223,45 +235,39 @@ export abstract class MatterContext {
 
   /** A clock the caller runs (`clock.run()`). `onDue` is what its running out does instead of the overdue
    * notice: a function, or data (a DueRef) for clocks that move between runs. */
-  startClock(
-    def: ClockDefinition,
-    startedOn: IsoDate,
-    responsible: Role,
-    onDue?: OnDue | DueRef,
-  ): StatutoryClock {
-    // Roll-over is per period (an agency's maximum stays on its last day); the first version rolled every
-    // period over, and its matters keep doing so.
-    if (!this.versioned('per-period-roll-over')) def = { ...def, rollOver: true };
-    const clock = new StatutoryClock(def, startedOn, this.calendar, this.warnBefore, (e, c) =>
-      this.onClockEvent(e, c, responsible),
-    );
-    const due = typeof onDue === 'object' ? onDue : undefined;
-    this.clocks.push({
-      clock,
-      responsible,
-      due,
-      onDue: typeof onDue === 'function' ? onDue : due && this.resolveDue(due),
-      background: false,
-    });
-    return clock;
+  startClock(def: ClockDefinition, startedOn: IsoDate, responsible: Role, onDue?: OnDue | DueRef) {
+    return this.attach(this.newClock(def, startedOn, responsible), responsible, onDue, false);
   }
 
   /** Starts a clock that runs alongside the stages until it is stopped. */
   spawnClock(def: ClockDefinition, startedOn: IsoDate, responsible: Role, onDue?: OnDue | DueRef) {
-    const clock = this.startClock(def, startedOn, responsible, onDue);
-    this.clocks.at(-1)!.background = true;
-    this.runInBackground(clock);
+    return this.attach(this.newClock(def, startedOn, responsible), responsible, onDue, true);
+  }
+
+  private newClock(def: ClockDefinition, startedOn: IsoDate, responsible: Role): StatutoryClock {
+    // Roll-over is per period (an agency's maximum stays on its last day); the first version rolled every
+    // period over, and its matters keep doing so.
+    if (!this.versioned('per-period-roll-over')) def = { ...def, rollOver: true };
+    return new StatutoryClock(def, startedOn, this.calendar, this.warnBefore, (e, c) =>
+      this.onClockEvent(e, c, responsible),
+    );
+  }
+
+  /** Binds a clock to the matter (new or restored); a background one runs until it is stopped. */
+  private attach(
+    clock: StatutoryClock,
+    responsible: Role,
+    onDue: OnDue | DueRef | undefined,
+    background: boolean,
+  ): StatutoryClock {
+    const due = typeof onDue === 'object' ? onDue : undefined;
+    const fn = typeof onDue === 'function' ? onDue : due && this.resolveDue(due);
+    this.clocks.push({ clock, responsible, due, onDue: fn, background });
+    if (background && !clock.stopped) {
+      const p = clock.run().finally(() => this.background.delete(p));
+      this.background.add(p);
+    }
     return clock;
-  }
-
-  private bind(b: ClockBinding) {
-    this.clocks.push(b);
-    if (!b.clock.stopped && b.background) this.runInBackground(b.clock);
-  }
-
-  private runInBackground(clock: StatutoryClock) {
-    const p = clock.run().finally(() => this.background.delete(p));
-    this.background.add(p);
   }
 
   /** The matter is over: every clock still running stops, and the workflow waits for them to wind down. */

@@ -1,6 +1,5 @@
 // Head approval (负责人批准) of what officers apply for (applications.ts): the head approves or refuses, and this
 // is where what each decision does is written, kind by kind (docs/rules.md, "Roles").
-import { condition } from '@temporalio/workflow';
 import { checkDecideApproval } from '../../../domain/case/guards.js';
 import type { ApprovalView } from '../../../schema/investigation.js';
 import type { Actor } from '../../../schema/roles.js';
@@ -45,7 +44,6 @@ export function registerApprovalHandler(c: CaseContext) {
       a.decidedBy = actor.id;
       a.decidedOn = c.today();
       a.note = command.note;
-      await condition(() => c.ready); // effects start clocks: with the calendar loaded
       // The effect changes the state synchronously up to its first await, then records its own step; the
       // decision's step comes first so the audit trail reads in order.
       const decided = c.record({

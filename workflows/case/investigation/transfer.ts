@@ -6,7 +6,6 @@
 //
 // The transfer is data (CaseState.investigation.transfer): its status, its history, and the name of the clock
 // of the step now awaited, so it carries on in the next phase or run.
-import { condition } from '@temporalio/workflow';
 import type { ClockDefinition } from '../../../domain/clock/clock.js';
 import { checkProposeTransfer, checkTransferStep } from '../../../domain/case/guards.js';
 import {
@@ -125,7 +124,6 @@ export function registerTransferHandlers(c: CaseContext) {
       });
       c.investigation.transfer = { status: 'proposed', suspectedOffence, approvalId: a.id, history: [] };
       move(c, 'proposed', 'proposed', cmd.actor.id, suspectedOffence);
-      await condition(() => c.ready); // the head's 3 days count with the loaded calendar
       const clock = awaitStep(c, TRANSFER_HEAD_DECISION, 'agency_head');
       await recordApplication(
         c,
