@@ -3,6 +3,7 @@ import type { Db } from '../platform/db.js';
 import type { Mailer } from '../platform/mailer.js';
 import { loadCalendarActivity } from './calendar/load.js';
 import { allocateViolationCaseActivity, transferComplaintActivity } from './complaint/numbers.js';
+import { allocateDocumentNumberActivity } from './documents/numbers.js';
 import { notifyActivity } from './notifications/notify.js';
 import { recordStepActivity } from './persistence/record-step.js';
 
@@ -18,6 +19,7 @@ export function createActivities({ db, mailer }: ActivityDeps) {
     loadCalendar: loadCalendarActivity(db),
     allocateViolationCase: allocateViolationCaseActivity(db),
     transferComplaint: transferComplaintActivity(db),
+    documentNumber: allocateDocumentNumberActivity(db),
   };
 }
 

@@ -23,6 +23,7 @@ import { globalRateLimit } from './limits.js';
 import { recordRefusals, type TrackedRequest } from './refusals.js';
 import { filingRoutes } from './routes/cases/filing.js';
 import { investigationRoutes } from './routes/cases/investigation.js';
+import { proceedingsRoutes } from './routes/cases/proceedings.js';
 import { readCaseRoutes } from './routes/cases/read-cases.js';
 import { registerClueRoute } from './routes/cases/register-clue.js';
 import { adminRoutes } from './routes/admin.js';
@@ -127,6 +128,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   readCaseRoutes(app, deps);
   filingRoutes(app, deps);
   investigationRoutes(app, deps);
+  proceedingsRoutes(app, deps);
   notificationRoutes(app, deps);
   adminRoutes(app, deps);
   submissionRoutes(app, deps);

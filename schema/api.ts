@@ -123,6 +123,8 @@ export const UserSchema = z.object({
   lockedUntil: z.string().nullable(),
   /** 执法证号: a case officer takes part in investigation steps only with one (APL 42). */
   certificateNo: z.string().nullable(),
+  /** 法律职业资格: may do legal review (APL 58). */
+  legalQualified: z.boolean(),
 });
 
 /** 执法证号: the number of an officer's law-enforcement certificate; null when they hold none. */
@@ -146,6 +148,7 @@ export const CreateUserSchema = z
     unitId: z.string().min(1),
     password: z.string().min(1).max(200),
     certificateNo: CertificateNoSchema.optional(),
+    legalQualified: z.boolean().optional(),
   })
   .strict();
 
@@ -157,6 +160,7 @@ export const UpdateUserSchema = z
     unitId: z.string().min(1).optional(),
     active: z.boolean().optional(),
     certificateNo: CertificateNoSchema.optional(),
+    legalQualified: z.boolean().optional(),
   })
   .strict()
   .refine((u) => Object.keys(u).length > 0, { message: '没有要修改的内容 / nothing to change' });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isValidUscc } from './values/uscc.js';
 import { IsoDateSchema } from './common.js';
 import { InvestigationViewSchema } from './investigation.js';
+import { ProceedingsViewSchema } from './decision.js';
 import { ActorSchema } from './roles.js';
 import { ResolvedRulePackSchema } from './rule-pack.js';
 
@@ -124,7 +125,17 @@ export type DecideFiling = z.infer<typeof DecideFilingSchema>;
 export const ExtendFilingSchema = z.object({ reason: z.string().trim().min(2).max(4000) }).strict();
 export type ExtendFiling = z.infer<typeof ExtendFilingSchema>;
 
-export const CaseStageSchema = z.enum(['filing', 'investigation', 'review', 'closed']);
+export const CaseStageSchema = z.enum([
+  'filing', // 核查立案
+  'investigation', // 调查取证
+  'review', // 案件审核、法制审核
+  'notice', // 告知：陈述申辩、听证申请
+  'hearing', // 听证
+  'decision', // 决定
+  'service', // 送达
+  'served', // 已送达：执行、救济、公示 (the next part of the lifecycle)
+  'closed',
+]);
 export type CaseStage = z.infer<typeof CaseStageSchema>;
 
 /** What a workflow starts with. */
@@ -222,6 +233,8 @@ export const CaseViewSchema = z.object({
       feedback: z.object({ on: z.string(), by: z.string(), channel: z.string() }).nullable(),
     })
     .nullable(),
+  /** From the hand-over to review on: the review gates, notice and defence, hearing, decision and service. */
+  proceedings: ProceedingsViewSchema.nullable(),
   outcome: CaseOutcomeSchema.nullable(),
   clocks: z.array(ClockViewSchema),
 });

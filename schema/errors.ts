@@ -95,6 +95,47 @@ export const ERROR_MESSAGES = {
   MEDIATION_ALREADY_PAUSED: { zh: '调解期限已中止计算', en: 'The mediation period is already paused' },
   MEDIATION_NOT_PAUSED: { zh: '调解期限未中止', en: 'The mediation period is not paused' },
   TRANSFER_TARGET_INVALID: { zh: '移送目标单位无效', en: 'The complaint cannot be transferred to that unit' },
+  REVIEW_DONE: { zh: '该审核已作出意见', en: 'That review has already given its opinion' },
+  LEGAL_QUALIFICATION_MISSING: {
+    zh: '法制审核人员须取得法律职业资格（行政处罚法第五十八条）',
+    en: 'A legal reviewer needs the legal professional qualification (APL art. 58)',
+  },
+  LEGAL_REVIEW_MISSING: {
+    zh: '本案须经法制审核通过后方可作出决定（行政处罚法第五十八条）',
+    en: 'This case needs an approving legal review before the decision (APL art. 58)',
+  },
+  COLLECTIVE_DISCUSSION_REQUIRED: {
+    zh: '本案须经负责人集体讨论决定（行政处罚法第五十七条）',
+    en: 'This case must be decided by a collective discussion of the heads (APL art. 57)',
+  },
+  PENALTY_EXCEEDS_NOTICE: {
+    zh: '决定的处罚不得重于告知的处罚（行政处罚法第四十五条）',
+    en: 'The decision may not impose more than the party was notified of (APL art. 45)',
+  },
+  NOTICE_REQUIRED: {
+    zh: '未告知当事人拟作出的行政处罚，不得作出处罚决定（行政处罚法第六十二条）',
+    en: 'No penalty without first notifying the party of it (APL art. 62)',
+  },
+  NO_HEARING_RIGHT: {
+    zh: '拟作出的处罚不属于听证范围（行政处罚法第六十三条）',
+    en: 'The proposed penalty carries no hearing right (APL art. 63)',
+  },
+  DEFENCE_PERIOD_OVER: {
+    zh: '陈述申辩、听证申请期限已结束',
+    en: 'The period for statement, defence and a hearing request has ended',
+  },
+  HEARING_NOTICE_TOO_LATE: {
+    zh: '听证通知须在听证七日前送达（行政处罚法第六十四条）',
+    en: 'The hearing notice must reach the party at least 7 working days before the hearing (APL art. 64)',
+  },
+  ESERVICE_NO_CONSENT: {
+    zh: '电子送达须经当事人书面同意',
+    en: 'Electronic service needs the party’s signed consent',
+  },
+  LIST_FULL: {
+    zh: '该记录已达上限',
+    en: 'This record has reached its limit',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

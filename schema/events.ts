@@ -2,6 +2,7 @@
 // name can be found with grep. Workflows record only these (the record step is typed with AuditEvent); the
 // tests parse every entry their cases wrote against AuditEventSchema.
 import { z } from 'zod';
+import { CollectiveDiscussionSchema, DecisionOutcomeSchema, ProposalSchema } from './decision.js';
 
 const date = z.string(); // YYYY-MM-DD, as the workflow computed it
 const due = date.nullable().optional(); // a clock's due date (none while paused)
@@ -130,7 +131,91 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     officers,
     publish: z.literal(false),
   }),
-  ev('investigation.concluded', { officers, reviewerId: id, report: z.string() }),
+  ev('investigation.concluded', {
+    officers,
+    reviewerId: id,
+    report: z.string(),
+    proposal: ProposalSchema.optional(),
+    round: z.number().optional(),
+  }),
+  // ── review gates, notice and defence, hearing, decision and service ──
+  ev('review.opened', {
+    round: z.number(),
+    receivedOn: date,
+    dueOn: due,
+    legalReview: z.array(z.string()),
+    collective: z.array(z.string()),
+  }),
+  ev('review.case_approved', { round: z.number(), opinion: z.string() }),
+  ev('review.legal_approved', { round: z.number(), opinion: z.string(), required: z.boolean() }),
+  ev('review.returned', { round: z.number(), gate: z.enum(['case', 'legal']), opinion: z.string() }),
+  ev('review.extended', { days: z.number(), reason: z.string(), dueOn: due, rule: z.string() }),
+  ev('notice.served', {
+    method: z.string(),
+    on: date,
+    receiver: z.string(),
+    hearingRight: z.boolean(),
+    hearingReasons: z.array(z.string()),
+    defenceDueOn: due,
+    officers,
+  }),
+  ev('notice.effective', { effectiveOn: date, defenceDueOn: due, rule: z.string() }),
+  ev('notice.defence_recorded', {
+    receivedOn: date,
+    form: z.string(),
+    content: z.string(),
+    answer: z.object({ verdict: z.string(), reasons: z.string() }).strict(),
+    officers,
+  }),
+  ev('notice.waived', { on: date, note: z.string(), officers }),
+  ev('notice.defence_period_ended', { defences: z.number(), rule: z.string() }),
+  ev('hearing.requested', { requestedOn: date, officers }),
+  ev('hearing.scheduled', {
+    chairId: id,
+    hearingOn: date,
+    place: z.string(),
+    public: z.boolean(),
+    noticeOn: date,
+    noticeMethod: z.string(),
+    earliest: date,
+    rule: z.string(),
+    officers,
+  }),
+  ev('hearing.postponed', {
+    hearingOn: date,
+    reason: z.string(),
+    requestedBy: z.string(),
+    noticeOn: date,
+    officers,
+  }),
+  ev('hearing.held', {
+    heldOn: date,
+    chairId: id,
+    partyAgents: z.array(z.string()),
+    record: z.string(),
+    report: z.string(),
+    officers,
+  }),
+  ev('hearing.no_show', { on: date, note: z.string(), officers }),
+  ev('decision.made', {
+    documentNumber: z.string(),
+    outcome: DecisionOutcomeSchema,
+    legalBasis: z.string(),
+    publish: z.boolean(),
+    collective: CollectiveDiscussionSchema.nullable(),
+    serviceDueOn: due,
+  }),
+  ev('service.consent_recorded', { signedOn: date, officers }),
+  ev('decision.served', {
+    method: z.string(),
+    on: date,
+    receiver: z.string(),
+    effectiveOn: date.nullable(),
+    publicNoticeEndsOn: due,
+    publicityNotice: z.boolean(),
+    officers,
+  }),
+  ev('decision.service_effective', { effectiveOn: date, rule: z.string() }),
   // ── a complaint ──
   ev('complaint.received', {
     channel: z.string(),

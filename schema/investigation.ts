@@ -3,6 +3,7 @@
 // request/response types and for the arguments of the workflow updates.
 import { z } from 'zod';
 import { IsoDateSchema } from './common.js';
+import { ProposalSchema } from './decision.js';
 
 const text = (max = 4000) => z.string().trim().min(2).max(max);
 const userId = z.string().trim().min(1).max(64);
@@ -21,6 +22,8 @@ export const OfficerRefSchema = z.object({
   unitId: z.string(),
   roles: z.array(z.string()),
   certificateNo: z.string().nullable(),
+  /** Holds the legal professional qualification (法律职业资格): may do legal review (APL 58). */
+  legalQualified: z.boolean().optional(),
 });
 export type OfficerRef = z.infer<typeof OfficerRefSchema>;
 
@@ -326,7 +329,13 @@ export type OnTheSpotDecision = z.infer<typeof OnTheSpotDecisionSchema>;
 
 /** 调查终结: the investigators hand the case to review; the reviewer never investigated it (docs/rules.md). */
 export const ConcludeInvestigationSchema = z
-  .object({ officers: OfficersSchema, reviewerId: userId, report: text(20_000) })
+  .object({
+    officers: OfficersSchema,
+    reviewerId: userId,
+    report: text(20_000),
+    /** The facts, legal basis and proposed penalty the review checks and the notice tells the party. */
+    proposal: ProposalSchema,
+  })
   .strict();
 export type ConcludeInvestigation = z.infer<typeof ConcludeInvestigationSchema>;
 

@@ -59,6 +59,11 @@ export const RulePackContentSchema = z
         /** Whose thresholds an individual business (个体工商户) takes: a natural person's in most provinces'
          * practice (the default when absent), or an organisation's. */
         individualBusinessAs: IndividualBusinessAs.optional(),
+        /** Every case whose fines and confiscations reach this amount goes to legal review (a province's own
+         * condition besides APL 58's; none by default). */
+        legalReviewAmount: yuan.optional(),
+        /** The fewest heads of a collective discussion (APL 57 ¶2; 2 when absent). */
+        collectiveMinHeads: z.number().int().min(2).max(15).optional(),
       })
       .strict(),
     reminders: z
@@ -116,6 +121,8 @@ export const RulePackFileSchema = z.discriminatedUnion('scope', [
               hearingLargeAmount: PartyAmounts.partial(),
               collectiveDiscussionAmount: yuan,
               individualBusinessAs: IndividualBusinessAs,
+              legalReviewAmount: yuan,
+              collectiveMinHeads: z.number().int().min(2).max(15),
             })
             .partial()
             .strict()

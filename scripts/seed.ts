@@ -19,6 +19,8 @@ export const DEMO_USERS: {
   unitId: string;
   /** 执法证号: only certified officers may investigate (APL 42). */
   certificateNo?: string;
+  /** 法律职业资格: may do legal review (APL 58). */
+  legalQualified?: boolean;
 }[] = [
   {
     username: 'officer1',
@@ -37,9 +39,19 @@ export const DEMO_USERS: {
   // A new officer whose certificate is still pending: may not take part in investigation steps.
   { username: 'officer3', displayName: '孙新', roles: ['case_officer'], unitId: 'dc' },
   { username: 'intake1', displayName: '陈静', roles: ['complaint_handler'], unitId: 'dc' },
-  { username: 'reviewer1', displayName: '周法', roles: ['legal_reviewer'], unitId: 'dc' },
+  {
+    username: 'reviewer1',
+    displayName: '周法',
+    roles: ['legal_reviewer'],
+    unitId: 'dc',
+    legalQualified: true,
+  },
+  // A reviewer without the legal professional qualification: case review and hearings, not legal review.
+  { username: 'reviewer2', displayName: '吴审', roles: ['legal_reviewer'], unitId: 'dc' },
   // The bureau's director: an agency head and its principal head (正职负责人), who decides criminal transfers.
   { username: 'head1', displayName: '张建国', roles: ['agency_head', 'principal_head'], unitId: 'dc' },
+  // A deputy head: with head1, the collective discussion of the bureau's heads.
+  { username: 'head2', displayName: '刘副局', roles: ['agency_head'], unitId: 'dc' },
   { username: 'supervisor1', displayName: '赵督', roles: ['supervisor'], unitId: 'dc' },
   { username: 'citysup', displayName: '钱督', roles: ['supervisor'], unitId: 'city' },
   { username: 'cityhead', displayName: '孙局', roles: ['agency_head'], unitId: 'city' },
@@ -70,6 +82,11 @@ export async function seedDemo(db: Db): Promise<{ units: number; users: number }
         await db.user.updateMany({
           where: { username: u.username, certificateNo: null },
           data: { certificateNo: u.certificateNo },
+        });
+      if (u.legalQualified)
+        await db.user.updateMany({
+          where: { username: u.username, legalQualified: false },
+          data: { legalQualified: true },
         });
       continue;
     }

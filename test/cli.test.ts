@@ -79,6 +79,12 @@ describe('tiean period', () => {
     expect(byId.get('payment')?.slice(1, 5)).toEqual(['CD', '15', 'rolls-over', 'party']);
     expect(byId.get('transfer-handover')?.slice(1, 4)).toEqual(['H', '24', 'hours']);
     expect(byId.get('case')?.[7]).toMatch(/行政处罚法第六十条/);
+    // The periods from review to service.
+    expect(byId.get('case-review')?.slice(1, 5)).toEqual(['WD', '10', 'no-roll-over', 'agency']);
+    expect(byId.get('defence')?.slice(1, 5)).toEqual(['WD', '5', 'rolls-over', 'party']);
+    expect(byId.get('hearing-notice')?.slice(1, 5)).toEqual(['WD', '7', 'no-roll-over', 'agency']);
+    expect(byId.get('service')?.slice(1, 5)).toEqual(['WD', '7', 'no-roll-over', 'agency']);
+    expect(byId.get('public-notice-service')?.slice(1, 5)).toEqual(['CD', '30', 'rolls-over', 'party']);
     expect(r.stdout).not.toMatch(/RULES\.md/);
   });
   it('due: a seizure from 2026-09-03 ends 2026-10-03, inside the holiday (an agency maximum)', () => {
@@ -92,6 +98,11 @@ describe('tiean period', () => {
     const r = tiean('period', 'due', 'transfer-handover', '2026-09-30T15:00');
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('2026-10-01T15:00');
+  });
+  it('due: the 5 WD for defence from 2026-09-28 skip the National Day holiday and end on the make-up workday', () => {
+    const lines = tiean('period', 'due', 'defence', '2026-09-28').stdout.trim().split('\n');
+    expect(lines[0]).toBe('2026-10-10');
+    expect(lines).toContain('2026-10-01  节假日 holiday: 国庆节');
   });
   it('due: a party’s payment period ending in the holiday moves to the next working day', () => {
     expect(tiean('period', 'due', 'payment', '2026-09-18').stdout.split('\n')[0]).toBe('2026-10-08');

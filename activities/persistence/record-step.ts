@@ -117,7 +117,7 @@ export function recordStepActivity(db: Db) {
           where: { id: t.id },
           create: { ...t, title: text, caseNumber: c.number, status: 'open', createdAt: at },
           // A task opened again (a new period, a new round) is open again.
-          update: { dueOn: t.dueOn, status: 'open', closedAt: null, closedBy: null },
+          update: { dueOn: t.dueOn, title: text, status: 'open', closedAt: null, closedBy: null },
         });
       }
       for (const e of step.evidence ?? []) {

@@ -34,6 +34,7 @@ type UserRow = {
   active: boolean;
   lockedUntil: Date | null;
   certificateNo: string | null;
+  legalQualified: boolean;
 };
 const toUser = (u: UserRow) => UserSchema.parse({ ...u, lockedUntil: u.lockedUntil?.toISOString() ?? null });
 

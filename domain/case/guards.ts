@@ -17,6 +17,7 @@ import type {
   TransferStatus,
 } from '../../schema/investigation.js';
 import type { RulePackContent } from '../../schema/rule-pack.js';
+import type { ProceedingsView } from '../../schema/decision.js';
 
 export interface CaseFacts {
   stage: CaseStage;
@@ -35,6 +36,12 @@ export interface CaseFacts {
   /** Why a pause beginning on `from` could not hold the clocks it would pause (the case's, or the filing clock
    * before filing, and the named seizures'), if it could not. */
   holdClash?: (from: IsoDate, seizureIds: string[]) => string | undefined;
+  /** From the hand-over to review on: the review, notice, hearing, decision and service (proceedings-guards.ts). */
+  proceedings?: ProceedingsView | null;
+  caseReviewDueOn?: IsoDate;
+  defenceDueOn?: IsoDate;
+  /** The earliest hearing day for a notice that reached the party on `noticeOn` (7 WD later, APL 64). */
+  earliestHearingOn?: (noticeOn: IsoDate) => IsoDate;
 }
 
 type Check = Refusal | undefined;
@@ -177,11 +184,14 @@ export function checkExtendSeizure(c: CaseFacts, measureId: string, days: number
 
 // ——— the case clock (docs/rules.md) ———
 
+/** The stages the case clock runs through, from filing to the decision. */
+const CASE_CLOCK_STAGES: CaseStage[] = ['investigation', 'review', 'notice', 'hearing', 'decision'];
+
 const caseClockRunning = (c: CaseFacts): Check =>
   c.caseClockRunning ? undefined : { code: 'STAGE_NOT_ALLOWED', detail: 'no running case clock' };
 
 export function checkExtendCaseClock(c: CaseFacts, actor: Actor): Check {
-  const r = head(c, actor) ?? requireStage(c, 'investigation', 'review') ?? caseClockRunning(c);
+  const r = head(c, actor) ?? requireStage(c, ...CASE_CLOCK_STAGES) ?? caseClockRunning(c);
   if (r) return r;
   return (c.investigation?.caseExtensions.byHead ?? 0) >= 1
     ? { code: 'CASE_EXTENSION_USED', detail: `+${CASE_EXTENSION_BY_HEAD.days}` }
@@ -195,7 +205,7 @@ export function checkCollectiveExtension(
   participants: OfficerRef[],
   named: string[] = participants.map((p) => p.id),
 ): Check {
-  const r = head(c, actor) ?? requireStage(c, 'investigation', 'review') ?? caseClockRunning(c);
+  const r = head(c, actor) ?? requireStage(c, ...CASE_CLOCK_STAGES) ?? caseClockRunning(c);
   if (r) return r;
   const ids = new Set(participants.map((p) => p.id));
   if (

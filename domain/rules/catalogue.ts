@@ -30,6 +30,7 @@ export const PERIODS: readonly PeriodRule[] = [
   PARTIES_NOTICE,
   P.REPORT_FEEDBACK,
   P.CASE_REVIEW,
+  P.CASE_REVIEW_EXTENSION.period,
   P.DEFENCE,
   P.HEARING_NOTICE,
   P.SERVICE,

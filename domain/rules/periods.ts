@@ -237,7 +237,8 @@ export const TRANSFER_ITEMS = trPeriod(
 );
 
 // ── Later stages (review, notice and hearing, decision, payment, remedies, publicity, credit) ───────────────────
-// Their workflows are still being built; `tiean period due` computes them already.
+// Review, notice, hearing and service run in the case workflow; payment and what follows are still being built
+// (`tiean period due` computes them already).
 
 export const CASE_REVIEW = agency({
   id: 'case-review',
@@ -248,6 +249,22 @@ export const CASE_REVIEW = agency({
   length: 10,
   confidence: 'secondary',
 });
+/** The head may extend the case review; by how much is not in the sources read: once, by 10 WD, as a product
+ * default (unverified). */
+export const CASE_REVIEW_EXTENSION = {
+  days: 10,
+  maxTimes: 1,
+  rule: `${PR}：审核期限经负责人批准可以延长（延长天数未见明文：本系统默认延长一次、十个工作日）`,
+  period: agency({
+    id: 'case-review-extension',
+    name: 'case-review',
+    title: { zh: '案件审核延长期限', en: 'case review, extended' },
+    rule: `${PR}：经负责人批准延长审核期限（默认十个工作日，自原期满日起算）`,
+    unit: 'WD',
+    length: 10,
+    confidence: 'unverified',
+  }),
+} as const;
 export const DEFENCE = party({
   id: 'defence',
   name: 'defence',

@@ -81,7 +81,60 @@ const officerCommands: [string, object][] = [
     'on-the-spot-decision',
     { ...O, formNumber: 'JY-0001', penalty: { kind: 'warning' }, facts: '事实清楚', legalBasis: '依据' },
   ],
-  ['investigation-conclusion', { ...O, reviewerId: 'reviewer1', report: '调查终结报告' }],
+  [
+    'investigation-conclusion',
+    {
+      ...O,
+      reviewerId: 'reviewer1',
+      report: '调查终结报告',
+      proposal: {
+        facts: '事实',
+        legalBasis: '依据',
+        outcome: { kind: 'penalty', penalties: [{ kind: 'fine', amountFen: 100_000 }] },
+      },
+    },
+  ],
+  ['notice', { ...O, service: { method: 'in_person', on: '2026-11-02', receiver: '当事人' } }],
+  [
+    'defences',
+    {
+      ...O,
+      receivedOn: '2026-11-02',
+      form: 'oral',
+      content: '申辩',
+      answer: { verdict: 'rejected', reasons: '理由不成立' },
+    },
+  ],
+  ['hearing-request', { ...O, requestedOn: '2026-11-02' }],
+  ['defence-waiver', { ...O, on: '2026-11-02', note: '书面放弃' }],
+  [
+    'hearing',
+    {
+      ...O,
+      chairId: 'reviewer1',
+      hearingOn: '2026-11-20',
+      place: '听证室',
+      public: true,
+      notice: { method: 'in_person', on: '2026-11-02', receiver: '当事人' },
+    },
+  ],
+  [
+    'hearing-postponement',
+    {
+      ...O,
+      reason: '延期',
+      requestedBy: 'party',
+      hearingOn: '2026-11-30',
+      notice: { method: 'post', on: '2026-11-03', receiver: '当事人' },
+    },
+  ],
+  ['hearing-record', { outcome: 'no_show', ...O, on: '2026-11-20', note: '未到场' }],
+  ['e-service-consent', { ...O, signedOn: '2026-11-02', address: 'a@example.com' }],
+  ['service', { ...O, service: { method: 'in_person', on: '2026-11-02', receiver: '当事人' } }],
+];
+const reviewerCommands: [string, object][] = [
+  ['case-review', { result: 'approve', opinion: '同意' }],
+  ['legal-review', { result: 'return', opinion: '补充调查' }],
 ];
 const headCommands: [string, object][] = [
   ['approvals', { approvalId: 'A1', approve: true, note: '同意' }],
@@ -89,6 +142,15 @@ const headCommands: [string, object][] = [
   [
     'collective-extension',
     { participants: ['head1', 'cityhead'], heldOn: '2026-11-02', days: 30, minutes: '会议纪要' },
+  ],
+  ['case-review-extension', { reason: '需要延长' }],
+  [
+    'decision',
+    {
+      outcome: { kind: 'no_penalty', ground: 'no_fault' },
+      facts: '事实',
+      legalBasis: '依据',
+    },
   ],
 ];
 
@@ -164,6 +226,13 @@ const MATRIX: {
     url: `/api/cases/${CASE}/${path}`,
     body,
     allowed: ['case_officer'] as Role[],
+  })),
+  ...reviewerCommands.map(([path, body]) => ({
+    name: path,
+    method: 'POST' as const,
+    url: `/api/cases/${CASE}/${path}`,
+    body,
+    allowed: ['legal_reviewer'] as Role[],
   })),
   ...headCommands.map(([path, body]) => ({
     name: path,

@@ -20,7 +20,7 @@ const REPORTER = { name: '举报人欧阳明轩', phone: '13912345678', idNumber
 beforeAll(async () => {
   sys = await createSystem();
   await sys.start();
-  for (const u of ['intake1', 'officer1', 'head1', 'supervisor1', 'admin', 'reviewer1'])
+  for (const u of ['intake1', 'officer1', 'head1', 'head2', 'supervisor1', 'admin', 'reviewer1', 'reviewer2'])
     t[u] = await sys.login(u);
 }, 240_000);
 afterAll(async () => {
@@ -130,6 +130,115 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
     expect(done).toMatchObject({ stage: 'closed', outcome: { kind: 'transferred_to_police' } });
     const verify = await get('head1', `/api/cases/${caseNumber}/audit/verify`);
     expect(verify.ok).toBe(true);
+  });
+
+  it('a clue to a served decision: case review, legal review, notice, waiver, collective decision, service', async () => {
+    const reg = await post('officer1', '/api/clues', {
+      source: 'own_inspection',
+      respondent: { kind: 'organisation', name: '东城某食品批发有限公司', uscc: '91350100M000100Y43' },
+      summary: '日常检查发现批量销售超过保质期的食品',
+      discoveredOn: today,
+    });
+    const n = reg.caseNumber as string;
+    const cmd = (user: string, p: string, body: unknown) =>
+      soon(() => post(user, `/api/cases/${n}/${p}`, body));
+    await cmd('head1', 'filing-decision', { decision: 'file', reasons: '涉嫌销售过期食品' });
+    const fine = { kind: 'penalty', penalties: [{ kind: 'fine', amountFen: 6_000_000 }] };
+    const concluded = await cmd('officer1', 'investigation-conclusion', {
+      ...O,
+      reviewerId: 'reviewer1',
+      report: '调查终结报告：事实清楚，证据确凿',
+      proposal: {
+        facts: '当事人销售超过保质期的食品，货值金额一万二千元',
+        legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款第（五）项',
+        outcome: fine,
+        correctiveOrder: '责令改正',
+        majorPublicInterest: true,
+      },
+    });
+    expect(concluded.proceedings).toMatchObject({
+      legalReview: { required: true, reasons: ['major_public_interest'] },
+      collective: { required: true },
+    });
+    // The reviewer's task, with its due date once review has opened.
+    const reviewTask = await soon(async () => {
+      const tasks = (await get('reviewer1', `/api/cases/${n}`)).tasks as {
+        kind: string;
+        dueOn: string | null;
+      }[];
+      const task = tasks.find((x) => x.kind === 'case-review');
+      expect(task?.dueOn).toBeTruthy();
+      return task!;
+    });
+    expect(reviewTask.dueOn! > today).toBe(true);
+    // An officer may not review; a reviewer without the qualification may not do the legal review.
+    const refused = await sys.call('POST', `/api/cases/${n}/legal-review`, {
+      token: t.reviewer2,
+      body: { result: 'approve', opinion: '同意' },
+      key: `legal-review-${n}-r2`,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('LEGAL_QUALIFICATION_MISSING');
+    await cmd('reviewer2', 'case-review', { result: 'approve', opinion: '事实清楚，同意' });
+    const toNotice = await cmd('reviewer1', 'legal-review', {
+      result: 'approve',
+      opinion: '法律适用正确，同意',
+    });
+    expect(toNotice.stage).toBe('notice');
+    const noticed = await cmd('officer1', 'notice', {
+      ...O,
+      service: { method: 'in_person', on: today, receiver: '当事人法定代表人' },
+    });
+    expect(noticed.proceedings.notice).toMatchObject({ hearingRight: false });
+    await cmd('officer1', 'defences', {
+      ...O,
+      receivedOn: today,
+      form: 'written',
+      content: '当事人称已全部下架，请求从轻处罚',
+      answer: { verdict: 'partly_accepted', reasons: '已下架属实，予以从轻' },
+    });
+    const waived = await cmd('officer1', 'defence-waiver', { ...O, on: today, note: '当事人书面放弃听证' });
+    expect(waived.stage).toBe('decision');
+    // A decision without the collective discussion the amount calls for is refused with a 422.
+    const alone = await sys.call('POST', `/api/cases/${n}/decision`, {
+      token: t.head1,
+      body: { outcome: fine, facts: '事实', legalBasis: '依据' },
+      key: `decision-${n}-alone`,
+    });
+    expect([alone.status, alone.body.code]).toEqual([422, 'COLLECTIVE_DISCUSSION_REQUIRED']);
+    const decided = await cmd('head1', 'decision', {
+      outcome: { kind: 'penalty', penalties: [{ kind: 'fine', amountFen: 5_000_000 }] },
+      facts: '当事人销售超过保质期的食品',
+      legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+      correctiveOrder: '责令改正',
+      collective: { heldOn: today, participants: ['head1', 'head2'], minutes: '局务会议：同意罚款五万元' },
+    });
+    expect(decided.stage).toBe('service');
+    expect(decided.proceedings.decision.documentNumber).toMatch(/^DC市监处罚〔\d{4}〕\d+号$/);
+    const served = await cmd('officer1', 'service', {
+      ...O,
+      service: { method: 'in_person', on: today, receiver: '当事人法定代表人' },
+    });
+    expect(served.stage).toBe('served');
+    const row = await soon(async () => {
+      const d = await get('supervisor1', `/api/cases/${n}`);
+      expect(d.case.stage).toBe('served');
+      return d;
+    });
+    expect(
+      row.tasks.filter((x: { status: string }) => x.status === 'open').map((x: { kind: string }) => x.kind),
+    ).toEqual([]);
+    const verify = await get('head1', `/api/cases/${n}/audit/verify`);
+    expect(verify.ok).toBe(true);
+    // The OpenAPI document describes the new commands.
+    const spec = await get('officer1', '/api/openapi.json');
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/cases/{number}/legal-review',
+        '/api/cases/{number}/decision',
+        '/api/cases/{number}/service',
+      ]),
+    );
   });
 
   it('a mixed submission: the real-name reporter is told by e-mail; their identity leaks nowhere else', async () => {

@@ -3,6 +3,7 @@ import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
 import type { CaseInput, RegisterClue } from '../../schema/case.js';
 import type { OfficerRef } from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
+import type { Proposal } from '../../schema/decision.js';
 
 export function caseInput(
   caseNumber: string,
@@ -44,3 +45,15 @@ export const ref = (
 ): OfficerRef => ({ id, unitId, roles, certificateNo });
 export const team = [ref('officer1'), ref('officer2')];
 export const TEAM_IDS = ['officer1', 'officer2'];
+
+/** The investigators' proposal as a conclusion carries it: by default a fine of ¥5,000 (below every threshold). */
+export const proposal = (
+  outcome: Proposal['outcome'] = { kind: 'penalty', penalties: [{ kind: 'fine', amountFen: 500_000 }] },
+  more: Partial<Proposal> = {},
+): Proposal => ({
+  facts: '当事人销售超过保质期的食品，货值金额二千元',
+  legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款第（五）项',
+  outcome,
+  correctiveOrder: '责令改正，下架销毁过期食品',
+  ...more,
+});

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chinaDateOf } from '../../schema/values/dates.js';
 import type { Actor } from '../../schema/roles.js';
-import { caseInput, officer1, principal, team, TEAM_IDS } from '../helpers/cases.js';
+import { caseInput, officer1, principal, proposal, team, TEAM_IDS } from '../helpers/cases.js';
 import { registerComplaint } from '../helpers/complaints.js';
 import { standaloneEngine } from '../helpers/standalone.js';
 import {
@@ -18,6 +18,11 @@ import * as M from '../../workflows/case/messages.js';
 import * as CM from '../../workflows/complaint/messages.js';
 import { startCaseWorkflow, type CaseHandle } from '../helpers/case-client.js';
 import type { CaseInput } from '../../schema/case.js';
+import type * as D from '../../schema/decision.js';
+import type * as I from '../../schema/investigation.js';
+import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { periodDue } from '../../domain/rules/catalogue.js';
+import { HEARING_NOTICE } from '../../domain/rules/periods.js';
 
 const DAY = 86_400_000;
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
@@ -28,8 +33,18 @@ const O = TEAM_IDS;
 
 const { db, env, worker, stop } = await standaloneEngine('record');
 
-/** The workflows of a case: its own and each phase's (the phases it reached). */
-const PHASES = ['filing', 'investigation', 'review', 'aftercare'] as const;
+/** The workflows of a case: its own and each phase's (the phases it reached; later rounds `-<n>`). */
+const PHASES = [
+  'filing',
+  'investigation',
+  'review',
+  'investigation-2',
+  'review-2',
+  'notice',
+  'hearing',
+  'decision',
+  'aftercare',
+] as const;
 
 async function scenario(name: string, run: (h: CaseHandle) => Promise<void>, input: Partial<CaseInput> = {}) {
   // A history is a record of a shipped version: never overwritten, only added.
@@ -167,7 +182,7 @@ await worker.runUntil(async () => {
     await h.executeUpdate(M.concludeInvestigationUpdate, {
       args: [
         {
-          ...cmd({ officers: O, reviewerId: 'reviewer1', report: '调查终结报告' }),
+          ...cmd({ officers: O, reviewerId: 'reviewer1', report: '调查终结报告', proposal: proposal() }),
           reviewer: { id: 'reviewer1', unitId: 'dc', roles: ['legal_reviewer'], certificateNo: null },
         },
       ],
@@ -254,6 +269,143 @@ await worker.runUntil(async () => {
     },
     { stepsPerRun: 3, report: { submissionId: 'SUB-REPLAY', realName: true, hasEmail: false } },
   );
+  // Version 4: review gates, notice, hearing, decision and service.
+  const cal = builtinCalendar();
+  const today = async () => chinaDateOf(await env.currentTimeMs());
+  const reviewerRef = {
+    id: 'reviewer1',
+    unitId: 'dc',
+    roles: ['legal_reviewer'],
+    certificateNo: null,
+    legalQualified: true,
+  };
+  const reviewer: Actor = {
+    id: 'reviewer1',
+    displayName: 'reviewer1',
+    roles: ['legal_reviewer'],
+    unitId: 'dc',
+  };
+  const approve = {
+    args: [
+      { actor: reviewer, reviewer: reviewerRef, command: { result: 'approve' as const, opinion: '同意' } },
+    ] as [M.Command<{ result: 'approve'; opinion: string }>],
+  };
+  const conclude = (outcome?: Parameters<typeof proposal>[0]) => ({
+    args: [
+      {
+        actor: officer,
+        team,
+        reviewer: reviewerRef,
+        command: {
+          officers: O,
+          reviewerId: 'reviewer1',
+          report: '调查终结报告',
+          proposal: proposal(outcome),
+        },
+      },
+    ] as [M.Command<I.ConcludeInvestigation>],
+  });
+  const served = (on: string, method: 'in_person' | 'electronic' | 'public_notice' = 'in_person') => ({
+    args: [
+      { actor: officer, team, command: { officers: O, service: { method, on, receiver: '当事人' } } },
+    ] as [M.Command<D.ServeDecision>],
+  });
+  await scenario('v4-hearing', async (h) => {
+    const cmd = <T>(command: T) => ({ args: [{ actor: officer, team, command }] as [M.Command<T>] });
+    await h.executeUpdate(M.decideFilingUpdate, {
+      args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
+    });
+    await h.executeUpdate(
+      M.concludeInvestigationUpdate,
+      conclude({ kind: 'penalty', penalties: [{ kind: 'fine', amountFen: 15_000_000 }] }),
+    );
+    await env.sleep(2000);
+    await h.executeUpdate(M.caseReviewUpdate, approve);
+    await h.executeUpdate(M.legalReviewUpdate, approve);
+    const on = await today();
+    await h.executeUpdate(M.serveNoticeUpdate, served(on));
+    await h.executeUpdate(M.requestHearingUpdate, cmd({ officers: O, requestedOn: on }));
+    const hearingOn = periodDue(cal, HEARING_NOTICE, on).due;
+    const chair = { id: 'reviewer2', unitId: 'dc', roles: ['legal_reviewer'], certificateNo: null };
+    await h.executeUpdate(M.scheduleHearingUpdate, {
+      args: [
+        {
+          actor: officer,
+          team,
+          chair,
+          command: {
+            officers: O,
+            chairId: 'reviewer2',
+            hearingOn,
+            place: '听证室',
+            public: true,
+            notice: { method: 'in_person' as const, on, receiver: '当事人' },
+          },
+        },
+      ],
+    });
+    while ((await today()) < hearingOn) await env.sleep(DAY);
+    await h.executeUpdate(
+      M.recordHearingUpdate,
+      cmd({
+        outcome: 'held' as const,
+        officers: O,
+        heldOn: hearingOn,
+        partyAgents: [],
+        record: '听证笔录',
+        report: '听证报告',
+      }),
+    );
+    await h.executeUpdate(M.decideCaseUpdate, {
+      args: [
+        {
+          actor: head,
+          participants: [
+            { id: 'head1', unitId: 'dc', roles: ['agency_head'], certificateNo: null },
+            { id: 'head2', unitId: 'dc', roles: ['agency_head'], certificateNo: null },
+          ],
+          command: {
+            outcome: {
+              kind: 'penalty' as const,
+              penalties: [{ kind: 'fine' as const, amountFen: 12_000_000 }],
+            },
+            facts: '事实',
+            legalBasis: '依据',
+            collective: { heldOn: hearingOn, participants: ['head1', 'head2'], minutes: '集体讨论纪要' },
+          },
+        },
+      ],
+    });
+    await h.executeUpdate(M.serveDecisionUpdate, served(await today()));
+    await env.sleep(30 * DAY);
+  });
+  await scenario('v4-returned-public-notice', async (h) => {
+    await h.executeUpdate(M.decideFilingUpdate, {
+      args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
+    });
+    await h.executeUpdate(M.concludeInvestigationUpdate, conclude());
+    await env.sleep(2000);
+    await h.executeUpdate(M.caseReviewUpdate, {
+      args: [
+        {
+          actor: reviewer,
+          reviewer: reviewerRef,
+          command: { result: 'return' as const, opinion: '补充调查' },
+        },
+      ],
+    });
+    await env.sleep(DAY);
+    await h.executeUpdate(M.concludeInvestigationUpdate, conclude());
+    await env.sleep(2000);
+    await h.executeUpdate(M.caseReviewUpdate, approve);
+    await h.executeUpdate(M.serveNoticeUpdate, served(await today()));
+    await env.sleep(14 * DAY); // silence: the 5 WD run out
+    await h.executeUpdate(M.decideCaseUpdate, {
+      args: [{ actor: head, command: { outcome: proposal().outcome, facts: '事实', legalBasis: '依据' } }],
+    });
+    await h.executeUpdate(M.serveDecisionUpdate, served(await today(), 'public_notice'));
+    await env.sleep(35 * DAY);
+  });
   await complaint('v2-complaint-mediated', async (h) => {
     const cmd = <T>(command: T) => ({ args: [{ actor: intake, command }] as [CM.Command<T>] });
     await h.executeUpdate(CM.decideAcceptanceUpdate, cmd({ accept: true }));

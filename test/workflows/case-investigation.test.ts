@@ -27,6 +27,7 @@ import {
   TEAM_IDS,
   useCaseHarness,
 } from '../helpers/case-harness.js';
+import { proposal } from '../helpers/cases.js';
 import { eventually } from '../helpers/eventually.js';
 
 const { h, startCase, actions } = useCaseHarness('inv');
@@ -428,7 +429,12 @@ describe('investigation and the case clock (time-skipping server, PostgreSQL, SM
           actor: officer1,
           team,
           reviewer,
-          command: { officers: TEAM_IDS, reviewerId: reviewer.id, report: '调查终结报告' },
+          command: {
+            officers: TEAM_IDS,
+            reviewerId: reviewer.id,
+            report: '调查终结报告',
+            proposal: proposal(),
+          },
         });
       // Open work keeps the case in investigation: a running test must finish first.
       await send(M.startTestingUpdate, {

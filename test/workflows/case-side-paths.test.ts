@@ -16,6 +16,7 @@ import {
   TEAM_IDS,
   useCaseHarness,
 } from '../helpers/case-harness.js';
+import { proposal } from '../helpers/cases.js';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { addWorkingDays } from '../../domain/calendar/calendar.js';
 import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
@@ -335,7 +336,7 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
           actor: officer1,
           team,
           reviewer: { id: 'reviewer1', unitId: 'dc', roles: ['legal_reviewer'], certificateNo: null },
-          command: { officers: TEAM_IDS, reviewerId: 'reviewer1', report: '报告' },
+          command: { officers: TEAM_IDS, reviewerId: 'reviewer1', report: '报告', proposal: proposal() },
         }),
       ).rejects.toMatchObject({ cause: { type: 'PENALTY_BARRED_BY_TRANSFER' } });
       const back = await step({
@@ -355,7 +356,7 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
         actor: officer1,
         team,
         reviewer: { id: 'reviewer1', unitId: 'dc', roles: ['legal_reviewer'], certificateNo: null },
-        command: { officers: TEAM_IDS, reviewerId: 'reviewer1', report: '报告' },
+        command: { officers: TEAM_IDS, reviewerId: 'reviewer1', report: '报告', proposal: proposal() },
       });
       expect(review.stage).toBe('review');
     });

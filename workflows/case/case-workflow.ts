@@ -15,13 +15,17 @@ import type { PhaseInput } from './phase.js';
 import { caseAftercare } from './phases/aftercare.js';
 import { caseFiling } from './phases/filing.js';
 import { caseInvestigation } from './phases/investigation.js';
+import { caseDecision } from './phases/decision.js';
+import { caseHearing } from './phases/hearing.js';
+import { caseNotice } from './phases/notice.js';
 import { caseReview } from './phases/review.js';
 import { openCase, owesAfterClosing, type CaseState } from './state.js';
 
 /** Where a continued run of the case's workflow picks up. */
 export interface CaseCarried {
   state: CaseState;
-  done: CasePhase[];
+  /** The phases run, by workflow ID suffix (`investigation`, `review-2` …). */
+  done: string[];
   current: string | null;
 }
 
@@ -42,24 +46,35 @@ export async function enforcementCase(input: CaseInput, carried?: CaseCarried): 
     name: CasePhase,
     workflow: (i: PhaseInput) => Promise<CaseState>,
     reached: (s: CaseState) => boolean,
+    round = 1,
   ) {
-    if (done.has(name) || !reached(state)) return;
+    const id = phaseWorkflowId(input.caseNumber, name, round);
+    const key = id.slice(input.caseNumber.length + 1);
+    if (done.has(key) || !reached(state)) return;
     if (workflowInfo().continueAsNewSuggested)
       await continueAsNew<typeof enforcementCase>(input, { state, done: [...done], current });
-    current = phaseWorkflowId(input.caseNumber, name);
+    current = id;
     state = await executeChild(workflow, { workflowId: current, args: [{ case: input, state }] });
-    done.add(name);
+    done.add(key);
     upsertSearchAttributes([{ key: CaseStageKey, value: state.stage }]);
   }
 
   // 核查立案: the clue is verified and the head files the case or declines (15 WD); a simplified penalty may
   // end it on the spot.
   await phase('filing', caseFiling, () => true);
-  // 调查取证: the case clock (90 CD) runs; measures, testing, suspension, a transfer; it ends handed to review,
-  // terminated or transferred.
-  await phase('investigation', caseInvestigation, (s) => s.stage === 'investigation');
-  // 审核 → 告知、听证 → 决定 → 执行 → 公示 → 结案: the next parts of the lifecycle.
-  await phase('review', caseReview, (s) => s.stage === 'review');
+  // 调查取证 ⇄ 审核: the case clock (90 CD) runs; measures, testing, suspension, a transfer; the investigation ends
+  // handed to review, terminated or transferred. Review approves (on to the notice) or returns the case to
+  // investigation for another round.
+  for (let round = 1; ; round++) {
+    await phase('investigation', caseInvestigation, (s) => s.stage === 'investigation', round);
+    await phase('review', caseReview, (s) => s.stage === 'review', round);
+    if (state.stage !== 'investigation') break;
+  }
+  // 告知 → 陈述申辩 (5 WD) → 听证 if requested → 决定 → 送达: the served case waits in the decision phase for
+  // what follows (payment, remedies, publicity: the next part of the lifecycle).
+  await phase('notice', caseNotice, (s) => s.stage === 'notice');
+  await phase('hearing', caseHearing, (s) => s.stage === 'hearing');
+  await phase('decision', caseDecision, (s) => ['decision', 'service', 'served'].includes(s.stage));
   // What a closed case still owes: the reporter's feedback, the transfer's items, e-mails.
   await phase('aftercare', caseAftercare, owesAfterClosing);
   return {

@@ -8,7 +8,11 @@ import type { DetailsOf } from '../../schema/events.js';
 import type { Actor } from '../../schema/roles.js';
 import type { CaseFacts } from '../../domain/case/guards.js';
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
-import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
+import { DEFENCE, HEARING_NOTICE, REPORT_FEEDBACK } from '../../domain/rules/periods.js';
+import type { ProceedingsView } from '../../schema/decision.js';
+import { decisionEffective } from './proceedings/decision.js';
+import { defencePeriodEnded, noticeEffective } from './proceedings/notice.js';
+import { reviewClockName } from './proceedings/review.js';
 import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import type { ResolvedRulePack } from '../../schema/rule-pack.js';
 import {
@@ -38,7 +42,10 @@ export class CaseContext extends MatterContext {
   investigation: InvestigationState;
   outcome: CaseView['outcome'];
   report: CaseView['report'];
+  proceedings: ProceedingsView | null;
   readonly pack: ResolvedRulePack;
+  /** The phase has written its opening steps: commands run after them (set by the phase, see phase.ts). */
+  opened = false;
   /** The phase is over: commands go to the next one (set by the phase, see phase.ts). */
   phaseOver: () => boolean = () => false;
   private readonly answers: { id: string; result: CommandResult }[];
@@ -56,6 +63,7 @@ export class CaseContext extends MatterContext {
     this.investigation = s.investigation;
     this.outcome = s.outcome;
     this.report = s.report;
+    this.proceedings = s.proceedings ?? null;
     this.answers = [...(s.answers ?? [])];
   }
 
@@ -67,6 +75,7 @@ export class CaseContext extends MatterContext {
       investigation: this.investigation,
       outcome: this.outcome,
       report: this.report,
+      proceedings: this.proceedings,
       matter: this.matterState(),
       answers: this.answers,
     };
@@ -100,6 +109,12 @@ export class CaseContext extends MatterContext {
         return (e, clock) => lapse(this, due.ref!, clock.dueOn ?? e.dueOn);
       case 'transfer-window': // a window to contest the police's refusal passed
         return () => windowLapsed(this);
+      case 'notice-effective': // a notice served by public notice took effect 30 CD after publication
+        return (e, clock) => noticeEffective(this, clock.dueOn ?? e.dueOn);
+      case 'defence-end': // the party's 5 WD ran out: silence waives statement, defence and hearing
+        return () => defencePeriodEnded(this);
+      case 'decision-effective': // a decision served by public notice took effect
+        return (e, clock) => decisionEffective(this, clock.dueOn ?? e.dueOn);
       default:
         return undefined;
     }
@@ -121,6 +136,10 @@ export class CaseContext extends MatterContext {
         const clocks = [...this.pausableClocks(), ...seizureIds.map((s) => this.clock(`seizure-${s}`))];
         return clocks.map((k) => k.checkHold(from)).find((e) => e !== undefined)?.code;
       },
+      proceedings: this.proceedings,
+      caseReviewDueOn: this.proceedings ? this.clockDue(reviewClockName(this.proceedings)) : undefined,
+      defenceDueOn: this.clockDue(DEFENCE.name),
+      earliestHearingOn: (on) => this.dueOf(HEARING_NOTICE, on),
       measureDueOn: (id) => {
         const name = this.investigation.measures.find((m) => m.id === id)?.clock;
         return name && this.hasClock(name) ? this.clock(name).dueOn : undefined;
@@ -161,6 +180,9 @@ export class CaseContext extends MatterContext {
     return [
       this.taskId('decide-filing'),
       this.taskId('investigate'),
+      ...['case-review', 'legal-review', 'serve-notice', 'schedule-hearing', 'hold-hearing', 'decide'].map(
+        (k) => this.taskId(k),
+      ),
       ...pending.map((a) => this.taskId(`approve-${a.id}`)),
     ];
   }
@@ -188,6 +210,10 @@ export class CaseContext extends MatterContext {
 
   stopCaseClocks(on: string, reason: string) {
     for (const clock of this.runningClocks()) if (clock.name !== REPORT_FEEDBACK.name) clock.stop(on, reason);
+  }
+
+  private clockDue(name: string) {
+    return this.hasClock(name) ? this.clock(name).dueOn : undefined;
   }
 
   /** The case clock (docs/rules.md), once the case is filed. */
@@ -218,6 +244,7 @@ export class CaseContext extends MatterContext {
       filing: this.filing,
       investigation: this.investigation,
       report: this.report,
+      proceedings: this.proceedings,
       outcome: this.outcome,
       clocks: this.clockViews(),
     };

@@ -3,7 +3,7 @@
 // activation sees it) and records the step. Once the phase is over (a command moved the case on), commands are
 // refused with PHASE_ENDED before they touch anything: the caller sends them to the next phase.
 import type { UpdateDefinition } from '@temporalio/common';
-import { condition, currentUpdateInfo, defineUpdate, setHandler } from '@temporalio/workflow';
+import { condition, currentUpdateInfo, defineUpdate, patched, setHandler } from '@temporalio/workflow';
 import type { CommandResult } from '../../schema/common.js';
 import type { Refusal } from '../../schema/errors.js';
 import type { CaseContext } from './context.js';
@@ -24,10 +24,12 @@ export function command<T>(
       const id = currentUpdateInfo()?.id;
       const answered = c.answered(id);
       if (answered) return answered;
-      // A command that arrives before the phase has restored its clocks (its first activation) waits for them,
-      // then is checked again: another command may have changed the case meanwhile.
-      if (!c.ready) {
-        await condition(() => c.ready);
+      // A command that arrives before the phase has restored its clocks (its first activation) or written its
+      // opening steps waits for them, then is checked again: another command may have changed the case
+      // meanwhile. (Histories from before the wait for the opening steps keep their order.)
+      const beforeOpen = !c.opened && patched('commands-after-open');
+      if (!c.ready || beforeOpen) {
+        await condition(() => c.ready && (c.opened || !beforeOpen));
         c.refuse(refusal(cmd));
       }
       await run(cmd);

@@ -2,6 +2,7 @@
 import type { CommandResult } from '../../schema/common.js';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseView, DecideFiling, ExtendFiling } from '../../schema/case.js';
+import type * as D from '../../schema/decision.js';
 import type * as I from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
 import type { DeadlineMove } from '../matter/matter-context.js';
@@ -16,6 +17,8 @@ export interface Command<T> {
   team?: I.OfficerRef[];
   reviewer?: I.OfficerRef;
   participants?: I.OfficerRef[];
+  /** A hearing's chair, as the API resolved them. */
+  chair?: I.OfficerRef;
 }
 
 /** A command: validated, applied, and answered with a small result (the view is read with the query). */
@@ -54,6 +57,21 @@ export const recordTransferStepUpdate = update<I.RecordTransferStep>('recordTran
 export const onTheSpotDecisionUpdate = update<I.OnTheSpotDecision>('onTheSpotDecision');
 export const concludeInvestigationUpdate = update<I.ConcludeInvestigation>('concludeInvestigation');
 
+// Review gates, notice and defence, hearing, decision and service (docs/rules.md)
+export const caseReviewUpdate = update<D.CaseReview>('reviewCase');
+export const legalReviewUpdate = update<D.LegalReview>('legalReview');
+export const extendCaseReviewUpdate = update<D.ExtendCaseReview>('extendCaseReview');
+export const serveNoticeUpdate = update<D.ServeNotice>('serveNotice');
+export const recordDefenceUpdate = update<D.RecordDefence>('recordDefence');
+export const requestHearingUpdate = update<D.RequestHearing>('requestHearing');
+export const waiveDefenceUpdate = update<D.WaiveDefence>('waiveDefence');
+export const scheduleHearingUpdate = update<D.ScheduleHearing>('scheduleHearing');
+export const postponeHearingUpdate = update<D.PostponeHearing>('postponeHearing');
+export const recordHearingUpdate = update<D.RecordHearing>('recordHearing');
+export const decideCaseUpdate = update<D.DecideCase>('decideCase');
+export const eServiceConsentUpdate = update<D.EServiceConsent>('recordEServiceConsent');
+export const serveDecisionUpdate = update<D.ServeDecision>('serveDecision');
+
 /** The holiday calendar changed: reload it and recompute every open deadline. */
 export const calendarChangedSignal = defineSignal('calendarChanged');
 /** The same as an update, answering which deadlines moved (for the administrator's report). */
@@ -65,9 +83,12 @@ export const caseViewQuery = defineQuery<CaseView>('caseView');
 export const CASE_WORKFLOW_TYPE = 'enforcementCase';
 
 /** The phases of a case, each a child workflow of the case's workflow. */
-export type CasePhase = 'filing' | 'investigation' | 'review' | 'aftercare';
-/** A phase's workflow ID: deterministic, so the API finds it and a phase never starts twice. */
-export const phaseWorkflowId = (caseNumber: string, phase: CasePhase) => `${caseNumber}:${phase}`;
+export type CasePhase =
+  'filing' | 'investigation' | 'review' | 'notice' | 'hearing' | 'decision' | 'aftercare';
+/** A phase's workflow ID: deterministic, so the API finds it and a phase never starts twice. A case returned
+ * from review runs investigation and review again: their later rounds are `<phase>-<round>`. */
+export const phaseWorkflowId = (caseNumber: string, phase: CasePhase, round = 1) =>
+  round > 1 ? `${caseNumber}:${phase}-${round}` : `${caseNumber}:${phase}`;
 /** The workflow ID of the phase running now (or of the last one, once the case has run its course); null before
  * the first phase has started. Commands and the view go there. */
 export const casePhaseQuery = defineQuery<string | null>('casePhase');
@@ -96,4 +117,17 @@ export const CASE_COMMANDS = [
   recordTransferStepUpdate,
   onTheSpotDecisionUpdate,
   concludeInvestigationUpdate,
+  caseReviewUpdate,
+  legalReviewUpdate,
+  extendCaseReviewUpdate,
+  serveNoticeUpdate,
+  recordDefenceUpdate,
+  requestHearingUpdate,
+  waiveDefenceUpdate,
+  scheduleHearingUpdate,
+  postponeHearingUpdate,
+  recordHearingUpdate,
+  decideCaseUpdate,
+  eServiceConsentUpdate,
+  serveDecisionUpdate,
 ] as const;

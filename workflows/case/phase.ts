@@ -40,6 +40,7 @@ export async function runPhase(input: PhaseInput, spec: PhaseSpec): Promise<Case
   refuseOtherCommands(c, CASE_COMMANDS);
   await c.init();
   if (!input.continued) await spec.open?.(c);
+  c.opened = true;
 
   // A safe point: the phase is over or its run is long, and the case may be handed over.
   await condition(() => (spec.over(c) || c.longRun(input.case.stepsPerRun)) && c.settled());

@@ -4,6 +4,7 @@ import { emptyInvestigation, type InvestigationState } from '../../domain/case/i
 import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import type { MatterState } from '../matter/matter-context.js';
 import type { CommandResult } from '../../schema/common.js';
+import type { ProceedingsView } from '../../schema/decision.js';
 
 export interface CaseState {
   stage: CaseStage;
@@ -11,6 +12,8 @@ export interface CaseState {
   investigation: InvestigationState;
   outcome: CaseView['outcome'];
   report: CaseView['report'];
+  /** From the hand-over to review on (absent in states handed over before it existed). */
+  proceedings?: ProceedingsView | null;
   matter: MatterState;
   /** The last commands' Update IDs and answers (at most ANSWERS_KEPT): Temporal deduplicates an Update ID within
    * one run; these carry that across runs and phases, so a retried request is applied once. */

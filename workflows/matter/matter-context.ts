@@ -19,7 +19,7 @@ import type {
 } from '../../activities/index.js';
 import type { CalendarData } from '../../domain/calendar/calendar.js';
 import { chinaDateOf, type IsoDate } from '../../schema/values/dates.js';
-import type { ClockDefinition, ClockEvent } from '../../domain/clock/clock.js';
+import { computeClock, startClock, type ClockDefinition, type ClockEvent } from '../../domain/clock/clock.js';
 import type { ClockView } from '../../schema/case.js';
 import type { AuditEvent } from '../../schema/events.js';
 import type { CommandResult } from '../../schema/common.js';
@@ -394,6 +394,11 @@ export abstract class MatterContext {
         `期限 Due: ${t.dueOn ?? '—'}`,
       ].join('\n'),
     });
+  }
+
+  /** The last day of `def` counted from `start` with the matter's calendar (no clock kept). */
+  dueOf(def: ClockDefinition, start: IsoDate): IsoDate {
+    return computeClock(this.calendar, startClock(def, start, [])).dueOn!;
   }
 
   taskId(kind: string) {

@@ -11,7 +11,7 @@ import { CaseNumberParamsSchema, IdempotencyHeadersSchema, ProblemSchema } from 
 import { CaseViewSchema } from '../../../schema/case.js';
 import type { CommandResult } from '../../../schema/common.js';
 import type { OfficerRef } from '../../../schema/investigation.js';
-import type { Role } from '../../../schema/roles.js';
+import type { Actor, Role } from '../../../schema/roles.js';
 import { caseViewQuery, type Command } from '../../../workflows/case/messages.js';
 import { requireRole } from '../../auth/sessions.js';
 import { AppError } from '../../errors.js';
@@ -26,8 +26,11 @@ export interface CaseCommandSpec<S extends z.ZodType> {
   update: UpdateDefinition<CommandResult, [Command<z.infer<S>>], string>;
   /** Who may send it (the workflow checks unit, stage and the rest). */
   roles: Role[];
-  /** Which user ids of the body to resolve for the validator. */
-  names?: (body: z.infer<S>) => { team?: string[]; reviewer?: string; participants?: string[] };
+  /** Which user ids of the body (or the acting user) to resolve for the validator. */
+  names?: (
+    body: z.infer<S>,
+    actor: Actor,
+  ) => { team?: string[]; reviewer?: string; participants?: string[]; chair?: string };
 }
 
 /** Users as the validator needs them; an unknown id is a field error, not a silent drop. */
@@ -41,7 +44,13 @@ export async function resolveUsers(db: Db, ids: string[], field: string): Promis
     );
   return ids.map((id) => {
     const u = users.find((x) => x.id === id)!;
-    return { id: u.id, unitId: u.unitId, roles: u.roles, certificateNo: u.certificateNo };
+    return {
+      id: u.id,
+      unitId: u.unitId,
+      roles: u.roles,
+      certificateNo: u.certificateNo,
+      legalQualified: u.legalQualified,
+    };
   });
 }
 
@@ -76,7 +85,7 @@ export function caseCommand<S extends z.ZodType>(
       const c = await visibleMatter(db, actor, req.params.number, 'case');
       if (c.unitId !== actor.unitId) throw new AppError('FORBIDDEN_UNIT');
       const body = req.body as z.infer<S>;
-      const names = spec.names?.(body) ?? {};
+      const names = spec.names?.(body, actor) ?? {};
       const cmd: Command<z.infer<S>> = {
         actor,
         command: body,
@@ -85,6 +94,7 @@ export function caseCommand<S extends z.ZodType>(
         ...(names.participants
           ? { participants: await resolveUsers(db, names.participants, 'participants') }
           : {}),
+        ...(names.chair ? { chair: (await resolveUsers(db, [names.chair], 'chairId'))[0] } : {}),
       };
       return sendUpdate(
         temporal,

@@ -15,11 +15,16 @@ export function mergePack(national: RulePackContent, o: Overrides): RulePackCont
       ...((o.thresholds?.individualBusinessAs ?? t.individualBusinessAs)
         ? { individualBusinessAs: o.thresholds?.individualBusinessAs ?? t.individualBusinessAs }
         : {}),
+      ...optional('legalReviewAmount', o.thresholds?.legalReviewAmount ?? t.legalReviewAmount),
+      ...optional('collectiveMinHeads', o.thresholds?.collectiveMinHeads ?? t.collectiveMinHeads),
     },
     reminders: o.reminders ?? national.reminders,
     exemptionLists: [...lists.values()],
   };
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 /** The exemption-list item a no-penalty decision cites, if the pack has it. */
 export function findExemption(pack: RulePackContent, listId: string, itemId: string) {

@@ -1,12 +1,15 @@
 // How part 1 of a case ends besides termination and transfer:
 // - 简易程序 (APL 51, docs/rules.md): facts conclusive, a warning or a fine within the rule pack's limit for the
 //   respondent's kind, decided on the spot on a pre-numbered form; the case closes and is never published (PUB 2);
-// - 调查终结 (docs/rules.md): the investigators hand the case to a legal reviewer who investigated nothing in it.
+// - 调查终结 (docs/rules.md): the investigators hand the case, with their report and proposal, to a legal reviewer
+//   who investigated nothing in it; a case returned from review comes back here for another round.
 import { checkConclude, checkOnTheSpot } from '../../../domain/case/guards.js';
 import { FILING_DECISION } from '../../../domain/rules/periods.js';
 import type { CaseContext } from '../context.js';
 import { command, teamIds } from '../handler.js';
 import { concludeInvestigationUpdate, onTheSpotDecisionUpdate } from '../messages.js';
+import { beginReview } from '../proceedings/review.js';
+import type { ConcludeInvestigation } from '../../../schema/investigation.js';
 
 export function registerConclusionHandlers(c: CaseContext) {
   command(
@@ -47,18 +50,30 @@ export function registerConclusionHandlers(c: CaseContext) {
   command(
     c,
     concludeInvestigationUpdate,
-    ({ actor, team = [], reviewer }) =>
-      reviewer ? checkConclude(c.facts(), actor, team, reviewer) : { code: 'NOT_FOUND', detail: 'reviewer' },
+    ({ actor, team = [], reviewer, command }) =>
+      !reviewer
+        ? { code: 'NOT_FOUND', detail: 'reviewer' }
+        : !command.proposal
+          ? { code: 'VALIDATION_FAILED', detail: 'proposal' }
+          : checkConclude(c.facts(), actor, team, reviewer),
     async (cmd) => {
       const by = teamIds(c, cmd);
       const reviewerId = cmd.reviewer!.id;
       c.stage = 'review';
       c.investigation.reviewerId = reviewerId;
+      // The proposal opens a review round (commands recorded before proposals existed carry none).
+      const proposal = cmd.command.proposal as ConcludeInvestigation['proposal'] | undefined;
+      if (proposal) beginReview(c, proposal, reviewerId);
       await c.record({
         actor: cmd.actor,
         action: 'investigation.concluded',
         // The investigation report is stored with the step, where users read it (not only in history).
-        details: { officers: by, reviewerId, report: cmd.command.report },
+        details: {
+          officers: by,
+          reviewerId,
+          report: cmd.command.report,
+          ...(proposal ? { proposal, round: c.proceedings!.round } : {}),
+        },
         closeTasks: [c.taskId('investigate')],
         openTasks: [
           {

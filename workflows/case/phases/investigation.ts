@@ -17,8 +17,10 @@ export function caseInvestigation(input: PhaseInput): Promise<CaseState> {
   });
 }
 
-/** The case clock starts on the day the case was filed, and the officers get their task. */
+/** The case clock starts on the day the case was filed, and the officers get their task. A case returned from
+ * review already has both: its clock keeps running, and the return opened the task with the reviewer's opinion. */
 async function startCaseClock(c: CaseContext) {
+  if (c.caseClock()) return;
   const filedOn = c.filing.decision!.on;
   const clock = c.spawnClock(CASE_DECISION, filedOn, 'agency_head');
   // A test begun while the clue was verified keeps the case clock paused from the start (docs/rules.md).

@@ -1,0 +1,18 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "legalQualified" BOOLEAN NOT NULL DEFAULT false;
+
+-- CreateTable
+CREATE TABLE "DocumentNumber" (
+    "key" TEXT NOT NULL,
+    "unitId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "value" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DocumentNumber_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DocumentNumber_unitId_kind_year_value_key" ON "DocumentNumber"("unitId", "kind", "year", "value");
