@@ -25,4 +25,4 @@ export function createActivities({ db, mailer }: ActivityDeps) {
 
 export type CaseActivities = ReturnType<typeof createActivities>;
 export type { StepRecord, CaseRowSnapshot, TaskOpen, EvidenceRow } from './persistence/record-step.js';
-export type { NotifyRequest } from './notifications/notify.js';
+export type { NotifyRequest, NotifyResult } from './notifications/notify.js';

@@ -15,6 +15,8 @@ export async function startSmtpServer(opts: {
   port: number;
   mailDir: string;
   host?: string;
+  /** Recipients this server refuses permanently (550 5.1.1), as a relay does for an unknown mailbox. */
+  rejects?: (address: string) => boolean;
 }): Promise<RunningSmtp> {
   mkdirSync(opts.mailDir, { recursive: true });
   let seq = 0;
@@ -23,6 +25,16 @@ export async function startSmtpServer(opts: {
     disabledCommands: ['AUTH', 'STARTTLS'],
     banner: "Tie'an embedded SMTP",
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!opts.rejects?.(address.address)) return callback();
+      const err = Object.assign(
+        new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`),
+        {
+          responseCode: 550,
+        },
+      );
+      callback(err);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

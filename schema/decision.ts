@@ -321,3 +321,29 @@ export const ProceedingsViewSchema = z.object({
   service: ServiceRecordSchema.nullable(),
 });
 export type ProceedingsView = z.infer<typeof ProceedingsViewSchema>;
+
+/** What a reviewer reads (案件审核 / 法制审核): the facts, the evidence list, the proposed penalty with its amounts
+ * and legal basis, and the investigation report, from the latest hand-over to review. */
+export const ReviewPackageSchema = z.object({
+  number: z.string(),
+  round: z.number().int(),
+  concludedOn: z.string(),
+  officers: z.array(z.string()),
+  reviewerId: z.string(),
+  report: z.string(),
+  proposal: ProposalSchema,
+  /** Why legal review and collective discussion are required (empty: not required), once review has opened. */
+  legalReview: z.array(z.string()).nullable(),
+  collective: z.array(z.string()).nullable(),
+  evidence: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      description: z.string(),
+      collectedAt: z.string(),
+      place: z.string(),
+      collectedBy: z.array(z.string()),
+    }),
+  ),
+});
+export type ReviewPackage = z.infer<typeof ReviewPackageSchema>;

@@ -49,6 +49,7 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
   ev('report.feedback_due', { dueOn: due }),
   ev('report.feedback_sent', { channel: z.literal('email') }),
   ev('report.feedback_recorded', { channel: z.string() }),
+  ev('report.feedback_email_rejected', { dueOn: due }),
   ev('case_clock.started', { filedOn: date, dueOn: due }),
   // ── investigation ──
   ev('evidence.recorded', { evidenceId: id, type: z.string(), officers, attachments: z.array(z.string()) }),

@@ -15,6 +15,9 @@ export async function allocateDocumentNumber(
   req: { key: string; unitId: string; kind: DocumentKind; year: number },
 ): Promise<string> {
   return db.$transaction(async (tx) => {
+    // Two attempts with the same key at once (an activity retried while the first still runs) wait for each
+    // other, so the second finds the first's number instead of using up another.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${req.key}))`;
     const prior = await tx.documentNumber.findUnique({ where: { key: req.key } });
     if (prior) return prior.text;
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: req.unitId } });

@@ -1,7 +1,11 @@
 // Notifications by e-mail, through an outbox row per logical message: the row's key (case + event) makes a
-// retried activity send nothing twice. SMTP failures throw, so Temporal retries with back-off until the
-// server is back; the row keeps the attempts and last error for operators.
+// retried activity send nothing twice. A transient SMTP failure throws, so Temporal retries with back-off until
+// the server is back; a permanent refusal (a 5xx reply: an unknown mailbox) is final: the row says `rejected`
+// and the workflow is told. The row keeps the attempts and the last error for operators, with every e-mail
+// address in it masked (a reporter's address must never reach them, CRM 33); so does the error Temporal and the
+// logs see.
 import { createHash } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../../platform/db.js';
 import type { Mailer } from '../../platform/mailer.js';
 import type { Role } from '../../schema/roles.js';
@@ -19,8 +23,19 @@ export interface NotifyRequest {
 }
 
 export interface NotifyResult {
-  status: 'sent' | 'already-sent' | 'no-recipients';
+  status: 'sent' | 'already-sent' | 'no-recipients' | 'rejected';
   recipients: string[];
+}
+
+/** An error's text with every e-mail address in it replaced. */
+export function maskAddresses(text: string): string {
+  return text.replace(/[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+/g, '***@***');
+}
+
+/** A 5xx reply from the mail server: retrying will not help. */
+function permanent(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
 }
 
 async function resolveAudience(db: Db, unitId: string, role: Role): Promise<string[]> {
@@ -86,14 +101,18 @@ export function notifyActivity(db: Db, mailer: Mailer, domain = 'tiean.local') {
     if (!recipients.length) return { status: 'no-recipients', recipients };
     const to = 'submitterOf' in a ? await submitterAddress(db, a.submitterOf) : recipients;
     const messageId = `<${createHash('sha256').update(req.key).digest('hex').slice(0, 32)}@${domain}>`;
+    if (existing?.status === 'rejected') return { status: 'rejected', recipients };
     try {
       await mailer.send({ to, subject: req.subject, text: req.text, messageId });
     } catch (err) {
+      const lastError = maskAddresses(String(err)).slice(0, 500);
+      const final = permanent(err);
       await db.notification.update({
         where: { key: req.key },
-        data: { attempts: { increment: 1 }, lastError: String(err).slice(0, 500) },
+        data: { attempts: { increment: 1 }, lastError, ...(final ? { status: 'rejected' } : {}) },
       });
-      throw err;
+      if (final) return { status: 'rejected', recipients };
+      throw ApplicationFailure.retryable(lastError, 'SMTP_FAILED');
     }
     await db.notification.update({
       where: { key: req.key },

@@ -103,6 +103,7 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
     const refusal = guard(factsOf(c), actor, command);
     if (refusal) throw new AppError(refusal.code, [], refusal.detail);
     return sendUpdate(
+      db,
       temporal,
       req,
       actor,

@@ -12,6 +12,7 @@ import type { ErrorCode } from '../../schema/errors.js';
 import type { Actor } from '../../schema/roles.js';
 import { AppError, fromTemporal } from '../errors.js';
 import { unitSubtree } from './units.js';
+import { requestHash } from '../../services/case-numbers.js';
 import { onMatter, type MatterKind } from '../../services/matter-workflows.js';
 
 export type { MatterKind };
@@ -92,6 +93,7 @@ export async function matterPage<V>(db: Db, temporal: Client, m: MatterRow, view
  * is after the command, read with `view` (a Query): the Update itself returns only a small result, so the
  * history does not carry the view. */
 export async function sendUpdate<C, V>(
+  db: Db,
   temporal: Client,
   req: FastifyRequest,
   actor: Actor,
@@ -102,10 +104,26 @@ export async function sendUpdate<C, V>(
 ): Promise<V> {
   const key = req.headers['idempotency-key'];
   const updateId = typeof key === 'string' ? `${actor.id}:${key}` : randomUUID();
+  // A key is bound to the first request it came with (operation, matter, body): Temporal would answer the same
+  // Update ID with the first result and apply nothing, so another request under it is refused instead. The
+  // binding is claimed before the command is sent (so of two racing requests one is refused) and released if the
+  // command is refused (a refused command leaves no trace but its refusal entry).
+  let claimed = false;
+  if (typeof key === 'string') {
+    const hash = requestHash({ op: update.name, matter: matter.number, command });
+    claimed =
+      (await db.commandKey.createMany({ data: [{ updateId, requestHash: hash }], skipDuplicates: true }))
+        .count > 0;
+    const prior = claimed ? undefined : await db.commandKey.findUnique({ where: { updateId } });
+    if (prior && prior.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  }
   try {
     await onMatter(temporal, matter.number, matter.kind, (h) =>
       h.executeUpdate(update, { args: [command], updateId }),
-    );
+    ).catch(async (err: unknown) => {
+      if (claimed) await db.commandKey.delete({ where: { updateId } }).catch(() => undefined);
+      throw err;
+    });
     return await onMatter(temporal, matter.number, matter.kind, (h) => h.query(view));
   } catch (err) {
     throw fromTemporal(err) ?? err;

@@ -143,6 +143,14 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
     const cmd = (user: string, p: string, body: unknown) =>
       soon(() => post(user, `/api/cases/${n}/${p}`, body));
     await cmd('head1', 'filing-decision', { decision: 'file', reasons: '涉嫌销售过期食品' });
+    await cmd('officer1', 'evidence', {
+      ...O,
+      type: 'documentary',
+      description: '进货单据及库存记录',
+      collectedAt: new Date().toISOString(),
+      place: '当事人仓库',
+      attachments: [],
+    });
     const fine = { kind: 'penalty', penalties: [{ kind: 'fine', amountFen: 6_000_000 }] };
     const concluded = await cmd('officer1', 'investigation-conclusion', {
       ...O,
@@ -159,6 +167,18 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
     expect(concluded.proceedings).toMatchObject({
       legalReview: { required: true, reasons: ['major_public_interest'] },
       collective: { required: true },
+    });
+    // The review package: the report, the proposal with its amounts and basis, the evidence list, the gates.
+    const pkg = await soon(async () => {
+      const p = await get('reviewer1', `/api/cases/${n}/review-package`);
+      expect(p.legalReview).toEqual(['major_public_interest']);
+      return p;
+    });
+    expect(pkg).toMatchObject({
+      round: 1,
+      report: '调查终结报告：事实清楚，证据确凿',
+      proposal: { outcome: fine, legalBasis: expect.stringContaining('食品安全法') },
+      evidence: [expect.objectContaining({ description: '进货单据及库存记录', collectedBy: O.officers })],
     });
     // The reviewer's task, with its due date once review has opened.
     const reviewTask = await soon(async () => {
@@ -179,7 +199,26 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
     });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('LEGAL_QUALIFICATION_MISSING');
-    await cmd('reviewer2', 'case-review', { result: 'approve', opinion: '事实清楚，同意' });
+    const key = `case-review-${n}`;
+    const review = (opinion: string) =>
+      sys.call('POST', `/api/cases/${n}/case-review`, {
+        token: t.reviewer2,
+        body: { result: 'approve', opinion },
+        key,
+      });
+    expect(
+      (
+        await soon(async () => {
+          const r = await review('事实清楚，同意');
+          expect(r.status).toBe(200);
+          return r;
+        })
+      ).body.proceedings.caseReview,
+    ).toMatchObject({ by: 'reviewer2' });
+    // The same key again: the same request is answered again; another request under it is refused (422).
+    expect((await review('事实清楚，同意')).status).toBe(200);
+    const reused = await review('另一意见');
+    expect([reused.status, reused.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
     const toNotice = await cmd('reviewer1', 'legal-review', {
       result: 'approve',
       opinion: '法律适用正确，同意',

@@ -17,9 +17,11 @@ export interface TestSmtp extends RunningSmtp {
   waitFor(pred: (m: StoredMail[]) => boolean, timeoutMs?: number): Promise<StoredMail[]>;
 }
 
-export async function startTestSmtp(): Promise<TestSmtp> {
+export async function startTestSmtp(
+  opts: { rejects?: (address: string) => boolean } = {},
+): Promise<TestSmtp> {
   const mailDir = mkdtempSync(path.join(os.tmpdir(), 'tiean-mail-'));
-  const smtp = await startSmtpServer({ port: 0, mailDir });
+  const smtp = await startSmtpServer({ port: 0, mailDir, ...opts });
   const url = `smtp://127.0.0.1:${smtp.port}`;
   const inbox = () => readMailbox(mailDir);
   return {

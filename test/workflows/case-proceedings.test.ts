@@ -29,6 +29,8 @@ import {
 } from '../helpers/case-harness.js';
 import { proposal } from '../helpers/cases.js';
 import { eventually } from '../helpers/eventually.js';
+import { demoEmail } from '../../scripts/seed.js';
+import type { StoredMail } from '../../platform/smtp-server.js';
 
 const cal = builtinCalendar();
 const due = (p: Parameters<typeof periodDue>[1], on: string) => periodDue(cal, p, on).due;
@@ -269,6 +271,21 @@ describe('review, notice, hearing, decision and service', () => {
       expect(done.stage).toBe('served');
       expect(done.proceedings!.service).toMatchObject({ method: 'electronic', on: d.on, effectiveOn: d.on });
       expect(clockOf(done, 'service').status).toBe('stopped');
+      // Each task is announced once, by e-mail to whoever must act on it (the reviewer, the chair, the heads).
+      const todo = (all: StoredMail[]) =>
+        all.filter((m) => m.subject?.includes(caseNumber) && m.subject.includes('待办'));
+      const mails = todo(
+        await h.smtp.waitFor((all) => todo(all).some((m) => m.subject!.includes('送达决定书'))),
+      );
+      const about = (zh: string) => mails.filter((m) => m.subject!.includes(zh));
+      expect(about('案件审核').map((m) => m.to)).toEqual([[demoEmail('reviewer1')]]);
+      expect(about('法制审核').map((m) => m.to)).toEqual([[demoEmail('reviewer1')]]);
+      // The chair is told of the hearing, and again of its new date.
+      expect(about('主持听证').map((m) => m.to)).toEqual([
+        [demoEmail('reviewer2')],
+        [demoEmail('reviewer2')],
+      ]);
+      expect(about('作出行政处罚决定')).toHaveLength(1);
     });
     expect(await actions(caseNumber)).toEqual(
       expect.arrayContaining([

@@ -10,8 +10,12 @@ import { workingDaysBefore } from '../../domain/calendar/calendar.js';
 import { chinaDateOf, chinaInstant } from '../../schema/values/dates.js';
 import { WARNING_HOUR } from '../../domain/clock/clock.js';
 import { startSmtpServer, type RunningSmtp } from '../../platform/smtp-server.js';
-import { caseViewQuery, decideFilingUpdate } from '../../workflows/case/messages.js';
-import { caseInput, head } from '../helpers/cases.js';
+import {
+  caseViewQuery,
+  decideFilingUpdate,
+  recordReportFeedbackUpdate,
+} from '../../workflows/case/messages.js';
+import { actor, caseInput, head } from '../helpers/cases.js';
 import { registerComplaint } from '../helpers/complaints.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
@@ -20,6 +24,7 @@ import { testWorker, timeSkippingEnv } from '../helpers/temporal.js';
 import { startCaseWorkflow } from '../helpers/case-client.js';
 
 const MINUTE = 60_000;
+const intake = actor('intake1', ['complaint_handler']);
 const HOUR = 60 * MINUTE;
 let env: TestWorkflowEnvironment;
 let tdb: TestDb;
@@ -144,5 +149,66 @@ describe('SMTP outage', () => {
       (await tdb.db.auditEntry.findMany({ where: { caseNumber, action: 'report.feedback_sent' } })).length,
     ).toBe(1);
     await handle.terminate();
+  });
+
+  it('a reporter address the relay refuses for good: no retries, no address in the outbox or the failure, and the intake office tells the reporter', async () => {
+    const bounced = 'gone.reporter@example.test';
+    const smtp = await startTestSmtp({ rejects: (a) => a === bounced });
+    const worker = await testWorker(env, 'bounce', createActivities({ db: tdb.db, mailer: smtp.mailer }));
+    const today = chinaDateOf(await env.currentTimeMs());
+    const caseNumber = 'DC-BOUNCE-1';
+    await registerComplaint(tdb.db, {
+      number: 'DC-TS-BOUNCE-1',
+      submissionId: 'SUB-BOUNCE-1',
+      receivedOn: today,
+      complainantEmail: bounced,
+    });
+    const handle = await startCaseWorkflow(env.client, {
+      taskQueue: 'bounce',
+      workflowId: caseNumber,
+      args: [
+        {
+          ...caseInput(caseNumber, today),
+          report: { submissionId: 'SUB-BOUNCE-1', realName: true, hasEmail: true },
+        },
+      ],
+    });
+    const actions = async () =>
+      (await tdb.db.auditEntry.findMany({ where: { caseNumber }, orderBy: { seq: 'asc' } })).map(
+        (a) => a.action,
+      );
+    await worker.runUntil(async () => {
+      await handle.executeUpdate(decideFilingUpdate, {
+        args: [{ actor: head, command: { decision: 'file', reasons: '有违法事实，符合立案条件' } }],
+      });
+      await eventually(async () => expect(await actions()).toContain('report.feedback_email_rejected'));
+      const row = await tdb.db.notification.findUniqueOrThrow({
+        where: { key: `${caseNumber}:report-feedback` },
+      });
+      expect(row).toMatchObject({ status: 'rejected', attempts: 1 });
+      expect(row.lastError).toContain('550');
+      expect(row.lastError).not.toContain(bounced);
+      expect(JSON.stringify(row)).not.toContain(bounced);
+      // The intake office's task, within the same 5 WD, and its record of the phone call is taken.
+      const task = await tdb.db.task.findUniqueOrThrow({ where: { id: `${caseNumber}:report-feedback` } });
+      expect(task).toMatchObject({ status: 'open', role: 'complaint_handler' });
+      await handle.executeUpdate(recordReportFeedbackUpdate, {
+        args: [{ actor: intake, command: { channel: 'phone', note: '已电话告知举报人' } }],
+      });
+      const v = await handle.query(caseViewQuery);
+      expect(v.report!.feedback).toMatchObject({ channel: 'phone' });
+      expect(v.clocks.find((c) => c.name === 'report-feedback')?.status).toBe('stopped');
+      // Nothing about the address reached Temporal's history either.
+      const history = JSON.stringify(
+        await env.client.workflow.getHandle(`${caseNumber}:filing`).fetchHistory(),
+        (_k, x) => (x instanceof Uint8Array ? Buffer.from(x).toString('utf8') : x),
+      );
+      expect(history).not.toContain(bounced);
+    });
+    expect(await actions()).toContain('report.feedback_recorded');
+    expect(await actions()).not.toContain('report.feedback_sent');
+    expect((await smtp.inbox()).filter((m) => m.to?.includes(bounced))).toHaveLength(0);
+    await handle.terminate();
+    await smtp.stop();
   });
 });

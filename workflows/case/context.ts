@@ -25,8 +25,8 @@ import {
 import type { InvestigationState } from '../../domain/case/investigation-state.js';
 import { lapse } from './investigation/measures.js';
 import { windowLapsed } from './investigation/transfer.js';
-import { feedbackSent, REPORT_MAIL } from './report-feedback.js';
-import type { NotifyRequest } from '../../activities/index.js';
+import { feedbackRejected, feedbackSent, REPORT_MAIL } from './report-feedback.js';
+import type { NotifyRequest, NotifyResult } from '../../activities/index.js';
 import { ANSWERS_KEPT, type CaseState } from './state.js';
 import type { CommandResult } from '../../schema/common.js';
 
@@ -97,9 +97,11 @@ export class CaseContext extends MatterContext {
     return true;
   }
 
-  /** The reporter's e-mail went out: the feedback is recorded (see report-feedback.ts). */
-  protected override sent(req: NotifyRequest): Promise<void> | void {
-    if (req.kind === REPORT_MAIL) return feedbackSent(this);
+  /** The reporter's e-mail went out: the feedback is recorded; the address was refused for good: the intake
+   * office tells the reporter another way (see report-feedback.ts). */
+  protected override sent(req: NotifyRequest, result: NotifyResult): Promise<void> | void {
+    if (req.kind !== REPORT_MAIL) return;
+    return result.status === 'rejected' ? feedbackRejected(this) : feedbackSent(this);
   }
 
   /** What a case's clocks do when they run out, besides telling the supervisors. */

@@ -11,6 +11,14 @@ import { recordReportFeedbackUpdate } from './messages.js';
 const TASK = 'report-feedback';
 const TITLE = { zh: '告知实名举报人处理结果', en: 'tell the reporter the filing decision' };
 
+const manualTask = (c: CaseContext, dueOn: string | undefined) => ({
+  id: c.taskId(TASK),
+  kind: TASK,
+  title: TITLE,
+  role: 'complaint_handler',
+  dueOn: dueOn ?? null,
+});
+
 export async function startReportFeedback(c: CaseContext, filed: boolean): Promise<void> {
   const report = c.report!;
   const today = c.today();
@@ -20,15 +28,7 @@ export async function startReportFeedback(c: CaseContext, filed: boolean): Promi
       actor: SYSTEM_ACTOR,
       action: 'report.feedback_due',
       details: { dueOn: clock.dueOn },
-      openTasks: [
-        {
-          id: c.taskId(TASK),
-          kind: TASK,
-          title: TITLE,
-          role: 'complaint_handler',
-          dueOn: clock.dueOn ?? null,
-        },
-      ],
+      openTasks: [manualTask(c, clock.dueOn)],
     });
     return;
   }
@@ -59,6 +59,20 @@ export async function feedbackSent(c: CaseContext): Promise<void> {
     if (!clock.stopped) clock.stop(c.today(), '已告知 reporter told');
   }
   await c.record({ actor: SYSTEM_ACTOR, action: 'report.feedback_sent', details: { channel: 'email' } });
+}
+
+/** The mail server refused the reporter's address for good: the claim on the feedback is released, and the
+ * intake office gets the task of telling the reporter another way, within the same 5 WD. */
+export async function feedbackRejected(c: CaseContext): Promise<void> {
+  if (c.report?.feedback?.channel !== 'email') return;
+  c.report.feedback = null;
+  const clock = c.hasClock(REPORT_FEEDBACK.name) ? c.clock(REPORT_FEEDBACK.name) : undefined;
+  await c.record({
+    actor: SYSTEM_ACTOR,
+    action: 'report.feedback_email_rejected',
+    details: { dueOn: clock?.dueOn ?? null },
+    openTasks: [manualTask(c, clock?.dueOn)],
+  });
 }
 
 export function registerReportFeedbackHandler(c: CaseContext) {

@@ -15,6 +15,7 @@ import type {
   CaseRowSnapshot,
   EvidenceRow,
   NotifyRequest,
+  NotifyResult,
   TaskOpen,
 } from '../../activities/index.js';
 import type { CalendarData } from '../../domain/calendar/calendar.js';
@@ -444,13 +445,14 @@ export abstract class MatterContext {
     if (this.sending.has(req.key)) return;
     const p = acts
       .notify(req)
-      .then(() => this.sent(req))
+      .then((r) => this.sent(req, r))
       .finally(() => this.sending.delete(req.key));
     this.sending.set(req.key, { req, p });
   }
 
-  /** After an e-mail went out (in the run that sent it, whichever run started it): by default nothing. */
-  protected sent(_req: NotifyRequest): Promise<void> | void {}
+  /** After an e-mail went out, or was refused for good (in the run that sent it, whichever run started it): by
+   * default nothing. */
+  protected sent(_req: NotifyRequest, _result: NotifyResult): Promise<void> | void {}
 
   /** Before the workflow completes: every e-mail it started has been sent. */
   async drain(): Promise<void> {

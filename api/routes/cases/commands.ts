@@ -97,6 +97,7 @@ export function caseCommand<S extends z.ZodType>(
         ...(names.chair ? { chair: (await resolveUsers(db, [names.chair], 'chairId'))[0] } : {}),
       };
       return sendUpdate(
+        db,
         temporal,
         req,
         actor,

@@ -13,6 +13,9 @@ import {
   ProblemSchema,
 } from '../../../schema/api.js';
 import { caseViewQuery } from '../../../workflows/case/messages.js';
+import { ProposalSchema, ReviewPackageSchema } from '../../../schema/decision.js';
+import { chinaDateOf } from '../../../schema/values/dates.js';
+import { AppError } from '../../errors.js';
 import type { ApiDeps } from '../../server.js';
 import { listMatters, matterPage, visibleMatter, type MatterRow } from '../../services/matters.js';
 
@@ -83,6 +86,58 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
       const c = await visibleMatter(db, await req.actor(), req.params.number);
       const rows = await db.auditEntry.findMany({ where: { caseNumber: c.number }, orderBy: { seq: 'asc' } });
       return { items: rows.map((a) => ({ ...a, at: a.at.toISOString() })) };
+    },
+  );
+
+  r.get(
+    '/api/cases/:number/review-package',
+    {
+      schema: {
+        tags: ['review'],
+        summary: '审核材料 The review package: facts, evidence list, proposed penalty, investigation report',
+        params: CaseNumberParamsSchema,
+        response: { 200: ReviewPackageSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const c = await visibleMatter(db, await req.actor(), req.params.number, 'case');
+      const [concluded, opened, evidence] = await Promise.all([
+        db.auditEntry.findFirst({
+          where: { caseNumber: c.number, action: 'investigation.concluded' },
+          orderBy: { seq: 'desc' },
+        }),
+        db.auditEntry.findFirst({
+          where: { caseNumber: c.number, action: 'review.opened' },
+          orderBy: { seq: 'desc' },
+        }),
+        db.evidence.findMany({ where: { caseNumber: c.number }, orderBy: { collectedAt: 'asc' } }),
+      ]);
+      const d = concluded?.details as
+        | { officers: string[]; reviewerId: string; report: string; proposal?: unknown; round?: number }
+        | undefined;
+      if (!concluded || !d?.proposal) throw new AppError('NOT_FOUND', [], 'no review package yet');
+      const round = d.round ?? 1;
+      const o = opened?.details as { round: number; legalReview: string[]; collective: string[] } | undefined;
+      const current = o?.round === round ? o : undefined;
+      return {
+        number: c.number,
+        round,
+        concludedOn: chinaDateOf(concluded.at.getTime()),
+        officers: d.officers,
+        reviewerId: d.reviewerId,
+        report: d.report,
+        proposal: ProposalSchema.parse(d.proposal),
+        legalReview: current?.legalReview ?? null,
+        collective: current?.collective ?? null,
+        evidence: evidence.map((e) => ({
+          id: e.id,
+          type: e.type,
+          description: e.description,
+          collectedAt: e.collectedAt.toISOString(),
+          place: e.place,
+          collectedBy: e.collectedBy,
+        })),
+      };
     },
   );
 

@@ -75,16 +75,19 @@ export function registerConclusionHandlers(c: CaseContext) {
           ...(proposal ? { proposal, round: c.proceedings!.round } : {}),
         },
         closeTasks: [c.taskId('investigate')],
-        openTasks: [
-          {
-            id: c.taskId('case-review'),
-            kind: 'case-review',
-            title: { zh: '案件审核', en: 'review the case' },
-            role: 'legal_reviewer',
-            assignees: [reviewerId],
-            dueOn: null,
-          },
-        ],
+        // With a proposal, the review phase opens the reviewer's task with its due date (one e-mail, not two).
+        openTasks: proposal
+          ? []
+          : [
+              {
+                id: c.taskId('case-review'),
+                kind: 'case-review',
+                title: { zh: '案件审核', en: 'review the case' },
+                role: 'legal_reviewer',
+                assignees: [reviewerId],
+                dueOn: null,
+              },
+            ],
       });
     },
   );

@@ -16,3 +16,12 @@ CREATE TABLE "DocumentNumber" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "DocumentNumber_unitId_kind_year_value_key" ON "DocumentNumber"("unitId", "kind", "year", "value");
+
+-- CreateTable
+CREATE TABLE "CommandKey" (
+    "updateId" TEXT NOT NULL,
+    "requestHash" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CommandKey_pkey" PRIMARY KEY ("updateId")
+);
