@@ -1,6 +1,6 @@
 // `tiean` — the operators' command line.
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { ZodType } from 'zod';
 import { builtinCalendar } from '../activities/calendar/builtin.js';
@@ -24,6 +24,9 @@ import { CalendarYearFileSchema } from '../schema/calendar.js';
 import type { Running } from './components.js';
 import { seedDemo } from './seed.js';
 
+/** The largest file an administrator hands in (a calendar year, a rule pack): far above any real one. */
+const MAX_INPUT_BYTES = 1024 * 1024;
+
 /** A user error: printed on stderr in Chinese and English, exit code 2, nothing changed. */
 class UsageError extends Error {}
 const fail = (zh: string, en: string): never => {
@@ -32,11 +35,22 @@ const fail = (zh: string, en: string): never => {
 
 /** A JSON file an administrator hands in, validated: a clear message per problem, and nothing done otherwise. */
 function readJsonFile<T>(file: string, schema: ZodType<T>, invalid: { zh: string; en: string }): T {
+  const full = path.resolve(file);
+  let st: Stats;
+  try {
+    st = statSync(full);
+  } catch (err) {
+    return fail(`无法读取文件「${file}」`, `cannot read "${file}": ${(err as NodeJS.ErrnoException).code}`);
+  }
+  if (!st.isFile()) return fail(`「${file}」不是普通文件`, `"${file}" is not a regular file`);
+  if (st.size > MAX_INPUT_BYTES)
+    return fail(`文件「${file}」过大（上限 1 MiB）`, `"${file}" is too large (at most 1 MiB)`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
-  } catch (err) {
-    return fail(`无法读取文件「${file}」`, `cannot read "${file}": ${(err as Error).message}`);
+    raw = JSON.parse(readFileSync(full, 'utf8'));
+  } catch {
+    // The parser's message quotes the file's first bytes: never echoed (the file may be anything).
+    return fail(`文件「${file}」不是有效的 JSON`, `"${file}" is not valid JSON`);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success)

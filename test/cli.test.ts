@@ -12,6 +12,7 @@ const tiean = (...args: string[]) =>
   spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'tiean.mjs'), ...args], {
     encoding: 'utf8',
     env,
+    timeout: 60_000, // a command that hangs fails the test instead of holding it up
   });
 
 describe('tiean calendar', () => {
@@ -63,6 +64,21 @@ describe('tiean rule-pack load', () => {
     const missing = tiean('rule-pack', 'load', '/nonexistent/pack.json');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/cannot read/);
+  });
+  it('never echoes what a file holds, and refuses a device or a huge file at once', () => {
+    const secret = path.join(os.tmpdir(), `not-json-${process.pid}.txt`);
+    writeFileSync(secret, 'root:x:0:0:SECRET-LINE\n');
+    const r = tiean('rule-pack', 'load', secret);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not valid JSON/);
+    expect(r.stderr).not.toContain('SECRET');
+    // /dev/zero never ends: refused without reading it (before, the command hung).
+    const zero = tiean('rule-pack', 'load', '/dev/zero');
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toMatch(/not a regular file/);
+    const big = path.join(os.tmpdir(), `big-${process.pid}.json`);
+    writeFileSync(big, ' '.repeat(2 * 1024 * 1024));
+    expect(tiean('calendar', 'load', big).stderr).toMatch(/too large/);
   });
 });
 

@@ -69,6 +69,15 @@ describe('API during outages', () => {
     expect(await tdb.db.case.count()).toBe(0); // nothing half-written: no case without its workflow
   });
 
+  it('readiness with Temporal unreachable: 503 within seconds, naming what is down and nothing of why', async () => {
+    const app = await api(); // Temporal unreachable
+    const started = Date.now();
+    const r = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.statusCode).toBe(503);
+    expect(r.json()).toEqual({ status: 'not ready', checks: { database: 'ok', temporal: 'unavailable' } });
+  });
+
   it('no worker: the case page answers from the projection, without live state', async () => {
     await projectCase(tdb.db, 'DC-2026-00077');
     // A workflow with that ID exists, but no worker polls its task queue.
