@@ -1,22 +1,24 @@
 // Request rate limits (per API instance, in memory: behind several instances each enforces its own share).
 // The numbers are configuration (TIEAN_RATE_READS, TIEAN_RATE_WRITES, TIEAN_RATE_LOGINS; per minute).
 import type { FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
 import type { Config } from '../platform/config.js';
 import { sessionToken } from './auth/sessions.js';
 import { AppError } from './errors.js';
 
 export type RateLimits = Config['api']['rateLimits'];
 
-const caller = (req: FastifyRequest) => {
-  const token = sessionToken(req);
-  return token ? `s:${createHash('sha256').update(token).digest('hex').slice(0, 32)}` : `ip:${req.ip}`;
+/** Who a request counts against: the signed-in user (all their sessions together), otherwise the address (a
+ * made-up token counts against the address it came from). */
+const caller = async (req: FastifyRequest) => {
+  if (!sessionToken(req)) return `ip:${req.ip}`;
+  const actor = await req.actor().catch(() => undefined);
+  return actor ? `u:${actor.id}` : `ip:${req.ip}`;
 };
 
 const tooMany = (_req: FastifyRequest, ctx: { after: string }) =>
   new AppError('RATE_LIMITED', [], `retry in ${ctx.after}`);
 
-/** Reads and writes per caller (session, or address when signed out) and minute. */
+/** Reads and writes per caller (user, or address when not signed in) and minute. */
 export const globalRateLimit = (limits: RateLimits) => ({
   global: true,
   max: (req: FastifyRequest) =>

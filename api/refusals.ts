@@ -1,6 +1,7 @@
-// "A failed command leaves no trace but its audit entry": every write the API answers with an error is
-// recorded, append-only, in CommandRefusal (who, which operation, on what, the error code), never with its
-// body. Reads that fail are not commands and are not recorded.
+// "A failed command leaves no trace but its audit entry": every write of a signed-in user that the API answers
+// with an error is recorded, append-only, in CommandRefusal (who, which operation, on what, the error code),
+// never with its body. Reads that fail are not commands, and calls without a session are nobody's: neither is
+// recorded (they are logged).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../platform/db.js';
 import type { Actor } from '../schema/roles.js';
@@ -22,12 +23,14 @@ export function recordRefusals(app: FastifyInstance, db: Db) {
     // database: they are only logged.
     if (!WRITES.has(req.method) || reply.statusCode < 400 || reply.statusCode === 429 || !req.problemCode)
       return payload;
+    // Only a signed-in user's command is on record: an unauthenticated flood must not write to the database.
     const actor = await req.actorPromise?.catch(() => undefined);
+    if (!actor) return payload;
     const params = (req.params ?? {}) as Record<string, string>;
     try {
       await db.commandRefusal.create({
         data: {
-          userId: actor?.id ?? null,
+          userId: actor.id,
           method: req.method,
           route: req.routeOptions.url ?? req.url.split('?')[0]!,
           target: params.number ?? params.id ?? null,

@@ -56,6 +56,18 @@ function securityHeaders(app: FastifyInstance) {
   });
 }
 
+/** Every operation but the public ones (signing in and out, health, the API's description) authenticates before
+ * its input is validated: a caller without a session learns nothing about the input an operation takes. */
+function authenticateFirst(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    const url = req.routeOptions.url;
+    if (!url?.startsWith('/api/') || url === '/api/openapi.json' || url.startsWith('/api/docs')) return;
+    const security = (req.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
+    if (Array.isArray(security) && security.length === 0) return;
+    await req.actor();
+  });
+}
+
 export interface ApiDeps {
   cfg: Config;
   db: Db;
@@ -97,6 +109,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     return req.actorPromise;
   });
   recordRefusals(app, deps.db);
+  authenticateFirst(app);
 
   await app.register(swagger, {
     openapi: {

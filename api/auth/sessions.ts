@@ -1,9 +1,15 @@
 // Sessions: login issues a random token, sent as a bearer token (API clients) and as an HttpOnly, SameSite
-// cookie (the web). Only its SHA-256 is stored. Failed logins lock the account with back-off. The acting
+// cookie (the web). Only its SHA-256 is stored. Failed logins lock the username for the source they came from,
+// with back-off (see login). The acting
 // user's roles and unit always come from the database, never from the request.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { lockAfterFailure, passwordProblems } from '../../domain/identity/login-policy.js';
+import {
+  lockAfterFailure,
+  MAX_FAILED_LOGINS,
+  MAX_FAILED_LOGINS_PER_SOURCE,
+  passwordProblems,
+} from '../../domain/identity/login-policy.js';
 import type { Db } from '../../platform/db.js';
 import type { Actor, Role } from '../../schema/roles.js';
 import { AppError } from '../errors.js';
@@ -13,24 +19,43 @@ export const SESSION_HOURS = 12;
 export const SESSION_COOKIE = 'tiean_session';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export async function login(db: Db, username: string, password: string, now = Date.now()) {
+/** All sources together: the username a source's failures over every username are counted under. */
+const ANY_USER = '*';
+
+/**
+ * Signs in. Failures are counted per attempted username and source address (and per source over all usernames):
+ * enough of them lock that pair (or that source) with back-off, never the account for its owner elsewhere. A
+ * username that does not exist is counted and answered exactly like one that does.
+ */
+export async function login(db: Db, username: string, password: string, source: string, now = Date.now()) {
+  const sourceHash = sha256(`tiean-login:${source}`);
+  const keys = [
+    { username, sourceHash },
+    { username: ANY_USER, sourceHash },
+  ];
+  const throttles = await db.loginThrottle.findMany({ where: { OR: keys } });
+  const locked = throttles.find((t) => t.lockedUntil && t.lockedUntil.getTime() > now);
+  if (locked) throw new AppError('ACCOUNT_LOCKED', [], `until ${locked.lockedUntil!.toISOString()}`);
   const user = await db.user.findUnique({ where: { username } });
-  if (user?.lockedUntil && user.lockedUntil.getTime() > now) {
-    throw new AppError('ACCOUNT_LOCKED', [], `until ${user.lockedUntil.toISOString()}`);
-  }
   // Verify against a dummy hash when the user is unknown, so timing does not tell which usernames exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.active || !ok) {
-    if (user) {
-      const failures = user.failedLogins + 1;
-      const lockedUntil = lockAfterFailure(failures, now) ?? null;
-      await db.user.update({ where: { id: user.id }, data: { failedLogins: failures, lockedUntil } });
-      if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', [], `until ${lockedUntil.toISOString()}`);
+    let lockedUntil: Date | undefined;
+    for (const k of keys) {
+      const failures = (throttles.find((t) => t.username === k.username)?.failures ?? 0) + 1;
+      const max = k.username === ANY_USER ? MAX_FAILED_LOGINS_PER_SOURCE : MAX_FAILED_LOGINS;
+      const until = lockAfterFailure(failures, now, max) ?? null;
+      await db.loginThrottle.upsert({
+        where: { username_sourceHash: k },
+        create: { ...k, failures, lockedUntil: until },
+        update: { failures, lockedUntil: until },
+      });
+      lockedUntil ??= until ?? undefined;
     }
+    if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', [], `until ${lockedUntil.toISOString()}`);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (user.failedLogins || user.lockedUntil)
-    await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+  await db.loginThrottle.deleteMany({ where: { username, sourceHash } });
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now + SESSION_HOURS * 3_600_000);
   await db.session.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });

@@ -32,7 +32,7 @@ export function sessionRoutes(app: FastifyInstance, { db, cfg }: ApiDeps) {
       },
     },
     async (req, reply) => {
-      const s = await login(db, req.body.username, req.body.password);
+      const s = await login(db, req.body.username, req.body.password, req.ip);
       setSessionCookie(reply, s.token, s.expiresAt, secureCookie);
       return { ...s, expiresAt: s.expiresAt.toISOString() };
     },
@@ -40,7 +40,9 @@ export function sessionRoutes(app: FastifyInstance, { db, cfg }: ApiDeps) {
 
   r.delete(
     '/api/session',
-    { schema: { tags: ['session'], summary: '退出 Sign out', response: { 204: z.null() } } },
+    {
+      schema: { tags: ['session'], summary: '退出 Sign out', security: [], response: { 204: z.null() } },
+    },
     async (req, reply) => {
       const token = sessionToken(req);
       if (token) await logout(db, token);
@@ -89,11 +91,12 @@ export function sessionRoutes(app: FastifyInstance, { db, cfg }: ApiDeps) {
     },
     async (req, reply) => {
       requireRole(await req.actor(), 'administrator');
-      const r = await db.user.updateMany({
-        where: { id: req.params.id },
-        data: { failedLogins: 0, lockedUntil: null },
-      });
-      if (r.count === 0) throw new AppError('NOT_FOUND');
+      const user = await db.user.findUnique({ where: { id: req.params.id } });
+      if (!user) throw new AppError('NOT_FOUND');
+      await db.$transaction([
+        db.loginThrottle.deleteMany({ where: { username: user.username } }),
+        db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } }),
+      ]);
       return reply.status(204).send(null);
     },
   );

@@ -1,15 +1,17 @@
 // Protection of local accounts (issue: API, identities and access control). Product settings, not statute.
 
-/** Failed logins in a row before the account is locked. */
+/** Failed logins in a row, for one username from one source address, before that pair is locked. */
 export const MAX_FAILED_LOGINS = 5;
+/** Failed logins from one source address over all usernames (password spraying) before the source is locked. */
+export const MAX_FAILED_LOGINS_PER_SOURCE = 30;
 /** The first lock lasts this long; each further failure doubles it, up to a day. */
 export const FIRST_LOCK_MINUTES = 15;
 export const MAX_LOCK_MINUTES = 24 * 60;
 
 /** The lock after the `failures`-th failure in a row, or undefined while under the limit. */
-export function lockAfterFailure(failures: number, now: number): Date | undefined {
-  if (failures < MAX_FAILED_LOGINS) return undefined;
-  const minutes = Math.min(FIRST_LOCK_MINUTES * 2 ** (failures - MAX_FAILED_LOGINS), MAX_LOCK_MINUTES);
+export function lockAfterFailure(failures: number, now: number, max = MAX_FAILED_LOGINS): Date | undefined {
+  if (failures < max) return undefined;
+  const minutes = Math.min(FIRST_LOCK_MINUTES * 2 ** (failures - max), MAX_LOCK_MINUTES);
   return new Date(now + minutes * 60_000);
 }
 

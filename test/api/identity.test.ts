@@ -2,7 +2,11 @@
 // tokens, the password policy and the rate limits.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_LOCK_MINUTES, MAX_FAILED_LOGINS } from '../../domain/identity/login-policy.js';
+import {
+  FIRST_LOCK_MINUTES,
+  MAX_FAILED_LOGINS,
+  MAX_FAILED_LOGINS_PER_SOURCE,
+} from '../../domain/identity/login-policy.js';
 import { loadConfig } from '../../platform/config.js';
 
 const { logins: LOGINS_PER_MINUTE, writes: WRITES_PER_MINUTE } = loadConfig({}).api.rateLimits;
@@ -38,31 +42,57 @@ const client = () => {
 };
 
 describe('login abuse', () => {
-  it(`locks an account after ${MAX_FAILED_LOGINS} failures, refuses even the right password, then an administrator unlocks it`, async () => {
-    const c = client();
+  it(`locks a username for the address that failed ${MAX_FAILED_LOGINS} times, refuses even the right password there, never the owner elsewhere; an administrator lifts it`, async () => {
+    const attacker = client();
     for (let i = 1; i < MAX_FAILED_LOGINS; i++)
-      expect((await c.login('officer2', 'wrong-password')).statusCode).toBe(401);
-    const locked = await c.login('officer2', 'wrong-password');
+      expect((await attacker.login('officer2', 'wrong-password')).statusCode).toBe(401);
+    const locked = await attacker.login('officer2', 'wrong-password');
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
-    const row = await tdb.db.user.findUniqueOrThrow({ where: { id: 'officer2' } });
-    expect(row.lockedUntil!.getTime() - Date.now()).toBeGreaterThan((FIRST_LOCK_MINUTES - 1) * 60_000);
-    expect((await c.login('officer2', DEMO_PASSWORD)).json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    const [row] = await tdb.db.loginThrottle.findMany({ where: { username: 'officer2' } });
+    expect(row!.lockedUntil!.getTime() - Date.now()).toBeGreaterThan((FIRST_LOCK_MINUTES - 1) * 60_000);
+    expect(JSON.stringify(row)).not.toContain('10.0.0.'); // the address is kept only as a hash
+    expect((await attacker.login('officer2', DEMO_PASSWORD)).json()).toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+    });
+    // The owner, from their own address, signs in as usual (before, the whole account was locked).
+    expect((await client().login('officer2', DEMO_PASSWORD)).statusCode).toBe(200);
 
-    // While locked, the right password is refused too (above); an administrator lifts the lock.
+    // An administrator lifts the lock for the failing address too.
     const admin = (await client().login('admin', DEMO_PASSWORD)).json().token;
     expect(
       (
-        await c.send('POST', '/api/admin/users/officer2/unlock', {
+        await attacker.send('POST', '/api/admin/users/officer2/unlock', {
           headers: { authorization: `Bearer ${admin}` },
         })
       ).statusCode,
     ).toBe(204);
-    expect((await c.login('officer2', DEMO_PASSWORD)).statusCode).toBe(200);
-    expect(await tdb.db.user.findUniqueOrThrow({ where: { id: 'officer2' } })).toMatchObject({
-      failedLogins: 0,
-      lockedUntil: null,
-    });
+    expect((await attacker.login('officer2', DEMO_PASSWORD)).statusCode).toBe(200);
+    expect(await tdb.db.loginThrottle.count({ where: { username: 'officer2' } })).toBe(0);
+  });
+
+  it('an unknown username is answered exactly like a known one, failure after failure', async () => {
+    const statuses = async (username: string) => {
+      const c = client();
+      const out: string[] = [];
+      for (let i = 0; i <= MAX_FAILED_LOGINS; i++) {
+        const r = await c.login(username, 'wrong-password');
+        out.push(`${r.statusCode} ${r.json().code}`);
+      }
+      return out;
+    };
+    const known = await statuses('intake1');
+    expect(known.at(-1)).toBe('429 ACCOUNT_LOCKED');
+    expect(await statuses('no-such-user')).toEqual(known);
+  });
+
+  it(`locks a source that fails ${MAX_FAILED_LOGINS_PER_SOURCE} times over many usernames (password spraying)`, async () => {
+    const c = client();
+    for (let i = 0; i < MAX_FAILED_LOGINS_PER_SOURCE - 1; i++)
+      expect((await c.login(`spray${i}`, 'Winter2026!')).statusCode).toBe(401);
+    expect((await c.login('spray-last', 'Winter2026!')).json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    expect((await c.login('head1', DEMO_PASSWORD)).json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    expect((await client().login('head1', DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
   it('only administrators unlock accounts', async () => {
@@ -76,7 +106,9 @@ describe('login abuse', () => {
 
   it(`limits login attempts per address and username to ${LOGINS_PER_MINUTE} a minute`, async () => {
     const c = client();
-    for (let i = 0; i < LOGINS_PER_MINUTE; i++) expect((await c.login('nobody', 'x')).statusCode).toBe(401);
+    // The lockout answers first (429 ACCOUNT_LOCKED from the fifth failure); the rate limit still caps attempts.
+    for (let i = 0; i < LOGINS_PER_MINUTE; i++)
+      expect((await c.login('nobody', 'x')).statusCode).toBe(i < MAX_FAILED_LOGINS - 1 ? 401 : 429);
     const limited = await c.login('nobody', 'x');
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
@@ -85,15 +117,40 @@ describe('login abuse', () => {
     expect((await c.login('intake1', DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
-  it(`limits writes per session to ${WRITES_PER_MINUTE} a minute`, async () => {
+  it(`limits writes per user to ${WRITES_PER_MINUTE} a minute, however many sessions they open`, async () => {
     const c = client();
-    const token = (await c.login('officer1', DEMO_PASSWORD)).json().token;
-    const auth = { authorization: `Bearer ${token}` };
+    const tokens = await Promise.all(
+      [1, 2, 3].map(async () => (await c.login('officer3', DEMO_PASSWORD)).json().token),
+    );
     let last = 0;
     for (let i = 0; i <= WRITES_PER_MINUTE; i++)
-      last = (await c.send('POST', '/api/clues', { headers: auth, payload: {} })).statusCode;
+      last = (
+        await c.send('POST', '/api/clues', {
+          headers: { authorization: `Bearer ${tokens[i % 3]}` },
+          payload: {},
+        })
+      ).statusCode;
     expect(last).toBe(429);
-    expect((await c.send('GET', '/api/me', { headers: auth })).statusCode).toBe(200);
+    expect(
+      (await c.send('GET', '/api/me', { headers: { authorization: `Bearer ${tokens[0]}` } })).statusCode,
+    ).toBe(200);
+  });
+
+  it('made-up tokens count against their address, are refused before their input is read, and write nothing', async () => {
+    const c = client();
+    const before = await tdb.db.commandRefusal.count();
+    const statuses: number[] = [];
+    for (let i = 0; i <= WRITES_PER_MINUTE; i++) {
+      const r = await c.send('POST', '/api/clues', {
+        headers: { authorization: `Bearer made-up-${i}-${Math.random()}` },
+        payload: { not: 'a clue' },
+      });
+      statuses.push(r.statusCode);
+    }
+    // Authentication comes first: 401, never a 400 that would describe the input.
+    expect(new Set(statuses.slice(0, WRITES_PER_MINUTE))).toEqual(new Set([401]));
+    expect(statuses.at(-1)).toBe(429);
+    expect(await tdb.db.commandRefusal.count()).toBe(before);
   });
 });
 

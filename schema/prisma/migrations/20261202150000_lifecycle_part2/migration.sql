@@ -25,3 +25,14 @@ CREATE TABLE "CommandKey" (
 
     CONSTRAINT "CommandKey_pkey" PRIMARY KEY ("updateId")
 );
+
+-- CreateTable
+CREATE TABLE "LoginThrottle" (
+    "username" TEXT NOT NULL,
+    "sourceHash" TEXT NOT NULL,
+    "failures" INTEGER NOT NULL DEFAULT 0,
+    "lockedUntil" TIMESTAMPTZ(3),
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "LoginThrottle_pkey" PRIMARY KEY ("username","sourceHash")
+);
