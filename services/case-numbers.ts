@@ -16,6 +16,9 @@ export async function allocateCaseNumber(
   opts: { idempotencyKey: string; unitId: string; year: number; requestHash: string; series?: string },
 ): Promise<{ caseNumber: string; reused: boolean }> {
   return db.$transaction(async (tx) => {
+    // Requests with the same key at once wait for each other: the later one finds the earlier's number (without
+    // this, both passed the lookup and the second failed on the key's unique index with a 500).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${opts.idempotencyKey}))`;
     const prior = await tx.registration.findUnique({ where: { idempotencyKey: opts.idempotencyKey } });
     if (prior) {
       if (prior.requestHash !== opts.requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');

@@ -196,7 +196,13 @@ export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
       },
     },
     async (req) => {
-      const { actor } = await administrator(req.actor());
+      const { actor, root } = await administrator(req.actor());
+      // The holiday calendar is the installation's: loading a year recomputes every unit's open deadlines, so only
+      // an administrator of the root unit may.
+      if (!root)
+        throw new AppError('FORBIDDEN_UNIT', [
+          { path: 'body', message: '仅限根单位管理员 / root unit only' },
+        ]);
       const loaded = await loadCalendarYear(db, req.body, actor.id);
       return { year: req.body.year, ...loaded, ...(await recomputeOpenCases(db, temporal)) };
     },

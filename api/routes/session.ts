@@ -14,6 +14,7 @@ import {
 import { AppError } from '../errors.js';
 import { loginRateLimit } from '../limits.js';
 import type { ApiDeps } from '../server.js';
+import { unitSubtree } from '../services/units.js';
 
 export function sessionRoutes(app: FastifyInstance, { db, cfg }: ApiDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -90,9 +91,13 @@ export function sessionRoutes(app: FastifyInstance, { db, cfg }: ApiDeps) {
       },
     },
     async (req, reply) => {
-      requireRole(await req.actor(), 'administrator');
+      const admin = await req.actor();
+      requireRole(admin, 'administrator');
       const user = await db.user.findUnique({ where: { id: req.params.id } });
       if (!user) throw new AppError('NOT_FOUND');
+      // Like every user administration: only users of the administrator's unit and the units below it.
+      if (!(await unitSubtree(db, admin.unitId)).includes(user.unitId))
+        throw new AppError('FORBIDDEN_UNIT', [{ path: 'params.id', message: user.unitId }]);
       await db.$transaction([
         db.loginThrottle.deleteMany({ where: { username: user.username } }),
         db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } }),

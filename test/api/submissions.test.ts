@@ -92,6 +92,29 @@ const complaintPage = (number: string) =>
   });
 
 describe('intake: POST /api/submissions', () => {
+  it('twenty identical requests at once with one key: one complaint and one case, and never a 5xx', async () => {
+    const body = submission({ subject: '同一请求并发', allegation: '并发提交的举报内容' });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        call('POST', '/api/submissions', 'intake1', body, 'parallel-key-0001'),
+      ),
+    );
+    const statuses = answers.map((r) => r.statusCode);
+    expect(
+      statuses.filter((s) => s >= 500),
+      statuses.join(','),
+    ).toEqual([]);
+    const ok = answers.filter((r) => r.statusCode === 201).map((r) => r.json());
+    expect(ok.length).toBeGreaterThan(0);
+    expect(new Set(ok.map((b) => `${b.submissionId} ${b.complaintNumber} ${b.caseNumber}`)).size).toBe(1);
+    // One number for the complaint and one for the case, each registered once.
+    expect(
+      await tdb.db.registration.count({
+        where: { idempotencyKey: { startsWith: 'intake1:parallel-key-0001' } },
+      }),
+    ).toBe(2);
+  });
+
   it('a mixed submission starts a complaint and a case (CRM 7); a retry with the same key starts nothing new', async () => {
     const r = await call('POST', '/api/submissions', 'intake1', submission(), 'mixed-key-0001');
     expect(r.statusCode, r.body).toBe(201);

@@ -121,3 +121,37 @@ describe('refused commands are scoped to the administrator’s subtree', () => {
     expect(await refusals('admin')).toEqual(['by-citysup', 'by-nobody', 'by-officer1']);
   });
 });
+
+describe('installation-wide and cross-unit administration needs the unit above', () => {
+  const as = (user: string) => ({ authorization: `Bearer ${tokens[user]}` });
+  it('a district administrator may not load a holiday year (every unit’s deadlines would move)', async () => {
+    const year = {
+      year: 2033,
+      source: '测试',
+      holidays: [{ from: '2033-01-01', to: '2033-01-01', name: '元旦' }],
+      workdays: [],
+    };
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/admin/calendar/years',
+      headers: as('admin-dc'),
+      payload: year,
+    });
+    expect([r.statusCode, r.json().code]).toEqual([403, 'FORBIDDEN_UNIT']);
+    expect(await tdb.db.calendarYear.count({ where: { year: 2033 } })).toBe(0);
+  });
+  it('a district administrator unlocks users of the district, never the province administrator', async () => {
+    const up = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users/admin/unlock',
+      headers: as('admin-dc'),
+    });
+    expect([up.statusCode, up.json().code]).toEqual([403, 'FORBIDDEN_UNIT']);
+    const own = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users/officer1/unlock',
+      headers: as('admin-dc'),
+    });
+    expect(own.statusCode).toBe(204);
+  });
+});
