@@ -60,6 +60,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   HEARING_NOTICE_TOO_LATE: 422,
   ESERVICE_NO_CONSENT: 422,
   LIST_FULL: 422,
+  CASE_TOO_LARGE: 422,
 };
 
 export { AppError };

@@ -60,6 +60,8 @@ export const CaseSummarySchema = z.object({
   discoveredOn: z.string(),
   overdue: z.boolean(),
   nextDueOn: z.string().nullable(),
+  /** Set when the case's workflow has stopped while it is still open (terminated, failed …): see the README. */
+  engineStatus: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

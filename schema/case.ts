@@ -152,6 +152,8 @@ export const CaseInputSchema = z.object({
   report: z.object({ submissionId: z.string(), realName: z.boolean(), hasEmail: z.boolean() }).optional(),
   /** Steps a phase's workflow run writes before it continues as new (absent: when Temporal suggests it). */
   stepsPerRun: z.number().int().positive().optional(),
+  /** The case's data budget (absent: CASE_DATA_BUDGET_BYTES, domain/case/limits.ts); smaller in tests. */
+  dataBudgetBytes: z.number().int().positive().optional(),
 });
 export type CaseInput = z.infer<typeof CaseInputSchema>;
 

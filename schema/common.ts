@@ -13,6 +13,8 @@ export function listQuerySchema<S extends z.ZodType>(stage: S) {
       stage: stage.optional(),
       status: z.enum(['open', 'closed']).optional(),
       overdue: z.enum(['true', 'false']).optional(),
+      /** `stopped`: matters whose workflow has stopped while they are open (checked before listing). */
+      engine: z.enum(['stopped']).optional(),
       unitId: z.string().optional(),
       page: z.coerce.number().int().min(1).max(100_000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -132,6 +132,10 @@ export const ERROR_MESSAGES = {
     zh: '电子送达须经当事人书面同意',
     en: 'Electronic service needs the party’s signed consent',
   },
+  CASE_TOO_LARGE: {
+    zh: '本案记录的数据已达上限，不能再添加；请完成或移送本案，大量材料以附件形式提交',
+    en: 'This case holds as much data as it may: nothing more can be added; finish the case, and attach bulky material as files',
+  },
   LIST_FULL: {
     zh: '该记录已达上限',
     en: 'This record has reached its limit',

@@ -11,6 +11,10 @@ import { registerSearchAttributes } from '../platform/search-attributes.js';
 import { Connection } from '@temporalio/client';
 import { connectClient, connectionOptions } from '../platform/temporal.js';
 import { createWorker } from '../workers/worker.js';
+import { flagStoppedMatters } from '../services/engine-health.js';
+
+/** How often the API looks for matters whose workflow stopped while they are open. */
+const ENGINE_CHECK_MS = 5 * 60_000;
 
 export interface Running {
   name: string;
@@ -49,11 +53,20 @@ export async function startApiComponent(
   const temporal = await connectClient(cfg.temporal);
   const app = await buildApi({ cfg, db, temporal, log });
   await app.listen({ host: cfg.api.host, port: cfg.api.port });
+  // Every few minutes: matters whose workflow stopped while open are flagged for the supervisors.
+  const health = setInterval(() => {
+    flagStoppedMatters(db, temporal).then(
+      (found) => found.length && log.warn({ found }, 'workflows stopped while their matters are open'),
+      (err: unknown) => log.warn({ err }, 'stopped-workflow check failed'),
+    );
+  }, ENGINE_CHECK_MS);
+  health.unref();
   return {
     name: 'api',
     app,
     url: cfg.api.publicUrl,
     async stop() {
+      clearInterval(health);
       await app.close();
       await temporal.connection.close();
       if (!shared) await db.$disconnect();

@@ -48,6 +48,7 @@ export async function listMatters(db: Db, actor: Actor, kind: MatterKind, q: Lis
     ...(q.stage ? { stage: q.stage as string } : {}),
     ...(q.status ? { status: q.status } : {}),
     ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
+    ...(q.engine === 'stopped' ? { engineStatus: { not: null } } : {}),
   };
   const [rows, total] = await Promise.all([
     db.case.findMany({

@@ -280,6 +280,30 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
     );
   });
 
+  it('a case whose workflow was terminated under it is flagged and shown to the supervisors', async () => {
+    const reg = await post('officer1', '/api/clues', {
+      source: 'media',
+      respondent: { kind: 'natural_person', name: '张某' },
+      summary: '媒体曝光的无证经营线索',
+      discoveredOn: today,
+    });
+    const n = reg.caseNumber as string;
+    await soon(async () => expect((await get('supervisor1', `/api/cases/${n}`)).case).toBeTruthy());
+    const client = new Client({ connection: await Connection.connect({ address: sys.temporalAddress }) });
+    await client.workflow.getHandle(n).terminate('operator error');
+    await client.connection.close();
+    const listed = await soon(async () => {
+      const page = await get('supervisor1', '/api/cases?engine=stopped');
+      const row = page.items.find((c: { number: string }) => c.number === n);
+      expect(row).toBeTruthy();
+      return row;
+    });
+    expect(listed).toMatchObject({ status: 'open', engineStatus: 'TERMINATED', overdue: true });
+    // A case whose workflow runs is not listed.
+    const page = await get('supervisor1', '/api/cases?engine=stopped');
+    expect(page.items.every((c: { engineStatus: string | null }) => c.engineStatus !== null)).toBe(true);
+  });
+
   it('a mixed submission: the real-name reporter is told by e-mail; their identity leaks nowhere else', async () => {
     const sub = await post('intake1', '/api/submissions', {
       kind: 'mixed',

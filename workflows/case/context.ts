@@ -29,6 +29,8 @@ import { feedbackRejected, feedbackSent, REPORT_MAIL } from './report-feedback.j
 import type { NotifyRequest, NotifyResult } from '../../activities/index.js';
 import { ANSWERS_KEPT, type CaseState } from './state.js';
 import type { CommandResult } from '../../schema/common.js';
+import type { Refusal } from '../../schema/errors.js';
+import { CASE_DATA_BUDGET_BYTES, GROWING_COMMANDS, utf8Bytes } from '../../domain/case/limits.js';
 
 /** The audit events that end a case. */
 type CaseEndAction = 'case.terminated' | 'case.transferred_to_police' | 'simplified.decided';
@@ -79,6 +81,14 @@ export class CaseContext extends MatterContext {
       matter: this.matterState(),
       answers: this.answers,
     };
+  }
+
+  /** A command that adds to the case is refused once the case's data has reached its budget (domain/case/limits.ts). */
+  roomFor(command: string): Refusal | undefined {
+    if (!GROWING_COMMANDS.has(command)) return undefined;
+    const budget = this.input.dataBudgetBytes ?? CASE_DATA_BUDGET_BYTES;
+    const size = utf8Bytes(JSON.stringify(this.state()));
+    return size > budget ? { code: 'CASE_TOO_LARGE', detail: `${size} > ${budget} bytes` } : undefined;
   }
 
   /** The answer already given to this Update ID, in this run or an earlier one (see CaseState.answers). */

@@ -16,7 +16,8 @@ export function command<T>(
   run: (cmd: Command<T>) => Promise<void>,
 ): void {
   c.commands.add(def.name);
-  const refusal = (cmd: Command<T>) => (c.phaseOver() ? { code: 'PHASE_ENDED' as const } : check(cmd));
+  const refusal = (cmd: Command<T>): Refusal | undefined =>
+    c.phaseOver() ? { code: 'PHASE_ENDED' } : (check(cmd) ?? c.roomFor(def.name));
   setHandler(
     def,
     async (cmd) => {

@@ -16,6 +16,7 @@ import { caseViewQuery } from '../../../workflows/case/messages.js';
 import { ProposalSchema, ReviewPackageSchema } from '../../../schema/decision.js';
 import { chinaDateOf } from '../../../schema/values/dates.js';
 import { AppError } from '../../errors.js';
+import { flagStoppedMatters } from '../../../services/engine-health.js';
 import type { ApiDeps } from '../../server.js';
 import { listMatters, matterPage, visibleMatter, type MatterRow } from '../../services/matters.js';
 
@@ -31,6 +32,7 @@ export function caseSummary(c: MatterRow) {
     discoveredOn: c.discoveredOn,
     overdue: c.overdue,
     nextDueOn: c.nextDueOn,
+    engineStatus: c.engineStatus,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   } as z.infer<typeof CaseDetailSchema>['case'];
@@ -51,7 +53,13 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
       },
     },
     async (req) => {
-      const { rows, ...page } = await listMatters(db, await req.actor(), 'case', req.query);
+      const actor = await req.actor();
+      // Asked for stopped cases: look for them now (one visibility query), not only at the periodic check.
+      if (req.query.engine === 'stopped')
+        await flagStoppedMatters(db, temporal).catch((err: unknown) =>
+          req.log.warn({ err }, 'stopped-workflow check failed'),
+        );
+      const { rows, ...page } = await listMatters(db, actor, 'case', req.query);
       return { items: rows.map(caseSummary), ...page };
     },
   );

@@ -36,3 +36,6 @@ CREATE TABLE "LoginThrottle" (
 
     CONSTRAINT "LoginThrottle_pkey" PRIMARY KEY ("username","sourceHash")
 );
+
+-- AlterTable
+ALTER TABLE "Case" ADD COLUMN     "engineStatus" TEXT;
