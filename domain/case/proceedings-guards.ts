@@ -146,6 +146,17 @@ export function checkScheduleHearing(
   );
 }
 
+/** A step on a scheduled hearing: by the officers, in the hearing stage, once its date is set. */
+function scheduled(c: CaseFacts, actor: Actor, team: OfficerRef[]): Check {
+  return (
+    checkTeam(c, actor, team) ??
+    stage(c, 'hearing') ??
+    (proceedings(c)?.hearing?.hearingOn
+      ? undefined
+      : { code: 'STAGE_NOT_ALLOWED', detail: 'no hearing scheduled' })
+  );
+}
+
 export function checkPostponeHearing(
   c: CaseFacts,
   actor: Actor,
@@ -153,10 +164,7 @@ export function checkPostponeHearing(
   cmd: PostponeHearing,
 ): Check {
   const h = proceedings(c)?.hearing;
-  const r =
-    checkTeam(c, actor, team) ??
-    stage(c, 'hearing') ??
-    (!h?.hearingOn ? { code: 'STAGE_NOT_ALLOWED', detail: 'no hearing scheduled' } : undefined);
+  const r = scheduled(c, actor, team);
   if (r) return r;
   if (h!.postponements.length >= PROCEEDINGS_LIST_MAX) return { code: 'LIST_FULL', detail: 'postponements' };
   if (cmd.hearingOn <= h!.hearingOn!)
@@ -175,12 +183,10 @@ export function checkRecordHearing(
   cmd: RecordHearing,
 ): Check {
   const h = proceedings(c)?.hearing;
-  const r =
-    checkTeam(c, actor, team) ??
-    stage(c, 'hearing') ??
-    (!h?.hearingOn ? { code: 'STAGE_NOT_ALLOWED', detail: 'no hearing scheduled' } : undefined);
-  if (r) return r;
-  return checkEventDate(cmd.outcome === 'held' ? cmd.heldOn : cmd.on, c.today, h!.hearingOn!);
+  return (
+    scheduled(c, actor, team) ??
+    checkEventDate(cmd.outcome === 'held' ? cmd.heldOn : cmd.on, c.today, h!.hearingOn!)
+  );
 }
 
 /**
