@@ -241,14 +241,20 @@ export function buildCli(): Command {
     .command('verify <caseNumber>')
     .description("校验案件审计链 verify a case's hash chain")
     .action(async (caseNumber: string) => {
-      const rows = await withDb((db) =>
-        db.auditEntry.findMany({ where: { caseNumber }, orderBy: { seq: 'asc' } }),
+      const [rows, matter] = await withDb((db) =>
+        Promise.all([
+          db.auditEntry.findMany({ where: { caseNumber }, orderBy: { seq: 'asc' } }),
+          db.case.findUnique({ where: { number: caseNumber }, select: { auditSeq: true } }),
+        ]),
       );
-      if (rows.length === 0)
+      if (rows.length === 0 && !matter?.auditSeq)
         fail(`案件「${caseNumber}」没有审计记录`, `no audit entries for case "${caseNumber}"`);
-      const r = verifyChain(rows.map((a) => ({ ...a, at: a.at.toISOString() })));
+      const r = verifyChain(
+        rows.map((a) => ({ ...a, at: a.at.toISOString() })),
+        matter?.auditSeq ?? 0,
+      );
       if (r.ok)
-        console.log(`OK: ${r.entries} entries, chain intact (last hash ${rows.at(-1)!.hash.slice(0, 16)}…)`);
+        console.log(`OK: ${r.entries} entries, chain intact (last hash ${rows.at(-1)?.hash.slice(0, 16)}…)`);
       else {
         console.log(`BROKEN at entry ${r.brokenAt}: ${r.reason}`);
         process.exitCode = 1;

@@ -44,4 +44,13 @@ describe('audit hash chain', () => {
     gap.splice(1, 1);
     expect(verifyChain(gap)).toMatchObject({ ok: false, brokenAt: 3, reason: 'expected seq 2' });
   });
+  it('is anchored: entries removed from the end, or all of them, do not verify', () => {
+    expect(verifyChain(chain(3), 3)).toEqual({ ok: true, entries: 3 });
+    expect(verifyChain(chain(2), 3)).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      reason: expect.stringMatching(/entries missing/),
+    });
+    expect(verifyChain([], 3)).toMatchObject({ ok: false, entries: 0, brokenAt: 1 });
+  });
 });

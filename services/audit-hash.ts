@@ -49,7 +49,16 @@ export type ChainCheck =
   { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
 
 /** Verifies a case's entries (ordered by seq): contiguous numbering, each prevHash links, each hash recomputes. */
-export function verifyChain(rows: ChainRow[]): ChainCheck {
+/** Verifies a matter's chain; `anchor` is the last sequence number the matter recorded (its row's `auditSeq`):
+ * fewer entries than that means entries were removed from its end. */
+export function verifyChain(rows: ChainRow[], anchor = 0): ChainCheck {
+  if (rows.length < anchor)
+    return {
+      ok: false,
+      entries: rows.length,
+      brokenAt: rows.length + 1,
+      reason: `entries missing: the matter recorded ${anchor}`,
+    };
   let prev = GENESIS_HASH;
   for (const [i, r] of rows.entries()) {
     if (r.seq !== i + 1)

@@ -85,6 +85,7 @@ export function recordStepActivity(db: Db) {
         nextDueOn: c.nextDueOn,
         nextDueAt: c.nextDueAt ? new Date(c.nextDueAt) : null,
         updatedAt: at,
+        auditSeq: step.seq,
       };
       await tx.case.upsert({
         where: { number: c.number },

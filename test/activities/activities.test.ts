@@ -74,9 +74,13 @@ describe('recordStep', () => {
     expect(await tdb.db.task.count({ where: { caseNumber: 'DC-2026-90001' } })).toBe(1);
   });
 
-  it('the database refuses to change or delete an audit entry', async () => {
+  it('the database refuses to change, delete or truncate an audit entry; the case row anchors the chain', async () => {
     await expect(tdb.db.auditEntry.updateMany({ data: { action: 'forged' } })).rejects.toThrow(/append-only/);
     await expect(tdb.db.auditEntry.deleteMany({})).rejects.toThrow(/append-only/);
+    for (const table of ['AuditEntry', 'SensitiveRead', 'CommandRefusal'])
+      await expect(tdb.db.$executeRawUnsafe(`TRUNCATE "${table}" CASCADE`)).rejects.toThrow(/append-only/);
+    const row = await tdb.db.case.findUniqueOrThrow({ where: { number: 'DC-2026-90001' } });
+    expect(row.auditSeq).toBe(2);
   });
 });
 

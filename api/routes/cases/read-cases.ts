@@ -162,7 +162,10 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
     async (req) => {
       const c = await visibleMatter(db, await req.actor(), req.params.number);
       const rows = await db.auditEntry.findMany({ where: { caseNumber: c.number }, orderBy: { seq: 'asc' } });
-      return verifyChain(rows.map((a) => ({ ...a, at: a.at.toISOString() })));
+      return verifyChain(
+        rows.map((a) => ({ ...a, at: a.at.toISOString() })),
+        c.auditSeq,
+      );
     },
   );
 }

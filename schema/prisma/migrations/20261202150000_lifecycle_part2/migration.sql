@@ -39,3 +39,18 @@ CREATE TABLE "LoginThrottle" (
 
 -- AlterTable
 ALTER TABLE "Case" ADD COLUMN     "engineStatus" TEXT;
+
+-- AlterTable: the anchor of each matter's audit chain (the last sequence number written with it)
+ALTER TABLE "Case" ADD COLUMN     "auditSeq" INTEGER NOT NULL DEFAULT 0;
+UPDATE "Case" c SET "auditSeq" = COALESCE((SELECT MAX(a."seq") FROM "AuditEntry" a WHERE a."caseNumber" = c."number"), 0);
+
+-- The append-only tables refuse TRUNCATE too (row triggers do not see it). The body is an E-string with its
+-- semicolons as \073, as in the first migration (Prisma splits scripts on every semicolon).
+CREATE FUNCTION "no_truncate"() RETURNS trigger LANGUAGE plpgsql AS
+  E'BEGIN RAISE EXCEPTION ''% is append-only (TRUNCATE refused)'', TG_TABLE_NAME USING ERRCODE = ''insufficient_privilege''\073 END\073';
+CREATE TRIGGER "AuditEntry_no_truncate" BEFORE TRUNCATE ON "AuditEntry"
+  FOR EACH STATEMENT EXECUTE FUNCTION "no_truncate"();
+CREATE TRIGGER "SensitiveRead_no_truncate" BEFORE TRUNCATE ON "SensitiveRead"
+  FOR EACH STATEMENT EXECUTE FUNCTION "no_truncate"();
+CREATE TRIGGER "CommandRefusal_no_truncate" BEFORE TRUNCATE ON "CommandRefusal"
+  FOR EACH STATEMENT EXECUTE FUNCTION "no_truncate"();
