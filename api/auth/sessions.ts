@@ -62,6 +62,14 @@ export async function login(db: Db, username: string, password: string, source: 
   return { token, expiresAt, user: toActor(user) };
 }
 
+/** An administrator lifts every sign-in lock of a user, from whichever address it came. */
+export async function clearLoginLocks(db: Db, user: { id: string; username: string }) {
+  await db.$transaction([
+    db.loginThrottle.deleteMany({ where: { username: user.username } }),
+    db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } }),
+  ]);
+}
+
 export async function logout(db: Db, token: string) {
   await db.session.deleteMany({ where: { tokenHash: sha256(token) } });
 }

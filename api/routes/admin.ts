@@ -18,7 +18,7 @@ import {
 } from '../../schema/api.js';
 import type { Actor } from '../../schema/roles.js';
 import { hashPassword } from '../auth/passwords.js';
-import { requireRole } from '../auth/sessions.js';
+import { clearLoginLocks, requireRole } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
 import { unitScope } from '../services/units.js';
 import type { ApiDeps } from '../server.js';
@@ -171,6 +171,26 @@ export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
         return u;
       });
       return toUser(updated);
+    },
+  );
+
+  r.post(
+    '/api/admin/users/:id/unlock',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: '解除账户锁定 Unlock an account',
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { units } = await administrator(req.actor());
+      const user = await db.user.findUnique({ where: { id: req.params.id } });
+      if (!user) throw new AppError('NOT_FOUND');
+      inScope(units, user.unitId, 'params.id');
+      await clearLoginLocks(db, user);
+      return reply.status(204).send(null);
     },
   );
 

@@ -7,14 +7,11 @@ import {
   clearSessionCookie,
   login,
   logout,
-  requireRole,
   sessionToken,
   setSessionCookie,
 } from '../auth/sessions.js';
-import { AppError } from '../errors.js';
 import { loginRateLimit } from '../limits.js';
 import type { ApiDeps } from '../server.js';
-import { unitSubtree } from '../services/units.js';
 
 export function sessionRoutes(app: FastifyInstance, { db, cfg }: ApiDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -76,32 +73,6 @@ export function sessionRoutes(app: FastifyInstance, { db, cfg }: ApiDeps) {
         req.body.newPassword,
         sessionToken(req),
       );
-      return reply.status(204).send(null);
-    },
-  );
-
-  r.post(
-    '/api/admin/users/:id/unlock',
-    {
-      schema: {
-        tags: ['administration'],
-        summary: '解除账户锁定 Unlock an account',
-        params: z.object({ id: z.string().min(1).max(100) }),
-        response: { 204: z.null(), 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
-      },
-    },
-    async (req, reply) => {
-      const admin = await req.actor();
-      requireRole(admin, 'administrator');
-      const user = await db.user.findUnique({ where: { id: req.params.id } });
-      if (!user) throw new AppError('NOT_FOUND');
-      // Like every user administration: only users of the administrator's unit and the units below it.
-      if (!(await unitSubtree(db, admin.unitId)).includes(user.unitId))
-        throw new AppError('FORBIDDEN_UNIT', [{ path: 'params.id', message: user.unitId }]);
-      await db.$transaction([
-        db.loginThrottle.deleteMany({ where: { username: user.username } }),
-        db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } }),
-      ]);
       return reply.status(204).send(null);
     },
   );

@@ -111,7 +111,9 @@ export async function sendUpdate<C, V>(
   // command is refused (a refused command leaves no trace but its refusal entry).
   let claimed = false;
   if (typeof key === 'string') {
-    const hash = requestHash({ op: update.name, matter: matter.number, command });
+    // The request as the client sent it (not the command with the actor and people resolved from the directory,
+    // which may change between a request and its retry).
+    const hash = requestHash({ op: update.name, matter: matter.number, body: req.body ?? null });
     claimed =
       (await db.commandKey.createMany({ data: [{ updateId, requestHash: hash }], skipDuplicates: true }))
         .count > 0;

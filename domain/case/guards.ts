@@ -2,6 +2,7 @@
 // (and the API may call them first, for an early answer). A guard returns a refusal or undefined.
 import { addYears, type IsoDate } from '../../schema/values/dates.js';
 import { findExemption, partyAmount } from '../rules/packs/merge.js';
+import { collectiveMinHeads, DEFAULT_COLLECTIVE_MIN_HEADS } from './proceedings.js';
 import { CASE_EXTENSION_BY_HEAD, FILING_EXTENSION, LIMITATION, SEIZURE_EXTENSION } from '../rules/periods.js';
 import type { Actor, Role } from '../../schema/roles.js';
 import type { CaseStage, DecideFiling, RegisterClue } from '../../schema/case.js';
@@ -198,28 +199,42 @@ export function checkExtendCaseClock(c: CaseFacts, actor: Actor): Check {
     : checkInTime(c.today, c.caseDueOn);
 }
 
-/** A collective discussion of several heads of the unit, after the head's extension, sets a further period. */
+/** A collective discussion of the unit's heads, after the head's extension and in time, sets a further period. */
 export function checkCollectiveExtension(
   c: CaseFacts,
   actor: Actor,
   participants: OfficerRef[],
   named: string[] = participants.map((p) => p.id),
 ): Check {
-  const r = head(c, actor) ?? requireStage(c, ...CASE_CLOCK_STAGES) ?? caseClockRunning(c);
+  const r =
+    head(c, actor) ??
+    requireStage(c, ...CASE_CLOCK_STAGES) ??
+    caseClockRunning(c) ??
+    checkHeads(c, actor, participants, named);
   if (r) return r;
-  const ids = new Set(participants.map((p) => p.id));
-  if (
-    ids.size < 2 ||
-    ids.size !== participants.length ||
-    named.some((n) => !ids.has(n)) ||
-    named.length !== ids.size
-  )
-    return { code: 'TEAM_TOO_SMALL', detail: 'collective discussion: at least two distinct heads' };
   if ((c.investigation?.caseExtensions.byHead ?? 0) < 1) return { code: 'COLLECTIVE_TOO_EARLY' };
-  const late = checkInTime(c.today, c.caseDueOn);
-  if (late) return late;
-  if (!participants.some((p) => p.id === actor.id)) return { code: 'ACTOR_NOT_IN_TEAM' };
-  const bad = participants.find((p) => !p.roles.includes('agency_head') || p.unitId !== c.unitId);
+  return checkInTime(c.today, c.caseDueOn);
+}
+
+/** A collective discussion (集体讨论, APL 57 ¶2): at least the rule pack's number of distinct heads of the case's
+ * unit, the acting head among them. `named` are the ids the command names (the API resolved `heads` from them). */
+export function checkHeads(
+  c: CaseFacts,
+  actor: Actor,
+  heads: OfficerRef[],
+  named: string[] = heads.map((h) => h.id),
+): Check {
+  const min = c.pack ? collectiveMinHeads(c.pack) : DEFAULT_COLLECTIVE_MIN_HEADS;
+  const ids = new Set(heads.map((h) => h.id));
+  if (
+    ids.size < min ||
+    ids.size !== heads.length ||
+    named.length !== ids.size ||
+    named.some((n) => !ids.has(n))
+  )
+    return { code: 'TEAM_TOO_SMALL', detail: `collective discussion: at least ${min} distinct heads` };
+  if (!ids.has(actor.id)) return { code: 'ACTOR_NOT_IN_TEAM' };
+  const bad = heads.find((h) => !h.roles.includes('agency_head') || h.unitId !== c.unitId);
   return bad ? { code: 'FORBIDDEN_ROLE', detail: `${bad.id}: agency_head` } : undefined;
 }
 
@@ -304,7 +319,13 @@ export function checkStartTesting(c: CaseFacts, actor: Actor, team: OfficerRef[]
   if (bad) return { code: 'MEASURE_NOT_ACTIVE', detail: bad };
   const late = checkEventDate(cmd.on, c.today, c.clue?.discoveredOn);
   if (late) return late;
-  const clash = c.holdClash?.(cmd.on ?? c.today, cmd.seizureIds);
+  return checkHold(c, cmd.on ?? c.today, cmd.seizureIds);
+}
+
+/** A pause beginning on `from` fits every clock it would hold (the case's, or the filing clock before filing, and
+ * the named seizures'): not before a clock started or before its last pause ended. */
+export function checkHold(c: CaseFacts, from: IsoDate, seizureIds: string[] = []): Check {
+  const clash = c.holdClash?.(from, seizureIds);
   return clash ? { code: 'VALIDATION_FAILED', detail: `on: ${clash}` } : undefined;
 }
 

@@ -14,8 +14,16 @@ import type { Refusal } from '../../schema/errors.js';
 import type { OfficerRef } from '../../schema/investigation.js';
 import type { Actor, Role } from '../../schema/roles.js';
 import { findExemption } from '../rules/packs/merge.js';
-import { checkEventDate, checkHearingChair, checkInTime, checkTeam, type CaseFacts } from './guards.js';
-import { collectiveMinHeads, collectiveReasons, exceedsNotified } from './proceedings.js';
+import {
+  checkEventDate,
+  checkHeads,
+  checkHearingChair,
+  checkHold,
+  checkInTime,
+  checkTeam,
+  type CaseFacts,
+} from './guards.js';
+import { collectiveReasons, exceedsNotified } from './proceedings.js';
 
 type Check = Refusal | undefined;
 
@@ -74,12 +82,22 @@ export function checkExtendCaseReview(c: CaseFacts, actor: Actor): Check {
 }
 
 /** Officers record that the pre-penalty notice reached the party (once). */
-export function checkServeNotice(c: CaseFacts, actor: Actor, team: OfficerRef[], on: IsoDate): Check {
+export function checkServeNotice(
+  c: CaseFacts,
+  actor: Actor,
+  team: OfficerRef[],
+  on: IsoDate,
+  byPublicNotice = false,
+): Check {
   const p = proceedings(c);
   const r = checkTeam(c, actor, team) ?? stage(c, 'notice') ?? (!p ? missing : undefined);
   if (r) return r;
   if (p!.notice) return { code: 'STAGE_NOT_ALLOWED', detail: 'notice already served' };
-  return checkEventDate(on, c.today, p!.caseReview?.on ?? p!.receivedOn);
+  // A public notice's 30 CD are not counted on the case clock: the pause must fit it.
+  return (
+    checkEventDate(on, c.today, p!.caseReview?.on ?? p!.receivedOn) ??
+    (byPublicNotice ? checkHold(c, on) : undefined)
+  );
 }
 
 /** While the party's 5 WD run: a defence, a hearing request or a waiver, dated not before the notice reached it
@@ -105,6 +123,7 @@ export function checkDefenceStep(
   if (kind === 'hearing') {
     if (!n!.hearingRight) return { code: 'NO_HEARING_RIGHT' };
     if (c.defenceDueOn && on > c.defenceDueOn) return { code: 'DEFENCE_PERIOD_OVER', detail: c.defenceDueOn };
+    return checkHold(c, on); // the hearing is not counted on the case clock from the request
   }
   return undefined;
 }
@@ -213,13 +232,7 @@ export function checkDecide(c: CaseFacts, actor: Actor, participants: OfficerRef
     return needed.length ? { code: 'COLLECTIVE_DISCUSSION_REQUIRED', detail: needed.join(', ') } : undefined;
   const date = checkEventDate(cmd.collective.heldOn, c.today, p!.receivedOn);
   if (date) return date;
-  const min = c.pack ? collectiveMinHeads(c.pack) : 2;
-  const ids = new Set(participants.map((x) => x.id));
-  if (ids.size < min || ids.size !== cmd.collective.participants.length)
-    return { code: 'TEAM_TOO_SMALL', detail: `collective discussion: at least ${min} distinct heads` };
-  if (!ids.has(actor.id)) return { code: 'ACTOR_NOT_IN_TEAM' };
-  const bad = participants.find((x) => !x.roles.includes('agency_head') || x.unitId !== c.unitId);
-  return bad ? { code: 'FORBIDDEN_ROLE', detail: `${bad.id}: agency_head` } : undefined;
+  return checkHeads(c, actor, participants, cmd.collective.participants);
 }
 
 /** The party's consent to electronic service, recorded by officers at any point before service. */

@@ -15,7 +15,7 @@ import type { PhaseInput } from './phase.js';
 import { caseAftercare } from './phases/aftercare.js';
 import { caseFiling } from './phases/filing.js';
 import { caseInvestigation } from './phases/investigation.js';
-import { caseDecision } from './phases/decision.js';
+import { caseDecision, inDecision } from './phases/decision.js';
 import { caseHearing } from './phases/hearing.js';
 import { caseNotice } from './phases/notice.js';
 import { caseReview } from './phases/review.js';
@@ -74,7 +74,7 @@ export async function enforcementCase(input: CaseInput, carried?: CaseCarried): 
   // what follows (payment, remedies, publicity: the next part of the lifecycle).
   await phase('notice', caseNotice, (s) => s.stage === 'notice');
   await phase('hearing', caseHearing, (s) => s.stage === 'hearing');
-  await phase('decision', caseDecision, (s) => ['decision', 'service', 'served'].includes(s.stage));
+  await phase('decision', caseDecision, inDecision);
   // What a closed case still owes: the reporter's feedback, the transfer's items, e-mails.
   await phase('aftercare', caseAftercare, owesAfterClosing);
   return {

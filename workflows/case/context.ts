@@ -8,7 +8,7 @@ import type { DetailsOf } from '../../schema/events.js';
 import type { Actor } from '../../schema/roles.js';
 import type { CaseFacts } from '../../domain/case/guards.js';
 import { NATIONAL_DEFAULTS } from '../../domain/rules/packs/national.js';
-import { DEFENCE, HEARING_NOTICE, REPORT_FEEDBACK } from '../../domain/rules/periods.js';
+import { DEFENCE, FILING_DECISION, HEARING_NOTICE, REPORT_FEEDBACK } from '../../domain/rules/periods.js';
 import type { ProceedingsView } from '../../schema/decision.js';
 import { decisionEffective } from './proceedings/decision.js';
 import { defencePeriodEnded, noticeEffective } from './proceedings/notice.js';
@@ -142,7 +142,7 @@ export class CaseContext extends MatterContext {
       clue: this.input.clue,
       caseClockRunning: this.caseClock()?.stopped === false,
       today: this.today(),
-      filingDueOn: this.hasClock('filing') ? this.clock('filing').dueOn : undefined,
+      filingDueOn: this.clockDue(FILING_DECISION.name),
       caseDueOn: this.caseClock()?.dueOn,
       holdClash: (from, seizureIds) => {
         const clocks = [...this.pausableClocks(), ...seizureIds.map((s) => this.clock(`seizure-${s}`))];
@@ -154,7 +154,7 @@ export class CaseContext extends MatterContext {
       earliestHearingOn: (on) => this.dueOf(HEARING_NOTICE, on),
       measureDueOn: (id) => {
         const name = this.investigation.measures.find((m) => m.id === id)?.clock;
-        return name && this.hasClock(name) ? this.clock(name).dueOn : undefined;
+        return name ? this.clockDue(name) : undefined;
       },
     };
   }

@@ -5,6 +5,10 @@ import { registerCaseClockHandlers } from '../investigation/case-clock.js';
 import { runPhase, type PhaseInput } from '../phase.js';
 import { registerDecisionHandlers } from '../proceedings/decision.js';
 import type { CaseState } from '../state.js';
+import type { CaseStage } from '../../../schema/case.js';
+
+/** The stages the decision phase holds the case in. */
+export const inDecision = (s: { stage: CaseStage }) => ['decision', 'service', 'served'].includes(s.stage);
 
 /** The decision phase's workflow (`<case number>:decision`). */
 export function caseDecision(input: PhaseInput): Promise<CaseState> {
@@ -13,6 +17,6 @@ export function caseDecision(input: PhaseInput): Promise<CaseState> {
       registerCaseClockHandlers(c);
       registerDecisionHandlers(c);
     },
-    over: (c) => !['decision', 'service', 'served'].includes(c.stage),
+    over: (c) => !inDecision(c),
   });
 }

@@ -93,8 +93,13 @@ export function registerNoticeHandlers(c: CaseContext) {
     c,
     serveNoticeUpdate,
     ({ actor, team = [], command }) =>
-      checkServeNotice(c.facts(), actor, team, command.service.on) ??
-      (command.service.method === 'public_notice' ? holdRefusal(c, command.service.on) : undefined),
+      checkServeNotice(
+        c.facts(),
+        actor,
+        team,
+        command.service.on,
+        command.service.method === 'public_notice',
+      ),
     async (cmd) => {
       const p = c.proceedings!;
       const s = cmd.command.service;
@@ -166,8 +171,7 @@ export function registerNoticeHandlers(c: CaseContext) {
     c,
     requestHearingUpdate,
     ({ actor, team = [], command }) =>
-      checkDefenceStep(c.facts(), actor, team, command.requestedOn, 'hearing') ??
-      holdRefusal(c, command.requestedOn),
+      checkDefenceStep(c.facts(), actor, team, command.requestedOn, 'hearing'),
     async (cmd) => {
       const on = cmd.command.requestedOn;
       endDefence(c, 'hearing_requested', on);
@@ -209,10 +213,4 @@ export function registerNoticeHandlers(c: CaseContext) {
       });
     },
   );
-}
-
-/** Whether the case clock could be paused from `from` (not before its last pause ended). */
-function holdRefusal(c: CaseContext, from: IsoDate) {
-  const clash = c.caseClock()?.checkHold(from);
-  return clash ? ({ code: 'VALIDATION_FAILED', detail: `on: ${clash.code}` } as const) : undefined;
 }

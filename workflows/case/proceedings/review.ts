@@ -34,6 +34,7 @@ export const reviewClockName = (p: Pick<ProceedingsView, 'round'>) =>
 export function beginReview(c: CaseContext, proposal: Proposal, reviewerId: string): ProceedingsView {
   const respondent = c.input.clue.respondent.kind;
   const legal = legalReviewReasons(c.pack.content, respondent, proposal);
+  const collective = collectiveReasons(c.pack.content, proposal.outcome, proposal.complex);
   const earlier = c.proceedings;
   c.proceedings = {
     round: (earlier?.round ?? 0) + 1,
@@ -43,10 +44,7 @@ export function beginReview(c: CaseContext, proposal: Proposal, reviewerId: stri
     caseReview: null,
     caseReviewExtended: false,
     legalReview: { required: legal.length > 0, reasons: legal, record: null },
-    collective: {
-      required: collectiveReasons(c.pack.content, proposal.outcome, proposal.complex).length > 0,
-      reasons: collectiveReasons(c.pack.content, proposal.outcome, proposal.complex),
-    },
+    collective: { required: collective.length > 0, reasons: collective },
     returns: earlier?.returns ?? [],
     notice: null,
     hearing: null,
