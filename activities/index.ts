@@ -5,6 +5,7 @@ import { loadCalendarActivity } from './calendar/load.js';
 import { allocateViolationCaseActivity, transferComplaintActivity } from './complaint/numbers.js';
 import { allocateDocumentNumberActivity } from './documents/numbers.js';
 import { notifyActivity } from './notifications/notify.js';
+import { publicationActivity } from './publicity/publish.js';
 import { recordStepActivity } from './persistence/record-step.js';
 
 export interface ActivityDeps {
@@ -20,6 +21,7 @@ export function createActivities({ db, mailer }: ActivityDeps) {
     allocateViolationCase: allocateViolationCaseActivity(db),
     transferComplaint: transferComplaintActivity(db),
     documentNumber: allocateDocumentNumberActivity(db),
+    publication: publicationActivity(db),
   };
 }
 

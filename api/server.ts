@@ -28,6 +28,7 @@ import { readCaseRoutes } from './routes/cases/read-cases.js';
 import { registerClueRoute } from './routes/cases/register-clue.js';
 import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
+import { executionRoutes } from './routes/cases/execution.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { sessionRoutes } from './routes/session.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -142,6 +143,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   filingRoutes(app, deps);
   investigationRoutes(app, deps);
   proceedingsRoutes(app, deps);
+  executionRoutes(app, deps);
   notificationRoutes(app, deps);
   adminRoutes(app, deps);
   submissionRoutes(app, deps);

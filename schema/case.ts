@@ -5,6 +5,7 @@ import { isValidUscc } from './values/uscc.js';
 import { IsoDateSchema } from './common.js';
 import { InvestigationViewSchema } from './investigation.js';
 import { ProceedingsViewSchema } from './decision.js';
+import { ExecutionViewSchema } from './execution.js';
 import { ActorSchema } from './roles.js';
 import { ResolvedRulePackSchema } from './rule-pack.js';
 
@@ -133,7 +134,8 @@ export const CaseStageSchema = z.enum([
   'hearing', // 听证
   'decision', // 决定
   'service', // 送达
-  'served', // 已送达：执行、救济、公示 (the next part of the lifecycle)
+  'served', // 已送达：执行、救济、公示
+  // 'closed' (结案): a decided case stays open to what follows its closure (publicity, repair, remedies, reward)
   'closed',
 ]);
 export type CaseStage = z.infer<typeof CaseStageSchema>;
@@ -192,6 +194,13 @@ export const CaseOutcomeSchema = z.discriminatedUnion('kind', [
     on: z.string(),
   }),
   z.object({ kind: z.literal('transferred_to_police'), on: z.string() }),
+  /** Closed (结案) after a served decision: carried out, enforced by the court, or annulled. */
+  z.object({
+    kind: z.literal('decided'),
+    documentNumber: z.string(),
+    annulled: z.boolean(),
+    on: z.string(),
+  }),
 ]);
 export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
 
@@ -237,6 +246,8 @@ export const CaseViewSchema = z.object({
     .nullable(),
   /** From the hand-over to review on: the review gates, notice and defence, hearing, decision and service. */
   proceedings: ProceedingsViewSchema.nullable(),
+  /** From the served decision on: payment and enforcement, remedies, publicity, credit repair, closure, reward. */
+  execution: ExecutionViewSchema.nullable(),
   outcome: CaseOutcomeSchema.nullable(),
   clocks: z.array(ClockViewSchema),
 });

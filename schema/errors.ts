@@ -140,6 +140,62 @@ export const ERROR_MESSAGES = {
     zh: '该记录已达上限',
     en: 'This record has reached its limit',
   },
+  PAYMENT_NOT_OWED: {
+    zh: '本案没有应缴款项，或该笔款项超过未缴金额',
+    en: 'Nothing of that kind is owed, or the payment exceeds what is outstanding',
+  },
+  ARRANGEMENT_INVALID: {
+    zh: '延期（分期）缴纳罚款的期限或金额不符合要求（行政处罚法第六十六条）',
+    en: 'The deferral or instalments do not fit what is outstanding (APL art. 66)',
+  },
+  ENFORCEMENT_NOT_YET: {
+    zh: '复议、诉讼期限届满且当事人仍未履行后，方可催告和申请强制执行（行政强制法第五十三条）',
+    en: 'Demand and court enforcement come only after the appeal periods lapsed unused and the party still has not paid (ACL art. 53)',
+  },
+  ENFORCEMENT_TOO_EARLY: {
+    zh: '催告书送达十个工作日后方可申请强制执行（行政强制法第五十四条）',
+    en: 'The court may be asked only 10 working days after the payment demand was served (ACL art. 54)',
+  },
+  ENFORCEMENT_TOO_LATE: {
+    zh: '已超过申请强制执行的三个月期限（行政强制法第五十三条）',
+    en: 'The three months for applying to the court have passed (ACL art. 53)',
+  },
+  REMEDY_NOT_PENDING: {
+    zh: '该复议或诉讼不存在或已有结果',
+    en: 'No such reconsideration or lawsuit is pending',
+  },
+  PUBLICITY_NOT_DUE: {
+    zh: '本决定无需公示、已公示或已撤下',
+    en: 'This decision is not to be published, or is published or withdrawn already',
+  },
+  REPAIR_EXCLUDED: {
+    zh: '该处罚种类不得提前停止公示（市场监督管理行政处罚信息公示规定第十四条）',
+    en: 'Penalties of this kind cannot be removed early (PUB art. 14)',
+  },
+  REPAIR_TOO_EARLY: {
+    zh: '尚未到可以申请信用修复的时间',
+    en: 'It is too early to apply for credit repair',
+  },
+  REPAIR_NOT_CARRIED_OUT: {
+    zh: '行政处罚尚未履行完毕，不予信用修复',
+    en: 'The penalty has not been carried out: no credit repair',
+  },
+  REPAIR_CONDITIONS_UNMET: {
+    zh: '不符合信用修复条件',
+    en: 'The conditions for credit repair are not met',
+  },
+  REPAIR_NOT_NEEDED: {
+    zh: '轻微失信信息公示期满自动停止，无需申请修复',
+    en: 'A minor record stops being shown by itself: no repair is needed',
+  },
+  CLOSURE_CONDITIONS_OPEN: {
+    zh: '尚不具备结案条件',
+    en: 'The case cannot be closed yet',
+  },
+  REWARD_NOT_APPLICABLE: {
+    zh: '本案不涉及举报奖励，或已作出奖励决定',
+    en: 'No reporter reward applies to this case, or it was decided already',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -44,6 +44,45 @@ export const ExemptionListSchema = z
 export type ExemptionList = z.infer<typeof ExemptionListSchema>;
 
 const PartyAmounts = z.object({ naturalPerson: yuan, organisation: yuan }).strict();
+const months = z.number().int().min(1).max(120);
+
+/** Publicity of penalty decisions (PUB 9, 13, 14) and the tiers of the 2025 credit-repair order. */
+export const PublicitySettingsSchema = z
+  .object({
+    /** Publish within this many working days of the decision (PUB 9: 20; some localities require 7). */
+    withinWD: z.number().int().min(1).max(20),
+    /** How long a record is shown: the 2025 order's tiers (`order107`, the default) or PUB 13's 3 months /
+     * 3 years (`pub13`). */
+    durations: z.enum(['order107', 'pub13']),
+    /** Fines and confiscations below this amount are a "lower fine" (较低数额罚款, set by the province): with a
+     * circulated criticism, the short tier. */
+    lowerFineBelow: PartyAmounts,
+    /** Fines and confiscations from this amount are in the serious tier (严重). */
+    seriousFrom: yuan,
+    /** The 2025 order's tiers: months shown, months before a repair may be applied for, months until it ends by
+     * itself. */
+    tiers: z
+      .object({
+        minor: z.object({ endMonths: months }).strict(),
+        general: z.object({ repairAfterMonths: months, endMonths: months }).strict(),
+        serious: z.object({ repairAfterMonths: months, endMonths: months }).strict(),
+      })
+      .strict(),
+  })
+  .strict();
+export type PublicitySettings = z.infer<typeof PublicitySettingsSchema>;
+
+/** Rewards for reporting major violations (举报奖励): grades 1–3, a cap per case, the finance department's part. */
+export const RewardSettingsSchema = z
+  .object({
+    grades: z.array(z.object({ percent: z.number().min(0).max(100), minimumYuan: yuan }).strict()).length(3),
+    capYuan: yuan,
+    /** Awards from this amount are decided together with the finance department. */
+    financeFromYuan: yuan,
+  })
+  .strict();
+export type RewardSettings = z.infer<typeof RewardSettingsSchema>;
+
 const IndividualBusinessAs = z.enum(['natural_person', 'organisation']);
 
 export const RulePackContentSchema = z
@@ -73,6 +112,9 @@ export const RulePackContentSchema = z
       })
       .strict(),
     exemptionLists: z.array(ExemptionListSchema).max(50),
+    /** Absent in packs loaded before publicity existed: the national defaults apply. */
+    publicity: PublicitySettingsSchema.optional(),
+    rewards: RewardSettingsSchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -132,6 +174,8 @@ export const RulePackFileSchema = z.discriminatedUnion('scope', [
             .strict()
             .optional(),
           exemptionLists: z.array(ExemptionListSchema).max(50).optional(),
+          publicity: PublicitySettingsSchema.partial().optional(),
+          rewards: RewardSettingsSchema.partial().optional(),
         })
         .strict(),
     })

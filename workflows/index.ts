@@ -6,5 +6,7 @@ export { caseReview } from './case/phases/review.js';
 export { caseNotice } from './case/phases/notice.js';
 export { caseHearing } from './case/phases/hearing.js';
 export { caseDecision } from './case/phases/decision.js';
+export { caseExecution } from './case/phases/execution.js';
+export { casePublicity } from './case/phases/publicity.js';
 export { caseAftercare } from './case/phases/aftercare.js';
 export { complaintWorkflow } from './complaint/complaint-workflow.js';

@@ -67,7 +67,7 @@ export async function matterPage<V>(db: Db, temporal: Client, m: MatterRow, view
   const [deadlines, tasks, live] = await Promise.all([
     db.deadline.findMany({ where: { caseNumber: m.number }, orderBy: { id: 'asc' } }),
     db.task.findMany({ where: { caseNumber: m.number }, orderBy: { createdAt: 'asc' } }),
-    m.status === 'open'
+    m.status === 'open' || (m.details as { followUp?: boolean } | null)?.followUp
       ? temporal
           .withDeadline(Date.now() + LIVE_QUERY_MS, () =>
             onMatter(temporal, m.number, m.kind as MatterKind, (h) => h.query(view)),

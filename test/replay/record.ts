@@ -23,6 +23,7 @@ import type * as I from '../../schema/investigation.js';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
 import { periodDue } from '../../domain/rules/catalogue.js';
 import { HEARING_NOTICE } from '../../domain/rules/periods.js';
+import { surchargeOf } from '../../domain/case/execution.js';
 
 const DAY = 86_400_000;
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
@@ -43,6 +44,8 @@ const PHASES = [
   'notice',
   'hearing',
   'decision',
+  'execution',
+  'publicity',
   'aftercare',
 ] as const;
 
@@ -405,6 +408,67 @@ await worker.runUntil(async () => {
     });
     await h.executeUpdate(M.serveDecisionUpdate, served(await today(), 'public_notice'));
     await env.sleep(35 * DAY);
+  });
+  // After the served decision: paid late (the surcharge), published, a reconsideration upheld, closed; the
+  // publicity phase then holds the closed case.
+  await scenario('v5-executed', async (h) => {
+    await h.executeUpdate(M.decideFilingUpdate, {
+      args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
+    });
+    await h.executeUpdate(M.concludeInvestigationUpdate, conclude());
+    await env.sleep(2000);
+    await h.executeUpdate(M.caseReviewUpdate, approve);
+    await h.executeUpdate(M.serveNoticeUpdate, served(await today()));
+    await h.executeUpdate(M.waiveDefenceUpdate, {
+      args: [{ actor: officer, team, command: { officers: O, on: await today(), note: '书面放弃' } }],
+    });
+    await h.executeUpdate(M.decideCaseUpdate, {
+      args: [{ actor: head, command: { outcome: proposal().outcome, facts: '事实', legalBasis: '依据' } }],
+    });
+    await h.executeUpdate(M.serveDecisionUpdate, served(await today()));
+    await env.sleep(2000);
+    await h.executeUpdate(M.publishDecisionUpdate, {
+      args: [{ actor: officer, team, command: { officers: O, publishedOn: await today() } }],
+    });
+    await env.sleep(18 * DAY); // the 15 CD run out unpaid
+    const filedOn = await today();
+    await h.executeUpdate(M.recordRemedyUpdate, {
+      args: [
+        { actor: officer, command: { kind: 'reconsideration' as const, filedOn, body: '某区人民政府' } },
+      ],
+    });
+    await env.sleep(3 * DAY);
+    await h.executeUpdate(M.recordRemedyOutcomeUpdate, {
+      args: [
+        {
+          actor: officer,
+          command: { remedyId: 'RM1', on: await today(), result: 'upheld' as const, note: '维持' },
+        },
+      ],
+    });
+    const paidOn = await today();
+    await h.executeUpdate(M.recordPaymentUpdate, {
+      args: [
+        {
+          actor: officer,
+          command: { paidOn, amountFen: 500_000, toward: 'penalty' as const, bankReference: 'BANK-1' },
+        },
+      ],
+    });
+    const v = await h.query(M.caseViewQuery);
+    const owed = surchargeOf(v.execution!, paidOn).surchargeFen;
+    await h.executeUpdate(M.recordPaymentUpdate, {
+      args: [
+        {
+          actor: officer,
+          command: { paidOn, amountFen: owed, toward: 'surcharge' as const, bankReference: 'BANK-2' },
+        },
+      ],
+    });
+    await h.executeUpdate(M.closeCaseUpdate, {
+      args: [{ actor: head, command: { closedOn: paidOn, report: '结案报告' } }],
+    });
+    await env.sleep(10 * DAY); // the publicity phase holds the closed case
   });
   await complaint('v2-complaint-mediated', async (h) => {
     const cmd = <T>(command: T) => ({ args: [{ actor: intake, command }] as [CM.Command<T>] });

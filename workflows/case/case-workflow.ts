@@ -16,6 +16,8 @@ import { caseAftercare } from './phases/aftercare.js';
 import { caseFiling } from './phases/filing.js';
 import { caseInvestigation } from './phases/investigation.js';
 import { caseDecision, inDecision } from './phases/decision.js';
+import { caseExecution } from './phases/execution.js';
+import { casePublicity, owesAfterClosure } from './phases/publicity.js';
 import { caseHearing } from './phases/hearing.js';
 import { caseNotice } from './phases/notice.js';
 import { caseReview } from './phases/review.js';
@@ -35,6 +37,9 @@ export interface CaseSummary {
   status: CaseView['status'];
   outcome: CaseView['outcome'];
 }
+
+const clockRunning = (s: CaseState, name: string) =>
+  s.matter.clocks.some((k) => k.snapshot.state.def.name === name && !k.snapshot.state.stopped);
 
 export async function enforcementCase(input: CaseInput, carried?: CaseCarried): Promise<CaseSummary> {
   let state = carried?.state ?? openCase(input);
@@ -70,11 +75,14 @@ export async function enforcementCase(input: CaseInput, carried?: CaseCarried): 
     await phase('review', caseReview, (s) => s.stage === 'review', round);
     if (state.stage !== 'investigation') break;
   }
-  // 告知 → 陈述申辩 (5 WD) → 听证 if requested → 决定 → 送达: the served case waits in the decision phase for
-  // what follows (payment, remedies, publicity: the next part of the lifecycle).
+  // 告知 → 陈述申辩 (5 WD) → 听证 if requested → 决定 → 送达 (7 WD).
   await phase('notice', caseNotice, (s) => s.stage === 'notice');
   await phase('hearing', caseHearing, (s) => s.stage === 'hearing');
   await phase('decision', caseDecision, inDecision);
+  // 执行 (15 CD to pay; demand and court after the appeal windows), 复议/诉讼, 公示 (20 WD) → 结案.
+  await phase('execution', caseExecution, (s) => s.stage === 'served');
+  // After closure: the record shown until its time is over, credit repair, late appeals, the reporter's reward.
+  await phase('publicity', casePublicity, (s) => owesAfterClosure(s, (n) => clockRunning(s, n)));
   // What a closed case still owes: the reporter's feedback, the transfer's items, e-mails.
   await phase('aftercare', caseAftercare, owesAfterClosing);
   return {

@@ -27,10 +27,18 @@ import { lapse } from './investigation/measures.js';
 import { windowLapsed } from './investigation/transfer.js';
 import { feedbackRejected, feedbackSent, REPORT_MAIL } from './report-feedback.js';
 import type { NotifyRequest, NotifyResult } from '../../activities/index.js';
-import { ANSWERS_KEPT, type CaseState } from './state.js';
+import { ANSWERS_KEPT, transferItemsSettled, type CaseState } from './state.js';
 import type { CommandResult } from '../../schema/common.js';
 import type { Refusal } from '../../schema/errors.js';
 import { CASE_DATA_BUDGET_BYTES, GROWING_COMMANDS, utf8Bytes } from '../../domain/case/limits.js';
+import type { ExecutionFacts } from '../../domain/case/execution.js';
+import type { ExecutionView } from '../../schema/execution.js';
+import { PAYMENT_DEMAND, PAYMENT_DEMAND_LATEST } from '../../domain/rules/periods.js';
+import { REMEDY_WINDOWS } from './execution/open.js';
+import { demandWaitOver, paymentDue } from './execution/payment.js';
+import { publicityEnded } from './execution/publicity.js';
+import { windowEnded } from './execution/remedies.js';
+import { owesAfterClosure } from './phases/publicity.js';
 
 /** The audit events that end a case. */
 type CaseEndAction = 'case.terminated' | 'case.transferred_to_police' | 'simplified.decided';
@@ -45,6 +53,7 @@ export class CaseContext extends MatterContext {
   outcome: CaseView['outcome'];
   report: CaseView['report'];
   proceedings: ProceedingsView | null;
+  execution: ExecutionView | null;
   readonly pack: ResolvedRulePack;
   /** The phase has written its opening steps: commands run after them (set by the phase, see phase.ts). */
   opened = false;
@@ -66,6 +75,7 @@ export class CaseContext extends MatterContext {
     this.outcome = s.outcome;
     this.report = s.report;
     this.proceedings = s.proceedings ?? null;
+    this.execution = s.execution ?? null;
     this.answers = [...(s.answers ?? [])];
   }
 
@@ -78,6 +88,7 @@ export class CaseContext extends MatterContext {
       outcome: this.outcome,
       report: this.report,
       proceedings: this.proceedings,
+      execution: this.execution,
       matter: this.matterState(),
       answers: this.answers,
     };
@@ -127,6 +138,14 @@ export class CaseContext extends MatterContext {
         return () => defencePeriodEnded(this);
       case 'decision-effective': // a decision served by public notice took effect
         return (e, clock) => decisionEffective(this, clock.dueOn ?? e.dueOn);
+      case 'payment-due': // the payment period (or the agreed one) ran out: the surcharge accrues (APL 72)
+        return (e, clock) => paymentDue(this, clock.name, clock.dueOn ?? e.dueOn);
+      case 'remedy-window': // a party's window for reconsideration or a lawsuit ran out
+        return (e, clock) => windowEnded(this, clock.name, clock.dueOn ?? e.dueOn);
+      case 'demand-wait': // 10 WD after the payment demand: the court may be asked (ACL 54)
+        return (e, clock) => demandWaitOver(this, clock.dueOn ?? e.dueOn);
+      case 'publicity-end': // the record's time is over: it stops being shown
+        return (e, clock) => publicityEnded(this, clock.dueOn ?? e.dueOn);
       default:
         return undefined;
     }
@@ -159,6 +178,23 @@ export class CaseContext extends MatterContext {
     };
   }
 
+  /** What the guards of a served case need (domain/case/execution.ts). */
+  executionFacts(): ExecutionFacts {
+    const p = this.proceedings;
+    const running = (name: string) => this.hasClock(name) && !this.clock(name).stopped;
+    return {
+      execution: this.execution!,
+      decided: p!.decision!.outcome,
+      decidedOn: p!.decision!.on,
+      respondentKind: this.input.clue.respondent.kind,
+      windowsOpen: REMEDY_WINDOWS.filter(running),
+      demandWaitEndsOn: this.clockDue(PAYMENT_DEMAND.name),
+      enforcementLatestOn: this.clockDue(PAYMENT_DEMAND_LATEST.name),
+      transferSettled: transferItemsSettled(this),
+      realNameReport: !!this.report?.realName,
+    };
+  }
+
   protected row(): MatterRow {
     const clue = this.input.clue;
     return {
@@ -175,6 +211,10 @@ export class CaseContext extends MatterContext {
         outcome: this.outcome,
         rulePack: this.pack.ref,
         transfer: this.investigation.transfer?.status,
+        // A closed case the law still runs on (publicity, repair, appeals, a reward): its live state is read.
+        ...(this.stage === 'closed' && this.execution
+          ? { followUp: owesAfterClosure(this.state(), (n) => this.hasClock(n) && !this.clock(n).stopped) }
+          : {}),
       },
       rulePack: this.pack.ref,
       createdBy: this.input.registeredBy.id,
@@ -257,6 +297,7 @@ export class CaseContext extends MatterContext {
       investigation: this.investigation,
       report: this.report,
       proceedings: this.proceedings,
+      execution: this.execution,
       outcome: this.outcome,
       clocks: this.clockViews(),
     };

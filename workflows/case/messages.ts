@@ -3,6 +3,7 @@ import type { CommandResult } from '../../schema/common.js';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseView, DecideFiling, ExtendFiling } from '../../schema/case.js';
 import type * as D from '../../schema/decision.js';
+import type * as X from '../../schema/execution.js';
 import type * as I from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
 import type { DeadlineMove } from '../matter/matter-context.js';
@@ -72,6 +73,20 @@ export const decideCaseUpdate = update<D.DecideCase>('decideCase');
 export const eServiceConsentUpdate = update<D.EServiceConsent>('recordEServiceConsent');
 export const serveDecisionUpdate = update<D.ServeDecision>('serveDecision');
 
+// Payment and enforcement, remedies, publicity and credit repair, closure, rewards (docs/rules.md)
+export const recordPaymentUpdate = update<X.RecordPayment>('recordPayment');
+export const decidePaymentArrangementUpdate = update<X.DecidePaymentArrangement>('decidePaymentArrangement');
+export const servePaymentDemandUpdate = update<X.ServePaymentDemand>('servePaymentDemand');
+export const applyEnforcementUpdate = update<X.ApplyEnforcement>('applyEnforcement');
+export const recordRemedyUpdate = update<X.RecordRemedy>('recordRemedy');
+export const recordRemedyOutcomeUpdate = update<X.RecordRemedyOutcome>('recordRemedyOutcome');
+export const publishDecisionUpdate = update<X.PublishDecision>('publishDecision');
+export const withdrawPublicityUpdate = update<X.WithdrawPublicity>('withdrawPublicity');
+export const applyCreditRepairUpdate = update<X.ApplyCreditRepair>('applyCreditRepair');
+export const decideCreditRepairUpdate = update<X.DecideCreditRepair>('decideCreditRepair');
+export const closeCaseUpdate = update<X.CloseCase>('closeCase');
+export const decideRewardUpdate = update<X.DecideReward>('decideReward');
+
 /** The holiday calendar changed: reload it and recompute every open deadline. */
 export const calendarChangedSignal = defineSignal('calendarChanged');
 /** The same as an update, answering which deadlines moved (for the administrator's report). */
@@ -84,7 +99,15 @@ export const CASE_WORKFLOW_TYPE = 'enforcementCase';
 
 /** The phases of a case, each a child workflow of the case's workflow. */
 export type CasePhase =
-  'filing' | 'investigation' | 'review' | 'notice' | 'hearing' | 'decision' | 'aftercare';
+  | 'filing'
+  | 'investigation'
+  | 'review'
+  | 'notice'
+  | 'hearing'
+  | 'decision'
+  | 'execution'
+  | 'publicity'
+  | 'aftercare';
 /** A phase's workflow ID: deterministic, so the API finds it and a phase never starts twice. A case returned
  * from review runs investigation and review again: their later rounds are `<phase>-<round>`. */
 export const phaseWorkflowId = (caseNumber: string, phase: CasePhase, round = 1) =>
@@ -130,4 +153,16 @@ export const CASE_COMMANDS = [
   decideCaseUpdate,
   eServiceConsentUpdate,
   serveDecisionUpdate,
+  recordPaymentUpdate,
+  decidePaymentArrangementUpdate,
+  servePaymentDemandUpdate,
+  applyEnforcementUpdate,
+  recordRemedyUpdate,
+  recordRemedyOutcomeUpdate,
+  publishDecisionUpdate,
+  withdrawPublicityUpdate,
+  applyCreditRepairUpdate,
+  decideCreditRepairUpdate,
+  closeCaseUpdate,
+  decideRewardUpdate,
 ] as const;

@@ -5,6 +5,7 @@ import type { CaseInput, CaseStage, CaseView } from '../../schema/case.js';
 import type { MatterState } from '../matter/matter-context.js';
 import type { CommandResult } from '../../schema/common.js';
 import type { ProceedingsView } from '../../schema/decision.js';
+import type { ExecutionView } from '../../schema/execution.js';
 
 export interface CaseState {
   stage: CaseStage;
@@ -14,6 +15,8 @@ export interface CaseState {
   report: CaseView['report'];
   /** From the hand-over to review on (absent in states handed over before it existed). */
   proceedings?: ProceedingsView | null;
+  /** From the served decision on (absent in states handed over before it existed). */
+  execution?: ExecutionView | null;
   matter: MatterState;
   /** The last commands' Update IDs and answers (at most ANSWERS_KEPT): Temporal deduplicates an Update ID within
    * one run; these carry that across runs and phases, so a retried request is applied once. */

@@ -1,5 +1,12 @@
 // Merging a provincial pack onto the national one. Pure.
-import type { ExemptionList, RulePackContent, RulePackFile } from '../../../schema/rule-pack.js';
+import type {
+  ExemptionList,
+  PublicitySettings,
+  RewardSettings,
+  RulePackContent,
+  RulePackFile,
+} from '../../../schema/rule-pack.js';
+import { PUBLICITY_DEFAULTS, REWARD_DEFAULTS } from './national.js';
 
 type Overrides = Extract<RulePackFile, { scope: 'province' }>['overrides'];
 
@@ -20,8 +27,22 @@ export function mergePack(national: RulePackContent, o: Overrides): RulePackCont
     },
     reminders: o.reminders ?? national.reminders,
     exemptionLists: [...lists.values()],
+    publicity: {
+      ...publicitySettings(national),
+      ...o.publicity,
+      ...(o.publicity?.lowerFineBelow
+        ? { lowerFineBelow: { ...publicitySettings(national).lowerFineBelow, ...o.publicity.lowerFineBelow } }
+        : {}),
+    },
+    rewards: { ...rewardSettings(national), ...o.rewards },
   };
 }
+
+/** A pack's publicity settings (the national defaults where a pack predates them). */
+export const publicitySettings = (pack: RulePackContent): PublicitySettings =>
+  pack.publicity ?? PUBLICITY_DEFAULTS;
+/** A pack's reward settings (the national defaults where a pack predates them). */
+export const rewardSettings = (pack: RulePackContent): RewardSettings => pack.rewards ?? REWARD_DEFAULTS;
 
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
