@@ -101,6 +101,13 @@ describe('tiean period', () => {
     expect(byId.get('hearing-notice')?.slice(1, 5)).toEqual(['WD', '7', 'no-roll-over', 'agency']);
     expect(byId.get('service')?.slice(1, 5)).toEqual(['WD', '7', 'no-roll-over', 'agency']);
     expect(byId.get('public-notice-service')?.slice(1, 5)).toEqual(['CD', '30', 'rolls-over', 'party']);
+    // The periods after the served decision.
+    expect(byId.get('reconsideration')?.slice(1, 5)).toEqual(['CD', '60', 'rolls-over', 'party']);
+    expect(byId.get('lawsuit')?.slice(1, 5)).toEqual(['M', '6', 'rolls-over', 'party']);
+    expect(byId.get('payment-demand')?.slice(1, 5)).toEqual(['WD', '10', 'no-roll-over', 'agency']);
+    expect(byId.get('publicity')?.slice(1, 5)).toEqual(['WD', '20', 'no-roll-over', 'agency']);
+    expect(byId.get('publicity-withdrawal')?.slice(1, 5)).toEqual(['WD', '3', 'no-roll-over', 'agency']);
+    expect(byId.get('credit-repair-decision')?.slice(1, 5)).toEqual(['WD', '7', 'no-roll-over', 'agency']);
     expect(r.stdout).not.toMatch(/RULES\.md/);
   });
   it('due: a seizure from 2026-09-03 ends 2026-10-03, inside the holiday (an agency maximum)', () => {

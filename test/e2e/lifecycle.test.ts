@@ -280,6 +280,127 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
     );
   });
 
+  it('a report to closure: paid, published (the reporter absent from the public text), closed, the reward; a late annulment takes the record down', async () => {
+    const reporter = { name: '举报人司马青云', phone: '13787654321', idNumber: '350102198502023456' };
+    const sub = await post('intake1', '/api/submissions', {
+      kind: 'report',
+      channel: '12315',
+      submitter: { ...reporter, realName: true },
+      respondent: { kind: 'organisation', name: '南城某超市有限公司', uscc: '91350100M000100Y43' },
+      subject: '销售过期食品',
+      allegation: '该超市货架上有大量过期牛奶',
+      receivedOn: today,
+    });
+    const n = sub.caseNumber as string;
+    const cmd = (user: string, p: string, body: unknown) =>
+      soon(() => post(user, `/api/cases/${n}/${p}`, body));
+    await cmd('head1', 'filing-decision', { decision: 'file', reasons: '举报属实，符合立案条件' });
+    const fine = { kind: 'penalty', penalties: [{ kind: 'fine', amountFen: 500_000 }] };
+    // The officers' facts name the reporter: the public text must not.
+    const facts = `经${reporter.name}（电话${reporter.phone}）举报，当事人销售超过保质期的牛奶`;
+    await cmd('officer1', 'investigation-conclusion', {
+      ...O,
+      reviewerId: 'reviewer1',
+      report: '调查终结报告',
+      proposal: { facts, legalBasis: '《中华人民共和国食品安全法》第一百二十四条', outcome: fine },
+    });
+    await cmd('reviewer1', 'case-review', { result: 'approve', opinion: '同意' });
+    await cmd('officer1', 'notice', {
+      ...O,
+      service: { method: 'in_person', on: today, receiver: '当事人' },
+    });
+    await cmd('officer1', 'defence-waiver', { ...O, on: today, note: '当事人书面放弃陈述申辩' });
+    const decided = await cmd('head1', 'decision', {
+      outcome: fine,
+      facts,
+      legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+    });
+    const documentNumber = decided.proceedings.decision.documentNumber as string;
+    await cmd('officer1', 'service', {
+      ...O,
+      service: { method: 'in_person', on: today, receiver: '当事人' },
+    });
+    // The execution phase opens: the fine is due in 15 CD, the publicity in 20 WD.
+    const served = await soon(async () => {
+      const live = (await get('officer1', `/api/cases/${n}`)).live;
+      expect(live.execution).toMatchObject({ fineFen: 500_000, publicity: { status: 'due' } });
+      return live;
+    });
+    expect(served.clocks.map((k: { name: string }) => k.name)).toEqual(
+      expect.arrayContaining(['payment', 'reconsideration', 'lawsuit', 'publicity']),
+    );
+    const closeEarly = await sys.call('POST', `/api/cases/${n}/closure`, {
+      token: t.head1,
+      body: { closedOn: today, report: '结案报告' },
+      key: `closure-${n}-early`,
+    });
+    expect([closeEarly.status, closeEarly.body.code]).toEqual([409, 'CLOSURE_CONDITIONS_OPEN']);
+    const surcharge = await get('officer1', `/api/cases/${n}/surcharge`);
+    expect(surcharge).toMatchObject({ fineFen: 500_000, surchargeFen: 0 });
+    await cmd('officer1', 'payments', {
+      paidOn: today,
+      amountFen: 500_000,
+      toward: 'penalty',
+      bankReference: 'ICBC-20261202-0001',
+    });
+    const published = await cmd('officer1', 'publicity', { ...O, publishedOn: today });
+    expect(published.execution.publicity).toMatchObject({ status: 'published', tier: 'minor' });
+
+    // The public list: no sign-in, the decision shown, the reporter in no form.
+    const list = await sys.call('GET', '/api/public/publicity?limit=100');
+    expect(list.status).toBe(200);
+    const shown = list.body.items.find(
+      (i: { documentNumber: string }) => i.documentNumber === documentNumber,
+    );
+    expect(shown).toMatchObject({
+      respondent: '南城某超市有限公司',
+      penaltySummary: expect.stringContaining('罚款'),
+    });
+    expect(shown.text).toContain('销售超过保质期的牛奶');
+    const publicText = JSON.stringify(list.body);
+    for (const secret of [...Object.values(reporter), '司马']) expect(publicText).not.toContain(secret);
+
+    const closed = await cmd('head1', 'closure', {
+      closedOn: today,
+      report: '结案报告：罚款已缴清，公示已录入',
+    });
+    expect(closed).toMatchObject({ stage: 'closed', outcome: { kind: 'decided' } });
+    // The reward after closure: grade 3 of ¥5,000 is ¥50, below the minimum of ¥1,000.
+    const rewarded = await cmd('head1', 'reward', { eligible: true, grade: 3, reasons: '举报内容属实' });
+    expect(rewarded.execution.reward).toMatchObject({ amountFen: 100_000, grade: 3 });
+    // A minor record ends by itself: credit repair is refused with a 409.
+    const repair = await sys.call('POST', `/api/cases/${n}/credit-repair`, {
+      token: t.officer1,
+      body: {
+        appliedOn: today,
+        declarations: { harmRemedied: true, noRepeat: true, notOnCreditList: true },
+        commitment: '承诺守法经营',
+      },
+      key: `repair-${n}`,
+    });
+    expect([repair.status, repair.body.code]).toEqual([409, 'REPAIR_NOT_NEEDED']);
+    // After closure the party sues; the court annuls the decision: the record comes down.
+    await cmd('officer1', 'remedies', { kind: 'lawsuit', filedOn: today, body: '某区人民法院' });
+    const annulled = await cmd('officer1', 'remedy-outcome', {
+      remedyId: 'RM1',
+      on: today,
+      result: 'annulled',
+      note: '判决撤销',
+    });
+    expect(annulled.execution.publicity.withdrawal).toMatchObject({ reason: 'annulled', done: null });
+    await cmd('officer1', 'publicity-withdrawal', {
+      ...O,
+      on: today,
+      action: 'withdraw',
+      note: '决定被撤销，撤下公示',
+    });
+    const after = await sys.call('GET', '/api/public/publicity?limit=100');
+    expect(after.body.items.map((i: { documentNumber: string }) => i.documentNumber)).not.toContain(
+      documentNumber,
+    );
+    expect((await get('head1', `/api/cases/${n}/audit/verify`)).ok).toBe(true);
+  });
+
   it('a case whose workflow was terminated under it is flagged and shown to the supervisors', async () => {
     const reg = await post('officer1', '/api/clues', {
       source: 'media',
