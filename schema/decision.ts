@@ -17,6 +17,9 @@ const EventDate = IsoDateSchema.describe(
   '事件发生日（不得晚于今天）/ the day it happened, not in the future',
 );
 
+/** Shared with the commands after the decision (schema/execution.ts). */
+export { text as boundedText, officers as OfficersSchema, EventDate as EventDateSchema };
+
 /** An amount in fen (分): integers only, never floats; at most ¥1,000,000,000. */
 export const FenSchema = z
   .number()
@@ -125,7 +128,7 @@ export const ServiceMethodSchema = z.enum([
 ]);
 export type ServiceMethod = z.infer<typeof ServiceMethodSchema>;
 
-const ServiceEventSchema = z
+export const ServiceEventSchema = z
   .object({
     method: ServiceMethodSchema,
     /** The day the party received it (for a public notice: the day it was published). */
@@ -232,7 +235,14 @@ export const EServiceConsentSchema = z.object({ officers, signedOn: EventDate, a
 export type EServiceConsent = z.infer<typeof EServiceConsentSchema>;
 
 /** The decision served (on pronouncement, or within 7 WD when the party was absent). */
-export const ServeDecisionSchema = z.object({ officers, service: ServiceEventSchema }).strict();
+export const ServeDecisionSchema = z
+  .object({
+    officers,
+    service: ServiceEventSchema,
+    /** 行政处罚、信用修复"双书"送达: a credit-repair notice (信用修复告知书) was served with the decision. */
+    creditRepairNotice: z.boolean().optional(),
+  })
+  .strict();
 export type ServeDecision = z.infer<typeof ServeDecisionSchema>;
 
 // ——— state, as the case view shows it ———
@@ -251,6 +261,8 @@ const ServiceRecordSchema = z.object({
   /** When service took effect: the day received, or 30 CD after a public notice (null until then). */
   effectiveOn: z.string().nullable(),
   recordedBy: z.array(z.string()),
+  /** The decision was served together with a credit-repair notice (双书送达). */
+  creditRepairNotice: z.boolean().optional(),
 });
 
 export const ProceedingsViewSchema = z.object({

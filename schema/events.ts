@@ -214,6 +214,7 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     effectiveOn: date.nullable(),
     publicNoticeEndsOn: due,
     publicityNotice: z.boolean(),
+    creditRepairNotice: z.boolean().optional(),
     officers,
   }),
   ev('decision.service_effective', { effectiveOn: date, rule: z.string() }),

@@ -4,19 +4,18 @@
 // the money (罚缴分离): it records what the bank reports.
 import { z } from 'zod';
 import { IsoDateSchema } from './common.js';
-import { DecisionOutcomeSchema, FenSchema, ServiceMethodSchema } from './decision.js';
+import {
+  boundedText,
+  DecisionOutcomeSchema,
+  EventDateSchema,
+  FenSchema,
+  OfficersSchema,
+  ServiceEventSchema,
+} from './decision.js';
 
-const text = (max = 4000) => z.string().trim().min(2).max(max);
-const userId = z.string().trim().min(1).max(64);
-const officers = z
-  .array(userId)
-  .min(2)
-  .max(10)
-  .refine((a) => new Set(a).size === a.length, { message: '办案人员不能重复 / officers must be distinct' })
-  .describe('执法人员（至少两名持证人员）/ officers: at least two distinct certified officers');
-const EventDate = IsoDateSchema.describe(
-  '事件发生日（不得晚于今天）/ the day it happened, not in the future',
-);
+const text = boundedText;
+const officers = OfficersSchema;
+const EventDate = EventDateSchema;
 
 /** At most this many of each kind of entry a served case collects (payments, remedies, repair applications). */
 export const EXECUTION_LIMITS = { payments: 60, instalments: 12, remedies: 10, repairs: 5 } as const;
@@ -61,10 +60,6 @@ export const DecidePaymentArrangementSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 export type DecidePaymentArrangement = z.infer<typeof DecidePaymentArrangementSchema>;
-
-const ServiceEventSchema = z
-  .object({ method: ServiceMethodSchema, on: EventDate, receiver: text(200) })
-  .strict();
 
 /** 履行催告书 served (ACL 54): the court may be asked 10 WD after it, if the party still has not paid. */
 export const ServePaymentDemandSchema = z.object({ officers, service: ServiceEventSchema }).strict();

@@ -2,7 +2,6 @@
 // rewards, closure). Pure: what is owed and what was paid, the late surcharge with its appeal freeze, when the
 // agency may demand payment and go to court, when a case may close; and the guards the workflow's validators
 // call. Commands act on their own unit's cases; the officers' team is checked like every other step's.
-import type { CaseStage } from '../../schema/case.js';
 import type { DecisionOutcome } from '../../schema/decision.js';
 import type { Refusal } from '../../schema/errors.js';
 import {
@@ -15,10 +14,17 @@ import {
   type RecordRemedyOutcome,
 } from '../../schema/execution.js';
 import type { OfficerRef } from '../../schema/investigation.js';
-import type { Actor, Role } from '../../schema/roles.js';
+import type { Actor } from '../../schema/roles.js';
 import type { IsoDate } from '../../schema/values/dates.js';
 import { publicitySettings } from '../rules/packs/merge.js';
-import { checkEventDate, checkTeam, type CaseFacts } from './guards.js';
+import {
+  checkEventDate,
+  checkTeam,
+  requireRole,
+  requireStage,
+  requireUnit,
+  type CaseFacts,
+} from './guards.js';
 import { publishes } from './proceedings.js';
 import { repairRefusal } from './publicity.js';
 import { computeSurcharge, type FineInstalment, type SurchargeResult } from './surcharge.js';
@@ -87,14 +93,9 @@ const pendingRemedy = (e: ExecutionView) => e.remedies.find((r) => r.outcome ===
 
 // ——— guards ———
 
-const role = (actor: Actor, r: Role): Check =>
-  actor.roles.includes(r) ? undefined : { code: 'FORBIDDEN_ROLE', detail: r };
-const unit = (actor: Actor, c: CaseFacts): Check =>
-  actor.unitId === c.unitId ? undefined : { code: 'FORBIDDEN_UNIT' };
-const stage = (c: CaseFacts, ...stages: CaseStage[]): Check =>
-  stages.includes(c.stage)
-    ? undefined
-    : { code: 'STAGE_NOT_ALLOWED', detail: `${c.stage} ∉ ${stages.join('|')}` };
+const role = requireRole;
+const unit = requireUnit;
+const stage = requireStage;
 const head = (c: CaseFacts, actor: Actor) => role(actor, 'agency_head') ?? unit(actor, c);
 const officer = (c: CaseFacts, actor: Actor) => role(actor, 'case_officer') ?? unit(actor, c);
 const officerOrHead = (c: CaseFacts, actor: Actor) =>

@@ -47,16 +47,16 @@ export interface CaseFacts {
 
 type Check = Refusal | undefined;
 
-function requireRole(actor: Actor, role: Role): Check {
+export function requireRole(actor: Actor, role: Role): Check {
   return actor.roles.includes(role) ? undefined : { code: 'FORBIDDEN_ROLE', detail: role };
 }
 
 /** Commands act on their own unit's cases only. (Reading reaches the units below.) */
-function requireUnit(actor: Actor, c: CaseFacts): Check {
+export function requireUnit(actor: Actor, c: CaseFacts): Check {
   return actor.unitId === c.unitId ? undefined : { code: 'FORBIDDEN_UNIT' };
 }
 
-function requireStage(c: CaseFacts, ...stages: CaseStage[]): Check {
+export function requireStage(c: CaseFacts, ...stages: CaseStage[]): Check {
   return stages.includes(c.stage)
     ? undefined
     : { code: 'STAGE_NOT_ALLOWED', detail: `${c.stage} ∉ ${stages.join('|')}` };

@@ -2,7 +2,6 @@
 // notice and defence, hearing, decision and service). Pure, like guards.ts: a guard returns a refusal or
 // undefined, and the workflow's update validators call them.
 import type { IsoDate } from '../../schema/values/dates.js';
-import type { CaseStage } from '../../schema/case.js';
 import type {
   DecideCase,
   PostponeHearing,
@@ -12,10 +11,13 @@ import type {
 } from '../../schema/decision.js';
 import type { Refusal } from '../../schema/errors.js';
 import type { OfficerRef } from '../../schema/investigation.js';
-import type { Actor, Role } from '../../schema/roles.js';
+import type { Actor } from '../../schema/roles.js';
 import { findExemption } from '../rules/packs/merge.js';
 import {
   checkEventDate,
+  requireRole,
+  requireStage,
+  requireUnit,
   checkHeads,
   checkHearingChair,
   checkHold,
@@ -30,14 +32,9 @@ type Check = Refusal | undefined;
 /** Lists a command adds to: at most this many entries each (defences, postponements). */
 export const PROCEEDINGS_LIST_MAX = 10;
 
-const role = (actor: Actor, r: Role): Check =>
-  actor.roles.includes(r) ? undefined : { code: 'FORBIDDEN_ROLE', detail: r };
-const unit = (actor: Actor, c: CaseFacts): Check =>
-  actor.unitId === c.unitId ? undefined : { code: 'FORBIDDEN_UNIT' };
-const stage = (c: CaseFacts, ...stages: CaseStage[]): Check =>
-  stages.includes(c.stage)
-    ? undefined
-    : { code: 'STAGE_NOT_ALLOWED', detail: `${c.stage} ∉ ${stages.join('|')}` };
+const role = requireRole;
+const unit = requireUnit;
+const stage = requireStage;
 const head = (c: CaseFacts, actor: Actor) => role(actor, 'agency_head') ?? unit(actor, c);
 const proceedings = (c: CaseFacts) => c.proceedings ?? undefined;
 const missing: Refusal = { code: 'STAGE_NOT_ALLOWED', detail: 'no proceedings' };

@@ -61,7 +61,11 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
   const { h, startCase, actions } = useCaseHarness('exec');
 
   /** A case driven to its served decision: filed, concluded, reviewed, notice waived, decided, served today. */
-  async function toServed(outcome?: Proposal['outcome'], input: Partial<CaseInput> = {}) {
+  async function toServed(
+    outcome?: Proposal['outcome'],
+    input: Partial<CaseInput> = {},
+    creditRepairNotice = false,
+  ) {
     const started = await startCase({ input });
     const { send, file } = started;
     const today = async () => chinaDateOf(await h.env.currentTimeMs());
@@ -109,7 +113,11 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
       const served = await send(M.serveDecisionUpdate, {
         actor: officer1,
         team,
-        command: { officers: TEAM_IDS, service: { method: 'in_person', on, receiver: '当事人法定代表人' } },
+        command: {
+          officers: TEAM_IDS,
+          service: { method: 'in_person', on, receiver: '当事人法定代表人' },
+          ...(creditRepairNotice ? { creditRepairNotice } : {}),
+        },
       });
       expect(served.stage).toBe('served');
       // The execution phase opens by itself.
@@ -441,11 +449,13 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
   });
 
   it('credit repair in the serious tier: too early, conditions unmet, refused, then granted (the record comes down)', async () => {
-    const c = await toServed(undefined, { rulePack: SERIOUS });
+    const c = await toServed(undefined, { rulePack: SERIOUS }, true);
     await c.worker.runUntil(async () => {
       const v = await c.serve();
       const on = v.execution!.servedOn;
       await c.pay(on, FINE);
+      // The decision went out with a credit-repair notice (双书送达).
+      expect(v.proceedings!.service).toMatchObject({ creditRepairNotice: true });
       const published = await c.publish(on);
       expect(published.execution!.publicity).toMatchObject({ tier: 'serious', record: { months: 36 } });
       const apply = (appliedOn: string, ok = true) =>

@@ -303,7 +303,8 @@ describe('review, notice, hearing, decision and service', () => {
       ]),
     );
     const tasks = await h.tdb.db.task.findMany({ where: { caseNumber }, orderBy: { id: 'asc' } });
-    expect(tasks.filter((t) => t.status === 'open').map((t) => t.kind)).toEqual([]);
+    // Every task of these stages is closed; the execution that follows may already have opened the publicity entry.
+    expect(tasks.filter((t) => t.status === 'open' && t.kind !== 'publish').map((t) => t.kind)).toEqual([]);
     expect(tasks.map((t) => t.kind)).toEqual(
       expect.arrayContaining([
         'case-review',

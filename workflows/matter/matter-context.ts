@@ -230,6 +230,11 @@ export abstract class MatterContext {
     if (!b) throw new Error(`no clock ${name}`);
     return b.clock;
   }
+  /** Stops a clock if it exists and runs. */
+  stopClock(name: string, on: IsoDate, reason: string): void {
+    const b = this.clocks.find((c) => c.clock.name === name);
+    if (b && !b.clock.stopped) b.clock.stop(on, reason);
+  }
   runningClocks(): StatutoryClock[] {
     return this.clocks.map((b) => b.clock).filter((c) => !c.stopped);
   }

@@ -48,8 +48,7 @@ export function registerClosureHandlers(c: CaseContext) {
         annulled: e.annulled,
         on: command.closedOn,
       };
-      for (const name of ENDED_BY_CLOSURE)
-        if (c.hasClock(name) && !c.clock(name).stopped) c.clock(name).stop(command.closedOn, '结案 closed');
+      for (const name of ENDED_BY_CLOSURE) c.stopClock(name, command.closedOn, '结案 closed');
       await c.record({
         actor,
         action: 'case.closed',

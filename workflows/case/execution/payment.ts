@@ -49,14 +49,10 @@ const enforcementTask = (c: CaseContext, dueOn: string | null): Task => ({
   dueOn,
 });
 
-function stopClock(c: CaseContext, name: string, on: IsoDate, reason: string) {
-  if (c.hasClock(name) && !c.clock(name).stopped) c.clock(name).stop(on, reason);
-}
-
 /** The payment period (or the agreed one) ran out: what is unpaid now bears the surcharge. */
 export async function paymentDue(c: CaseContext, name: string, dueOn: IsoDate) {
   const e = c.execution;
-  stopClock(c, name, dueOn, '期满 period ended');
+  c.stopClock(name, dueOn, '期满 period ended');
   if (!e || outstandingFen(e) === 0) return;
   await c.record({
     actor: SYSTEM_ACTOR,
@@ -90,7 +86,7 @@ export async function enforcementWhenDue(c: CaseContext, on: IsoDate) {
 
 /** Ten working days after the demand: the court may be asked now, if the party still has not paid. */
 export async function demandWaitOver(c: CaseContext, dueOn: IsoDate) {
-  stopClock(c, PAYMENT_DEMAND.name, dueOn, '期满 period ended');
+  c.stopClock(PAYMENT_DEMAND.name, dueOn, '期满 period ended');
   const e = c.execution;
   if (!e || isSettled(e, dueOn) || e.enforcement) return;
   const latest = c.hasClock(ENFORCEMENT_LATEST) ? c.clock(ENFORCEMENT_LATEST).dueOn : undefined;
@@ -108,7 +104,7 @@ function settledNow(c: CaseContext, on: IsoDate): string[] {
   e.settled = isSettled(e, on);
   if (!e.settled) return [];
   for (const name of [PAYMENT.name, ARRANGED, PAYMENT_DEMAND.name, ENFORCEMENT_LATEST])
-    stopClock(c, name, on, '已履行 paid');
+    c.stopClock(name, on, '已履行 paid');
   return [c.taskId('payment-demand'), c.taskId('apply-enforcement')];
 }
 
@@ -158,7 +154,7 @@ export function registerPaymentHandlers(c: CaseContext) {
             ? [...paidPart, { dueOn: command.deferUntil, amountFen: owed }]
             : [...paidPart, ...command.instalments];
         lastDue = e.instalments.at(-1)!.dueOn;
-        stopClock(c, PAYMENT.name, on, '延期（分期）缴纳 arrangement approved');
+        c.stopClock(PAYMENT.name, on, '延期（分期）缴纳 arrangement approved');
         c.spawnClock(
           {
             name: ARRANGED,
@@ -214,7 +210,7 @@ export function registerPaymentHandlers(c: CaseContext) {
       const { appliedOn, court } = cmd.command;
       const officers = teamIds(c, cmd);
       exec(c).enforcement = { appliedOn, court, officers };
-      stopClock(c, ENFORCEMENT_LATEST, appliedOn, '已申请强制执行 applied');
+      c.stopClock(ENFORCEMENT_LATEST, appliedOn, '已申请强制执行 applied');
       await c.record({
         actor: cmd.actor,
         action: 'enforcement.applied',

@@ -34,10 +34,6 @@ const repairClock = (id: string) => `credit-repair-${id}`;
 
 const publicity = (c: CaseContext) => c.execution!.publicity;
 
-function stopClock(c: CaseContext, name: string, on: IsoDate, reason: string) {
-  if (c.hasClock(name) && !c.clock(name).stopped) c.clock(name).stop(on, reason);
-}
-
 /** Each write to the public list carries a version: a later state is never overwritten by an earlier one. */
 const nextVersion = (c: CaseContext) => ++publicity(c).version;
 
@@ -73,7 +69,7 @@ async function takeDown(
   on: IsoDate,
 ) {
   publicity(c).status = status;
-  stopClock(c, SHOWN, on, status);
+  c.stopClock(SHOWN, on, status);
   await acts.publication({ caseNumber: c.number, unitId: c.input.unitId, version: nextVersion(c), status });
 }
 
@@ -120,7 +116,7 @@ export function registerPublicityHandlers(c: CaseContext) {
       );
       const endsOn = shown.dueOn!;
       const dueOn = c.hasClock('publicity') ? c.clock('publicity').dueOn : undefined;
-      stopClock(c, 'publicity', on, '已公示 published');
+      c.stopClock('publicity', on, '已公示 published');
       const made = await writeRecord(c, on, endsOn);
       p.record = {
         publishedOn: on,
@@ -158,7 +154,7 @@ export function registerPublicityHandlers(c: CaseContext) {
       const { on, action, note } = cmd.command;
       const p = publicity(c);
       p.withdrawal!.done = action;
-      stopClock(c, PUBLICITY_WITHDRAWAL.name, on, action);
+      c.stopClock(PUBLICITY_WITHDRAWAL.name, on, action);
       if (action === 'withdraw') await takeDown(c, 'withdrawn', on);
       else {
         const made = await writeRecord(c, p.record!.publishedOn, p.record!.endsOn);
@@ -214,7 +210,7 @@ export function registerPublicityHandlers(c: CaseContext) {
         decidedOn: on,
         reasons: command.reasons,
       });
-      stopClock(c, repairClock(repair.id), on, command.decision);
+      c.stopClock(repairClock(repair.id), on, command.decision);
       if (command.decision === 'grant') await takeDown(c, 'repaired', on);
       await c.record({
         actor,

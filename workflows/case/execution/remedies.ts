@@ -29,13 +29,9 @@ const withdrawTask = (c: CaseContext, dueOn: string | null): Task => ({
   dueOn,
 });
 
-function stopClock(c: CaseContext, name: string, on: IsoDate, reason: string) {
-  if (c.hasClock(name) && !c.clock(name).stopped) c.clock(name).stop(on, reason);
-}
-
 /** A party's window ran out unused. */
 export async function windowEnded(c: CaseContext, name: string, dueOn: IsoDate) {
-  stopClock(c, name, dueOn, '期满 period ended');
+  c.stopClock(name, dueOn, '期满 period ended');
   await enforcementWhenDue(c, dueOn);
 }
 
@@ -56,7 +52,7 @@ function applyChange(c: CaseContext, e: ExecutionView, cmd: RecordRemedyOutcome)
   const stillPublished = !annulled && publishes(e.changedOutcome!);
   if (p.status === 'due' && !stillPublished) {
     p.status = 'not_required';
-    stopClock(c, 'publicity', cmd.on, '决定已变更或撤销 decision changed');
+    c.stopClock('publicity', cmd.on, '决定已变更或撤销 decision changed');
   }
   if (p.status !== 'published') return null;
   p.withdrawal = { reason: cmd.result, since: cmd.on, done: null };
@@ -81,8 +77,7 @@ export function registerRemedyHandlers(c: CaseContext) {
       e.remedies.push({ id, ...command, late, outcome: null });
       // Filed: the window has done its work (a lawsuit also ends the reconsideration route, and vice versa).
       for (const name of [RECONSIDERATION.name, LAWSUIT.name, AFTER_RECONSIDERATION])
-        stopClock(
-          c,
+        c.stopClock(
           name,
           command.filedOn,
           `已${command.kind === 'reconsideration' ? '申请复议' : '起诉'} filed`,

@@ -112,7 +112,13 @@ export function registerDecisionHandlers(c: CaseContext) {
       const p = c.proceedings!;
       const s = cmd.command.service;
       const byPublicNotice = s.method === 'public_notice';
-      p.service = { ...s, effectiveOn: byPublicNotice ? null : s.on, recordedBy: teamIds(c, cmd) };
+      const together = cmd.command.creditRepairNotice ? { creditRepairNotice: true } : {};
+      p.service = {
+        ...s,
+        effectiveOn: byPublicNotice ? null : s.on,
+        recordedBy: teamIds(c, cmd),
+        ...together,
+      };
       if (!byPublicNotice) c.stage = 'served';
       if (c.hasClock(SERVICE.name)) c.clock(SERVICE.name).stop(s.on, '已送达 served');
       const effect = byPublicNotice
@@ -130,6 +136,7 @@ export function registerDecisionHandlers(c: CaseContext) {
           effectiveOn: byPublicNotice ? null : s.on,
           ...(effect ? { publicNoticeEndsOn: effect.dueOn ?? null } : {}),
           publicityNotice: p.decision!.publish,
+          ...together,
           officers: p.service.recordedBy,
         },
         closeTasks: [c.taskId('serve-decision')],
