@@ -208,8 +208,9 @@ export function publicText(input: PublicTextInput): {
   const person =
     r.kind === 'natural_person' ? r.name : r.kind === 'individual_business' ? r.operator : undefined;
   const targets: RedactionTargets = {
-    personNames: [person, rep.name].filter((x): x is string => !!x?.trim()),
-    literals: [r.address, rep.phone, rep.email, rep.idNumber, rep.address].filter(
+    personNames: [person].filter((x): x is string => !!x?.trim()),
+    // The reporter is not even shown as surname + 某: their name is masked whole, like their numbers.
+    literals: [rep.name, r.address, rep.phone, rep.email, rep.idNumber, rep.address].filter(
       (x): x is string => !!x?.trim(),
     ),
   };

@@ -284,7 +284,7 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
   });
 
   it('a report to closure: paid, published (the reporter absent from the public text), closed, the reward; a late annulment takes the record down', async () => {
-    const reporter = { name: '举报人司马青云', phone: '13787654321', idNumber: '350102198502023456' };
+    const reporter = { name: '司马青云', phone: '13787654321', idNumber: '350102198502023456' };
     const sub = await post('intake1', '/api/submissions', {
       kind: 'report',
       channel: '12315',
