@@ -62,17 +62,22 @@ export async function listMatters(db: Db, actor: Actor, kind: MatterKind, q: Lis
   return { rows, page: q.page, pageSize: q.pageSize, total };
 }
 
+/** A matter's live state from its workflow, if it answers in time (null otherwise). */
+export function liveView<V>(temporal: Client, m: MatterRow, view: QueryDefinition<V>): Promise<V | null> {
+  return temporal
+    .withDeadline(Date.now() + LIVE_QUERY_MS, () =>
+      onMatter(temporal, m.number, m.kind as MatterKind, (h) => h.query(view)),
+    )
+    .catch(() => null);
+}
+
 /** A matter's deadlines and tasks from the projection, and its live state from the workflow if it answers. */
 export async function matterPage<V>(db: Db, temporal: Client, m: MatterRow, view: QueryDefinition<V>) {
   const [deadlines, tasks, live] = await Promise.all([
     db.deadline.findMany({ where: { caseNumber: m.number }, orderBy: { id: 'asc' } }),
     db.task.findMany({ where: { caseNumber: m.number }, orderBy: { createdAt: 'asc' } }),
     m.status === 'open' || (m.details as { followUp?: boolean } | null)?.followUp
-      ? temporal
-          .withDeadline(Date.now() + LIVE_QUERY_MS, () =>
-            onMatter(temporal, m.number, m.kind as MatterKind, (h) => h.query(view)),
-          )
-          .catch(() => null)
+      ? liveView(temporal, m, view)
       : Promise.resolve(null),
   ]);
   return {

@@ -8,6 +8,7 @@ import type { IsoDate } from '../../schema/values/dates.js';
 import { addMonths } from '../calendar/calendar.js';
 import { partyAmount } from '../rules/packs/merge.js';
 import { monetaryTotalFen, publishes } from './proceedings.js';
+import { PUB13_SHOWN_MONTHS } from '../rules/periods.js';
 
 /** The tiers of 市场监督管理信用修复管理办法（国家市场监督管理总局令第107号）: 轻微, 一般, 严重. */
 export type PublicityTier = 'minor' | 'general' | 'serious';
@@ -85,7 +86,7 @@ export function publicityEndsOn(
     months = settings.tiers[tier].endMonths;
     basis = `${ORDER_107}：${TIER_ZH[tier]}失信行为的行政处罚信息公示${months}个月`;
   } else {
-    months = tier === 'minor' ? 3 : 36;
+    months = tier === 'minor' ? PUB13_SHOWN_MONTHS.short : PUB13_SHOWN_MONTHS.long;
     basis =
       tier === 'minor'
         ? `${PUB}第十三条：仅受到通报批评或者较低数额罚款的，公示期三个月`

@@ -370,6 +370,36 @@ export const PUBLICITY = agency({
   length: 20,
   confidence: 'law',
 });
+/** How long a published decision is shown under PUB 13 (the rule pack's `durations: 'pub13'`): 3 months for a
+ * circulated criticism or a lower fine, otherwise 3 years (a longer restriction: its length). */
+export const PUB13_SHOWN_MONTHS = {
+  short: 3,
+  long: 36,
+  rule: '市场监督管理行政处罚信息公示规定第十三条',
+} as const;
+
+/** The last day a published decision is shown: `months` from publication, as the tier and its basis say; it
+ * ends on that day, holiday or not. */
+export const publicityShown = (months: number, basis: string): ClockDefinition => ({
+  name: 'publicity-shown',
+  title: { zh: '公示期', en: 'shown until' },
+  rule: basis,
+  unit: 'M',
+  length: months,
+  rollOver: false,
+});
+
+/** 暂缓或者分期缴纳 (APL 66 ¶2): the last day the head approved, counted in calendar days from the application; an
+ * agreed day stays where it is. */
+export const paymentArranged = (days: number): ClockDefinition => ({
+  name: 'payment-arranged',
+  title: { zh: '延期（分期）缴纳罚款期限', en: 'deferred or instalment payment' },
+  rule: '行政处罚法第六十六条第二款：当事人确有经济困难，需要延期或者分期缴纳罚款的，经当事人申请和行政机关批准，可以暂缓或者分期缴纳',
+  unit: 'CD',
+  length: days,
+  rollOver: false,
+});
+
 export const PUBLICITY_WITHDRAWAL = agency({
   id: 'publicity-withdrawal',
   name: 'publicity-withdrawal',

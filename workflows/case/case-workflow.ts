@@ -38,9 +38,6 @@ export interface CaseSummary {
   outcome: CaseView['outcome'];
 }
 
-const clockRunning = (s: CaseState, name: string) =>
-  s.matter.clocks.some((k) => k.snapshot.state.def.name === name && !k.snapshot.state.stopped);
-
 export async function enforcementCase(input: CaseInput, carried?: CaseCarried): Promise<CaseSummary> {
   let state = carried?.state ?? openCase(input);
   const done = new Set(carried?.done ?? []);
@@ -82,7 +79,7 @@ export async function enforcementCase(input: CaseInput, carried?: CaseCarried): 
   // 执行 (15 CD to pay; demand and court after the appeal windows), 复议/诉讼, 公示 (20 WD) → 结案.
   await phase('execution', caseExecution, (s) => s.stage === 'served');
   // After closure: the record shown until its time is over, credit repair, late appeals, the reporter's reward.
-  await phase('publicity', casePublicity, (s) => owesAfterClosure(s, (n) => clockRunning(s, n)));
+  await phase('publicity', casePublicity, owesAfterClosure);
   // What a closed case still owes: the reporter's feedback, the transfer's items, e-mails.
   await phase('aftercare', caseAftercare, owesAfterClosing);
   return {

@@ -212,9 +212,7 @@ export class CaseContext extends MatterContext {
         rulePack: this.pack.ref,
         transfer: this.investigation.transfer?.status,
         // A closed case the law still runs on (publicity, repair, appeals, a reward): its live state is read.
-        ...(this.stage === 'closed' && this.execution
-          ? { followUp: owesAfterClosure(this.state(), (n) => this.hasClock(n) && !this.clock(n).stopped) }
-          : {}),
+        ...(this.stage === 'closed' && this.execution ? { followUp: owesAfterClosure(this.state()) } : {}),
       },
       rulePack: this.pack.ref,
       createdBy: this.input.registeredBy.id,

@@ -17,7 +17,6 @@ import {
   RECONSIDERATION,
 } from '../../../domain/rules/periods.js';
 import { CaseNumberParamsSchema, ProblemSchema } from '../../../schema/api.js';
-import type { CaseView } from '../../../schema/case.js';
 import { IsoDateSchema } from '../../../schema/common.js';
 import * as X from '../../../schema/execution.js';
 import { chinaDateOf } from '../../../schema/values/dates.js';
@@ -25,7 +24,7 @@ import { listPublished } from '../../../services/publications.js';
 import * as M from '../../../workflows/case/messages.js';
 import { AppError } from '../../errors.js';
 import type { ApiDeps } from '../../server.js';
-import { matterPage, visibleMatter } from '../../services/matters.js';
+import { liveView, visibleMatter } from '../../services/matters.js';
 import { caseCommand } from './commands.js';
 
 const path = (p: string) => `/api/cases/:number/${p}`;
@@ -155,8 +154,9 @@ export function executionRoutes(app: FastifyInstance, deps: ApiDeps) {
     },
     async (req) => {
       const c = await visibleMatter(db, await req.actor(), req.params.number, 'case');
-      const { live } = await matterPage(db, temporal, c, M.caseViewQuery);
-      const e = (live as CaseView | null)?.execution;
+      // The live state only (not the deadlines and tasks a case page reads with it).
+      const live = await liveView(temporal, c, M.caseViewQuery);
+      const e = live?.execution;
       if (!e) throw new AppError('STAGE_NOT_ALLOWED', [], 'no served decision');
       const asOf = req.query.asOf ?? chinaDateOf(Date.now());
       const s = surchargeOf(e, asOf);

@@ -21,7 +21,7 @@ const ENDED_BY_CLOSURE = [
   PUBLICITY.name,
 ];
 /** Execution's tasks that closure ends. */
-const EXECUTION_TASKS = ['publish', 'payment-demand', 'apply-enforcement', 'close-case'];
+const EXECUTION_TASKS = ['publish', 'payment-demand', 'apply-enforcement'];
 
 const rewardTask = (c: CaseContext): Task => ({
   id: c.taskId('decide-reward'),
@@ -98,7 +98,7 @@ export function registerRewardHandler(c: CaseContext) {
           grade: e.reward.grade,
           amountFen: e.reward.amountFen,
           withFinance: e.reward.withFinance,
-          explanation: computed?.explanation ?? [command.eligible ? '' : command.ground],
+          explanation: command.eligible ? computed!.explanation : [command.ground],
         },
         closeTasks: [c.taskId('decide-reward')],
       });

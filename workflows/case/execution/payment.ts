@@ -14,7 +14,12 @@ import {
   outstandingFen,
   surchargeOf,
 } from '../../../domain/case/execution.js';
-import { PAYMENT, PAYMENT_DEMAND, PAYMENT_DEMAND_LATEST } from '../../../domain/rules/periods.js';
+import {
+  PAYMENT,
+  PAYMENT_DEMAND,
+  PAYMENT_DEMAND_LATEST,
+  paymentArranged,
+} from '../../../domain/rules/periods.js';
 import { SYSTEM_ACTOR } from '../../../schema/roles.js';
 import { daysBetween, type IsoDate } from '../../../schema/values/dates.js';
 import type { CaseContext } from '../context.js';
@@ -26,10 +31,9 @@ import {
   servePaymentDemandUpdate,
 } from '../messages.js';
 import type { Task } from '../proceedings/review.js';
-import { REMEDY_WINDOWS } from './open.js';
 
-/** The clock of an approved deferral or instalment plan: its last day is the agreed one (no roll-over). */
-const ARRANGED = 'payment-arranged';
+/** The clock of an approved deferral or instalment plan (its last day is the agreed one). */
+const ARRANGED = paymentArranged(0).name;
 const ENFORCEMENT_LATEST = PAYMENT_DEMAND_LATEST.name;
 
 const exec = (c: CaseContext) => c.execution!;
@@ -73,8 +77,7 @@ export async function enforcementWhenDue(c: CaseContext, on: IsoDate) {
   if (isSettled(e, on) || e.annulled) return;
   const due = lastDueOn(e);
   if (due && on <= due) return;
-  if (e.remedies.some((r) => !r.outcome)) return;
-  if (REMEDY_WINDOWS.some((w) => c.hasClock(w) && !c.clock(w).stopped)) return;
+  if (e.remedies.some((r) => !r.outcome) || c.executionFacts().windowsOpen.length) return;
   const latest = c.spawnClock(PAYMENT_DEMAND_LATEST, on, 'case_officer');
   await c.record({
     actor: SYSTEM_ACTOR,
@@ -156,17 +159,10 @@ export function registerPaymentHandlers(c: CaseContext) {
         lastDue = e.instalments.at(-1)!.dueOn;
         c.stopClock(PAYMENT.name, on, '延期（分期）缴纳 arrangement approved');
         c.spawnClock(
-          {
-            name: ARRANGED,
-            title: { zh: '延期（分期）缴纳罚款期限', en: 'deferred or instalment payment' },
-            rule: '行政处罚法第六十六条第二款：当事人确有经济困难，经当事人申请和行政机关批准，可以暂缓或者分期缴纳',
-            unit: 'CD',
-            length: daysBetween(command.appliedOn, lastDue),
-            rollOver: false,
-          },
+          paymentArranged(daysBetween(command.appliedOn, lastDue)),
           command.appliedOn,
           'case_officer',
-          { kind: 'payment-due', ref: ARRANGED },
+          { kind: 'payment-due' },
         );
       }
       await c.record({

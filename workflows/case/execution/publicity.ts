@@ -13,7 +13,11 @@ import {
 } from '../../../domain/case/execution.js';
 import { publicityEndsOn } from '../../../domain/case/publicity.js';
 import { publicitySettings } from '../../../domain/rules/packs/merge.js';
-import { CREDIT_REPAIR_DECISION, PUBLICITY_WITHDRAWAL } from '../../../domain/rules/periods.js';
+import {
+  CREDIT_REPAIR_DECISION,
+  PUBLICITY_WITHDRAWAL,
+  publicityShown,
+} from '../../../domain/rules/periods.js';
 import type { PublicityView } from '../../../schema/execution.js';
 import { SYSTEM_ACTOR } from '../../../schema/roles.js';
 import type { IsoDate } from '../../../schema/values/dates.js';
@@ -29,7 +33,7 @@ import {
 import type { Task } from '../proceedings/review.js';
 
 /** The clock of a published record: it ends by itself on its last day. */
-const SHOWN = 'publicity-shown';
+const SHOWN = publicityShown(0, '').name;
 const repairClock = (id: string) => `credit-repair-${id}`;
 
 const publicity = (c: CaseContext) => c.execution!.publicity;
@@ -101,19 +105,9 @@ export function registerPublicityHandlers(c: CaseContext) {
         outcomeInForce(e, decision.outcome),
         on,
       );
-      const shown = c.spawnClock(
-        {
-          name: SHOWN,
-          title: { zh: '公示期', en: 'shown until' },
-          rule: length.basis,
-          unit: 'M',
-          length: length.months,
-          rollOver: false,
-        },
-        on,
-        'case_officer',
-        { kind: 'publicity-end' },
-      );
+      const shown = c.spawnClock(publicityShown(length.months, length.basis), on, 'case_officer', {
+        kind: 'publicity-end',
+      });
       const endsOn = shown.dueOn!;
       const dueOn = c.hasClock('publicity') ? c.clock('publicity').dueOn : undefined;
       c.stopClock('publicity', on, '已公示 published');

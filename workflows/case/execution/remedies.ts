@@ -107,7 +107,7 @@ export function registerRemedyHandlers(c: CaseContext) {
               { ...LAWSUIT_AFTER_RECONSIDERATION, name: AFTER_RECONSIDERATION },
               command.on,
               'case_officer',
-              { kind: 'remedy-window', ref: AFTER_RECONSIDERATION },
+              { kind: 'remedy-window' },
             )
           : undefined;
       await c.record({

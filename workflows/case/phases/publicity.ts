@@ -9,8 +9,12 @@ import { REMEDY_WINDOWS } from '../execution/open.js';
 import { runPhase, type PhaseInput } from '../phase.js';
 import type { CaseState } from '../state.js';
 
+/** A clock of the case, as its state carries it, exists and runs. */
+const running = (s: CaseState, name: string) =>
+  s.matter.clocks.some((k) => k.snapshot.state.def.name === name && !k.snapshot.state.stopped);
+
 /** What a closed case still owes after closure. */
-export function owesAfterClosure(s: CaseState, running: (name: string) => boolean = () => false): boolean {
+export function owesAfterClosure(s: CaseState): boolean {
   const e = s.execution;
   if (!e || s.stage !== 'closed') return false;
   const p = e.publicity;
@@ -20,7 +24,7 @@ export function owesAfterClosure(s: CaseState, running: (name: string) => boolea
     p.repairs.some((r) => r.status === 'pending') ||
     e.remedies.some((r) => r.outcome === null) ||
     (!!s.report?.realName && e.reward === null) ||
-    REMEDY_WINDOWS.some(running)
+    REMEDY_WINDOWS.some((w) => running(s, w))
   );
 }
 
@@ -32,6 +36,6 @@ export function casePublicity(input: PhaseInput): Promise<CaseState> {
       registerRemedyHandlers(c);
       registerRewardHandler(c);
     },
-    over: (c) => !owesAfterClosure(c.state(), (n) => c.hasClock(n) && !c.clock(n).stopped),
+    over: (c) => !owesAfterClosure(c.state()),
   });
 }
