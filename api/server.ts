@@ -33,6 +33,7 @@ import { notificationRoutes } from './routes/notifications.js';
 import { sessionRoutes } from './routes/session.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { complaintRoutes } from './routes/complaints.js';
+import { listingRoutes } from './routes/listings.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -148,5 +149,6 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   adminRoutes(app, deps);
   submissionRoutes(app, deps);
   complaintRoutes(app, deps);
+  listingRoutes(app, deps);
   return app;
 }

@@ -24,7 +24,7 @@ export const CaseSourceSchema = z.enum([
 export type CaseSource = z.infer<typeof CaseSourceSchema>;
 
 /** 统一社会信用代码 (GB 32100-2015), checksum-validated. */
-const Uscc = z
+export const Uscc = z
   .string()
   .trim()
   .toUpperCase()

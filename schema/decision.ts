@@ -241,6 +241,9 @@ export const ServeDecisionSchema = z
     service: ServiceEventSchema,
     /** 行政处罚、信用修复"双书"送达: a credit-repair notice (信用修复告知书) was served with the decision. */
     creditRepairNotice: z.boolean().optional(),
+    /** The decision did not tell the party of its rights to reconsideration and to sue (where, and within
+     * what time): the reconsideration window is then 1 year (行政复议法第二十条). Default: it did. */
+    rightsExplained: z.boolean().optional(),
   })
   .strict();
 export type ServeDecision = z.infer<typeof ServeDecisionSchema>;
@@ -263,6 +266,8 @@ const ServiceRecordSchema = z.object({
   recordedBy: z.array(z.string()),
   /** The decision was served together with a credit-repair notice (双书送达). */
   creditRepairNotice: z.boolean().optional(),
+  /** False when the decision did not explain the party's rights to appeal. */
+  rightsExplained: z.boolean().optional(),
 });
 
 export const ProceedingsViewSchema = z.object({

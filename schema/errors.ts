@@ -88,6 +88,27 @@ export const ERROR_MESSAGES = {
   INTERNAL: { zh: '内部错误', en: 'Internal error' },
   NOT_FOUND: { zh: '资源不存在', en: 'Not found' },
   COMPLAINT_NOT_FOUND: { zh: '投诉不存在', en: 'No such complaint' },
+  LISTING_NOT_FOUND: { zh: '信用名单记录不存在', en: 'No such credit listing' },
+  LISTING_APPROVAL_ELSEWHERE: {
+    zh: '该决定应由上一级市场监管部门负责人作出',
+    en: 'This decision belongs to a head of the approving unit (one level up)',
+  },
+  LISTING_REMOVAL_TOO_EARLY: {
+    zh: '列入严重违法失信名单未满一年，不得申请提前移出',
+    en: 'Early removal may be applied for only after a year on the serious violations list',
+  },
+  LISTING_REMOVAL_PENDING: {
+    zh: '已有尚未决定的移出申请',
+    en: 'A removal application is already awaiting its decision',
+  },
+  LISTING_NO_REMOVAL_PENDING: {
+    zh: '没有待决定的移出申请',
+    en: 'No removal application awaits a decision',
+  },
+  LISTING_CASE_INVALID: {
+    zh: '列入严重违法失信名单须依据本单位已送达的行政处罚决定，且当事人一致',
+    en: 'A serious listing needs a served penalty decision of this unit, against the same entity',
+  },
   MEDIATION_CONSENT_REQUIRED: {
     zh: '调解须经投诉人和被投诉人双方同意',
     en: 'Mediation needs the consent of both the complainant and the respondent',
@@ -191,6 +212,14 @@ export const ERROR_MESSAGES = {
   CLOSURE_CONDITIONS_OPEN: {
     zh: '尚不具备结案条件',
     en: 'The case cannot be closed yet',
+  },
+  REWARD_INSIDER_NOT_HIGHER: {
+    zh: '内部知情人员奖励金额应高于该等级的奖励金额',
+    en: 'An insider’s raised reward must be above the grade’s amount',
+  },
+  REWARD_OVER_CAP: {
+    zh: '奖励金额超过每案奖励上限',
+    en: 'The reward is above the cap per case',
   },
   REWARD_NOT_APPLICABLE: {
     zh: '本案不涉及举报奖励，或已作出奖励决定',

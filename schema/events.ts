@@ -215,6 +215,7 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     publicNoticeEndsOn: due,
     publicityNotice: z.boolean(),
     creditRepairNotice: z.boolean().optional(),
+    rightsExplained: z.boolean().optional(),
     officers,
   }),
   ev('decision.service_effective', { effectiveOn: date, rule: z.string() }),
@@ -287,8 +288,30 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     grade: z.number().nullable(),
     amountFen: z.number(),
     withFinance: z.boolean(),
+    insider: z.boolean().optional(),
     explanation: z.array(z.string()),
   }),
+  // ── a credit listing ──
+  ev('listing.proposed', {
+    list: z.string(),
+    reason: z.string().nullable(),
+    caseNumber: z.string().nullable(),
+    foundOn: date,
+    approvingUnitId: z.string(),
+  }),
+  ev('listing.decided', {
+    list: z.string(),
+    decision: z.string(),
+    on: date,
+    reasons: z.string(),
+    endsOn: due,
+    earliestRemovalOn: due,
+    escalatesOn: due,
+  }),
+  ev('listing.escalation_due', { since: date, dueOn: date }),
+  ev('listing.removal_applied', { removalId: id, list: z.string(), appliedOn: date, decisionDueOn: due }),
+  ev('listing.removal_decided', { removalId: id, result: z.string(), on: date, reasons: z.string() }),
+  ev('listing.expired', { list: z.string(), endedOn: date }),
   // ── a complaint ──
   ev('complaint.received', {
     channel: z.string(),

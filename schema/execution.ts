@@ -154,6 +154,15 @@ export const DecideRewardSchema = z.discriminatedUnion('eligible', [
       eligible: z.literal(true),
       grade: z.union([z.literal(1), z.literal(2), z.literal(3)]),
       reasons: text(),
+      /** 内部知情人员: an insider's reward may be raised above the grade's amount (never above the cap per case),
+       * with the finance department's consent. */
+      insider: z
+        .object({
+          amountFen: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+          financeConsent: z.literal(true),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
   z
@@ -273,6 +282,8 @@ export const ExecutionViewSchema = z.object({
       grade: z.number().nullable(),
       amountFen: z.number(),
       withFinance: z.boolean(),
+      /** Raised for an insider, with the finance department's consent. */
+      insider: z.boolean().optional(),
       decidedBy: z.string(),
       on: z.string(),
       reasons: z.string(),

@@ -83,6 +83,11 @@ export const RewardSettingsSchema = z
   .strict();
 export type RewardSettings = z.infer<typeof RewardSettingsSchema>;
 
+/** Credit lists: whether a county's or city's serious listing (and its removal) is approved by the head of the
+ * unit one level up (the default; a 2025 draft would drop it), or by the listing unit's own head. */
+export const CreditSettingsSchema = z.object({ seriousApprovalOneLevelUp: z.boolean() }).strict();
+export type CreditSettings = z.infer<typeof CreditSettingsSchema>;
+
 const IndividualBusinessAs = z.enum(['natural_person', 'organisation']);
 
 export const RulePackContentSchema = z
@@ -115,6 +120,7 @@ export const RulePackContentSchema = z
     /** Absent in packs loaded before publicity existed: the national defaults apply. */
     publicity: PublicitySettingsSchema.optional(),
     rewards: RewardSettingsSchema.optional(),
+    credit: CreditSettingsSchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -176,6 +182,7 @@ export const RulePackFileSchema = z.discriminatedUnion('scope', [
           exemptionLists: z.array(ExemptionListSchema).max(50).optional(),
           publicity: PublicitySettingsSchema.partial().optional(),
           rewards: RewardSettingsSchema.partial().optional(),
+          credit: CreditSettingsSchema.partial().optional(),
         })
         .strict(),
     })

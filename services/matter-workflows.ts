@@ -12,7 +12,7 @@ import {
 } from '@temporalio/client';
 import { casePhaseQuery } from '../workflows/case/messages.js';
 
-export type MatterKind = 'case' | 'complaint';
+export type MatterKind = 'case' | 'complaint' | 'listing';
 
 /** How long a call waits for the next phase to start, at most. */
 const HANDOVER_MS = 5_000;
@@ -25,7 +25,7 @@ export async function onMatter<T>(
   kind: MatterKind,
   call: (h: WorkflowHandle) => Promise<T>,
 ): Promise<T> {
-  if (kind === 'complaint') return call(temporal.workflow.getHandle(number));
+  if (kind !== 'case') return call(temporal.workflow.getHandle(number));
   const owner = temporal.workflow.getHandle(number);
   const until = Date.now() + HANDOVER_MS;
   for (;;) {

@@ -10,3 +10,4 @@ export { caseExecution } from './case/phases/execution.js';
 export { casePublicity } from './case/phases/publicity.js';
 export { caseAftercare } from './case/phases/aftercare.js';
 export { complaintWorkflow } from './complaint/complaint-workflow.js';
+export { creditListing } from './listing/listing-workflow.js';

@@ -77,7 +77,7 @@ export async function projectRegistration(
   db: Db,
   m: {
     number: string;
-    kind: 'case' | 'complaint';
+    kind: 'case' | 'complaint' | 'listing';
     unitId: string;
     stage: string;
     source: string;

@@ -9,12 +9,14 @@ import {
   type ApplyCreditRepair,
   type ApplyEnforcement,
   type DecidePaymentArrangement,
+  type DecideReward,
   type ExecutionView,
   type RecordPayment,
   type RecordRemedyOutcome,
 } from '../../schema/execution.js';
 import type { OfficerRef } from '../../schema/investigation.js';
 import type { Actor } from '../../schema/roles.js';
+import type { RewardSettings } from '../../schema/rule-pack.js';
 import type { IsoDate } from '../../schema/values/dates.js';
 import { publicitySettings } from '../rules/packs/merge.js';
 import {
@@ -27,7 +29,8 @@ import {
 } from './guards.js';
 import { publishes } from './proceedings.js';
 import { repairRefusal } from './publicity.js';
-import { computeSurcharge, type FineInstalment, type SurchargeResult } from './surcharge.js';
+import { computeReward, insiderRefusal } from './rewards.js';
+import { computeSurcharge, formatYuan, type FineInstalment, type SurchargeResult } from './surcharge.js';
 
 type Check = Refusal | undefined;
 
@@ -338,9 +341,20 @@ export function checkClose(c: CaseFacts, x: ExecutionFacts, actor: Actor, closed
 }
 
 /** 举报奖励: after closure, for a case from a real-name report, once. */
-export function checkReward(c: CaseFacts, x: ExecutionFacts, actor: Actor): Check {
+export function checkReward(
+  c: CaseFacts,
+  x: ExecutionFacts,
+  actor: Actor,
+  cmd: DecideReward,
+  settings: RewardSettings,
+): Check {
   const r = head(c, actor) ?? stage(c, 'closed');
   if (r) return r;
   if (!x.realNameReport || x.execution.reward) return { code: 'REWARD_NOT_APPLICABLE' };
+  if (cmd.eligible && cmd.insider) {
+    const standard = computeReward(settings, cmd.grade, outcomeInForce(x.execution, x.decided));
+    const code = insiderRefusal(settings, standard, cmd.insider.amountFen);
+    if (code) return { code, detail: formatYuan(standard.amountFen) };
+  }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DecisionOutcome } from '../../schema/decision.js';
 import type { RewardSettings } from '../../schema/rule-pack.js';
 import { REWARD_DEFAULTS } from '../rules/packs/national.js';
-import { computeReward } from './rewards.js';
+import { computeReward, insiderRefusal, raiseForInsider } from './rewards.js';
 
 const settings: RewardSettings = REWARD_DEFAULTS;
 const yuan = (n: number) => n * 100;
@@ -79,5 +79,16 @@ describe('reporting rewards', () => {
       amountFen: yuan(499_999),
       withFinance: false,
     });
+  });
+
+  it('an insider’s reward is raised above the grade’s amount with the finance department, never above the cap', () => {
+    const standard = computeReward(settings, 2, money(100_000)); // 3% = ¥3,000, the minimum
+    expect(standard.amountFen).toBe(yuan(3_000));
+    expect(insiderRefusal(settings, standard, yuan(3_000))).toBe('REWARD_INSIDER_NOT_HIGHER');
+    expect(insiderRefusal(settings, standard, yuan(1_000_001))).toBe('REWARD_OVER_CAP');
+    expect(insiderRefusal(settings, standard, yuan(1_000_000))).toBeUndefined();
+    const raised = raiseForInsider(standard, yuan(20_000));
+    expect(raised).toMatchObject({ amountFen: yuan(20_000), withFinance: true, grade: 2 });
+    expect(raised.explanation.at(-1)).toMatch(/内部知情人员.*¥20,000\.00.*finance/);
   });
 });

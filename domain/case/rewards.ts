@@ -66,3 +66,29 @@ export function computeReward(
     );
   return { amountFen, grade, basisFen, percent: g.percent, minimumApplied, capped, withFinance, explanation };
 }
+
+/** Why an insider's raised reward cannot be granted: it is not above the grade's amount, or above the cap. */
+export function insiderRefusal(
+  settings: RewardSettings,
+  standard: RewardResult,
+  amountFen: number,
+): 'REWARD_INSIDER_NOT_HIGHER' | 'REWARD_OVER_CAP' | undefined {
+  if (amountFen <= standard.amountFen) return 'REWARD_INSIDER_NOT_HIGHER';
+  if (amountFen > settings.capYuan * FEN_PER_YUAN) return 'REWARD_OVER_CAP';
+  return undefined;
+}
+
+/** 内部知情人员举报: the grade's reward raised to `amountFen` with the finance department's consent (check
+ * insiderRefusal first). */
+export function raiseForInsider(standard: RewardResult, amountFen: number): RewardResult {
+  return {
+    ...standard,
+    amountFen,
+    withFinance: true,
+    explanation: [
+      ...standard.explanation,
+      `内部知情人员举报，经财政部门同意提高至 ${formatYuan(amountFen)}` +
+        ` / an insider's report: raised to ${formatYuan(amountFen)} with the finance department's consent`,
+    ],
+  };
+}

@@ -343,6 +343,20 @@ export const RECONSIDERATION = party({
   length: 60,
   confidence: 'law',
 });
+/** When the decision did not tell the party of its right to reconsideration, the body and the time: the window
+ * counts from when the party learnt of them, but at most 1 year from knowing of the decision. */
+export const RECONSIDERATION_RIGHTS_NOT_EXPLAINED = party({
+  id: 'reconsideration-rights-not-explained',
+  name: 'reconsideration',
+  title: {
+    zh: '申请行政复议期限（未告知复议权利）',
+    en: 'applying for reconsideration (rights not explained)',
+  },
+  rule: '行政复议法第二十条：行政机关作出行政行为时，未告知申请行政复议的权利、行政复议机关和申请期限的，自知道或者应当知道行政行为内容之日起最长不得超过一年',
+  unit: 'M',
+  length: 12,
+  confidence: 'secondary',
+});
 export const LAWSUIT = party({
   id: 'lawsuit',
   name: 'lawsuit',
@@ -414,6 +428,64 @@ export const CREDIT_REPAIR_DECISION = agency({
   name: 'credit-repair-decision',
   title: { zh: '信用修复决定期限', en: 'credit repair decision' },
   rule: '市场监督管理信用修复管理办法（国家市场监督管理总局令第107号）：七个工作日内作出是否准予信用修复的决定',
+  unit: 'WD',
+  length: 7,
+  confidence: 'secondary',
+});
+
+// ── Credit lists (经营异常名录, 严重违法失信名单) ─────────────────────────────────────────────────────────────────
+
+const EIP = '企业信息公示暂行条例';
+const SV = '市场监督管理严重违法失信名单管理办法';
+
+/** The head decides an application to leave the abnormal operations list within 5 WD of receiving it. */
+export const ABNORMAL_REMOVAL_DECISION = agency({
+  id: 'abnormal-removal-decision',
+  name: 'removal-decision',
+  title: { zh: '移出经营异常名录决定期限', en: 'deciding removal from the abnormal operations list' },
+  rule: `${EIP}第十七条；经营异常名录管理办法：自收到申请之日起五个工作日内作出是否移出的决定`,
+  unit: 'WD',
+  length: 5,
+  confidence: 'secondary',
+});
+/** Three years on the abnormal operations list without curing: the serious violations list. */
+export const ABNORMAL_ESCALATION = agency({
+  id: 'abnormal-escalation',
+  name: 'abnormal-escalation',
+  title: { zh: '列入经营异常名录届满三年', en: 'three years on the abnormal operations list' },
+  rule: `${EIP}第十七条第二款：被列入经营异常名录届满3年仍未履行公示义务的，列入严重违法企业名单`,
+  unit: 'M',
+  length: 36,
+  confidence: 'law',
+});
+/** A serious listing lasts 3 years and then ends by itself (its last day stays where it falls). */
+export const SERIOUS_LISTING_TERM = agency({
+  id: 'serious-listing-term',
+  name: 'serious-listing-term',
+  title: { zh: '严重违法失信名单列入期限', en: 'serious violations listing term' },
+  rule: `${SV}：列入严重违法失信名单满三年的，移出`,
+  unit: 'M',
+  length: 36,
+  confidence: 'secondary',
+});
+/** Early removal from the serious violations list may be applied for once the entity has been on it for at
+ * least a year: the earliest day, set by the agency's rule, which stays where it falls (a threshold, not a
+ * time limit for the party). */
+export const SERIOUS_EARLY_REMOVAL = agency({
+  id: 'serious-early-removal',
+  name: 'serious-early-removal',
+  title: { zh: '申请提前移出严重违法失信名单（最早）', en: 'earliest application for early removal' },
+  rule: `${SV}：列入严重违法失信名单满一年，且符合信用修复条件的，可以申请提前移出`,
+  unit: 'M',
+  length: 12,
+  confidence: 'secondary',
+});
+/** The decision on removal from the serious violations list: 7 WD under the 2025 credit-repair order. */
+export const SERIOUS_REMOVAL_DECISION = agency({
+  id: 'serious-removal-decision',
+  name: 'removal-decision',
+  title: { zh: '移出严重违法失信名单决定期限', en: 'deciding removal from the serious violations list' },
+  rule: '市场监督管理信用修复管理办法（国家市场监督管理总局令第107号）：七个工作日内作出决定',
   unit: 'WD',
   length: 7,
   confidence: 'secondary',

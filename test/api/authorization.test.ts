@@ -12,6 +12,7 @@ let app: FastifyInstance;
 const tokens: Record<string, string> = {};
 const CASE = 'DC-2026-00555';
 const COMPLAINT = 'DC-TS-2026-00555';
+const LISTING = 'DC-XY-2026-00555';
 
 // One demo user per role, all in the county unit "dc" (the administrator sits at the province). The principal
 // head is head1, who is also an agency head: every head's endpoint allows both.
@@ -33,6 +34,7 @@ beforeAll(async () => {
   Object.assign(tokens, await signIn(app, [...Object.values(BY_ROLE), 'officer-cg', 'cityhead'], '10.1.0'));
   await projectCase(tdb.db, CASE);
   await projectCase(tdb.db, COMPLAINT, 'complaint');
+  await projectCase(tdb.db, LISTING, 'listing');
 });
 afterAll(async () => {
   await app?.close();
@@ -256,6 +258,42 @@ const MATRIX: {
     allowed: ['complaint_handler'] as Role[],
   })),
   { name: 'list complaints', method: 'GET', url: '/api/complaints', allowed: 'all' },
+  { name: 'list listings', method: 'GET', url: '/api/listings', allowed: 'all' },
+  { name: 'listing detail', method: 'GET', url: `/api/listings/${LISTING}`, allowed: 'all' },
+  {
+    name: 'propose a listing',
+    method: 'POST',
+    url: '/api/listings',
+    body: {
+      list: 'abnormal',
+      reason: 'no_annual_report',
+      entity: { kind: 'organisation', name: '演示贸易有限公司', uscc: '91350100M000100Y43' },
+      facts: '未报送年度报告',
+      foundOn: '2026-11-02',
+    },
+    allowed: ['case_officer'],
+  },
+  {
+    name: 'listing decision',
+    method: 'POST',
+    url: `/api/listings/${LISTING}/decision`,
+    body: { decision: 'list', on: '2026-11-02', reasons: '逾期未报' },
+    allowed: ['agency_head', 'principal_head'],
+  },
+  {
+    name: 'listing removal application',
+    method: 'POST',
+    url: `/api/listings/${LISTING}/removal-application`,
+    body: { appliedOn: '2026-11-03', grounds: '已补报' },
+    allowed: ['case_officer'],
+  },
+  {
+    name: 'listing removal decision',
+    method: 'POST',
+    url: `/api/listings/${LISTING}/removal-decision`,
+    body: { decision: 'remove', on: '2026-11-03', reasons: '已补报' },
+    allowed: ['agency_head', 'principal_head'],
+  },
   { name: 'complaint detail', method: 'GET', url: `/api/complaints/${COMPLAINT}`, allowed: 'all' },
   {
     name: 'intake a submission',

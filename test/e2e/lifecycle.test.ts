@@ -20,7 +20,17 @@ const REPORTER = { name: '举报人欧阳明轩', phone: '13912345678', idNumber
 beforeAll(async () => {
   sys = await createSystem();
   await sys.start();
-  for (const u of ['intake1', 'officer1', 'head1', 'head2', 'supervisor1', 'admin', 'reviewer1', 'reviewer2'])
+  for (const u of [
+    'intake1',
+    'officer1',
+    'head1',
+    'head2',
+    'cityhead',
+    'supervisor1',
+    'admin',
+    'reviewer1',
+    'reviewer2',
+  ])
     t[u] = await sys.login(u);
 }, 240_000);
 afterAll(async () => {
@@ -45,6 +55,7 @@ const soon = <T>(fn: () => Promise<T>) => eventually(fn, 30_000, 250);
 
 describe('the lifecycle end to end (dev server, through the API)', () => {
   let caseNumber = '';
+  let servedCase = '';
 
   it('a complaint is accepted, mediated, and the violation it reveals becomes a case', async () => {
     const sub = await post('intake1', '/api/submissions', {
@@ -281,6 +292,124 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
         '/api/cases/{number}/service',
       ]),
     );
+    servedCase = n;
+  });
+
+  it('credit lists: the abnormal list by the county’s head, the serious list for the served decision one level up, both on the public lists; a removal takes the entry down', async () => {
+    expect(servedCase).toBeTruthy();
+    const entity = { kind: 'organisation', name: '东城某食品批发有限公司', uscc: '91350100M000100Y43' };
+    const listing = async (body: unknown) => {
+      const r = await post('officer1', '/api/listings', body);
+      return r.number as string;
+    };
+    const cmd = (user: string, number: string, p: string, body: unknown) =>
+      soon(() => post(user, `/api/listings/${number}/${p}`, body));
+    const publicLists = async () => {
+      const r = await sys.call('GET', '/api/public/credit-lists?limit=100');
+      expect(r.status).toBe(200);
+      return r.body.items as { list: string; entityName: string; reason: string; endsOn: string | null }[];
+    };
+
+    // The abnormal operations list: unreachable at the registered address.
+    const abnormal = await listing({
+      list: 'abnormal',
+      reason: 'unreachable',
+      entity,
+      facts: '通过登记的住所无法取得联系',
+      foundOn: today,
+    });
+    expect(abnormal).toMatch(/-XY-\d{4}-\d{5}$/);
+    const listed = await cmd('head1', abnormal, 'decision', {
+      decision: 'list',
+      on: today,
+      reasons: '无法联系',
+    });
+    expect(listed).toMatchObject({ stage: 'listed', list: 'abnormal', listedOn: today });
+    expect(listed.escalatesOn > today).toBe(true);
+    expect(await soon(publicLists)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          list: 'abnormal',
+          entityName: entity.name,
+          reason: '通过登记的住所或者经营场所无法联系',
+        }),
+      ]),
+    );
+
+    // The serious violations list needs a served decision of the unit against the same entity.
+    const bad = await sys.call('POST', '/api/listings', {
+      token: t.officer1,
+      body: { list: 'serious', caseNumber: 'DC-2026-99999', entity, facts: '情节严重', foundOn: today },
+      key: `listing-bad-${servedCase}`,
+    });
+    expect([bad.status, bad.body.code]).toEqual([422, 'LISTING_CASE_INVALID']);
+    const serious = await listing({
+      list: 'serious',
+      caseNumber: servedCase,
+      entity,
+      facts: '销售超过保质期的食品，情节严重',
+      foundOn: today,
+    });
+    // The county's serious listing is approved one level up.
+    const byCounty = await soon(async () => {
+      const r = await sys.call('POST', `/api/listings/${serious}/decision`, {
+        token: t.head1,
+        body: { decision: 'list', on: today, reasons: '情节严重' },
+        key: `serious-county-${serious}`,
+      });
+      expect(r.status).not.toBe(404);
+      return r;
+    });
+    expect([byCounty.status, byCounty.body.code]).toEqual([403, 'LISTING_APPROVAL_ELSEWHERE']);
+    const task = await soon(async () => {
+      const d = await get('cityhead', `/api/listings/${serious}`);
+      const x = d.tasks.find((k: { kind: string }) => k.kind === 'decide-listing');
+      expect(x).toBeTruthy();
+      return x;
+    });
+    expect(task.status).toBe('open');
+    const onSerious = await cmd('cityhead', serious, 'decision', {
+      decision: 'list',
+      on: today,
+      reasons: '情节严重',
+    });
+    expect(onSerious).toMatchObject({ stage: 'listed', list: 'serious' });
+    expect(onSerious.endsOn > onSerious.earliestRemovalOn).toBe(true);
+    // Early removal before a year on the list: refused.
+    const early = await sys.call('POST', `/api/listings/${serious}/removal-application`, {
+      token: t.officer1,
+      body: { appliedOn: today, grounds: '已整改' },
+      key: `serious-early-${serious}`,
+    });
+    expect([early.status, early.body.code]).toEqual([409, 'LISTING_REMOVAL_TOO_EARLY']);
+    expect(await soon(publicLists)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ list: 'serious', entityName: entity.name, endsOn: onSerious.endsOn }),
+      ]),
+    );
+
+    // The entity is reachable again and applies: the head removes it; the public list no longer shows it.
+    await cmd('officer1', abnormal, 'removal-application', {
+      appliedOn: today,
+      grounds: '已恢复联系并变更住所登记',
+    });
+    const removed = await cmd('head1', abnormal, 'removal-decision', {
+      decision: 'remove',
+      on: today,
+      reasons: '已恢复联系',
+    });
+    expect(removed).toMatchObject({ stage: 'closed', outcome: 'removed' });
+    await soon(async () =>
+      expect(
+        (await publicLists()).filter((i) => i.list === 'abnormal' && i.entityName === entity.name),
+      ).toEqual([]),
+    );
+    const mine = await get('officer1', '/api/listings');
+    expect(mine.items.map((i: { number: string }) => i.number)).toEqual(
+      expect.arrayContaining([abnormal, serious]),
+    );
+    // Every matter's audit trail is a hash chain, a listing's too.
+    expect((await get('head1', `/api/cases/${abnormal}/audit/verify`)).ok).toBe(true);
   });
 
   it('a report to closure: paid, published (the reporter absent from the public text), closed, the reward; a late annulment takes the record down', async () => {

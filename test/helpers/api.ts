@@ -31,7 +31,7 @@ export async function testApi(db: Db, temporal?: Client): Promise<FastifyInstanc
 export async function projectCase(
   db: Db,
   caseNumber: string,
-  kind: 'case' | 'complaint' = 'case',
+  kind: 'case' | 'complaint' | 'listing' = 'case',
 ): Promise<void> {
   const { recordStep } = createActivities({
     db,
@@ -49,12 +49,28 @@ export async function projectCase(
       number: caseNumber,
       kind,
       unitId: 'dc',
-      stage: kind === 'case' ? 'filing' : 'acceptance',
+      stage: { case: 'filing', complaint: 'acceptance', listing: 'proposed' }[kind],
       status: 'open',
       source: 'media',
       respondent: { kind: 'natural_person', name: '王五' },
       summary: '媒体曝光线索',
       discoveredOn: '2026-11-02',
+      ...(kind === 'listing'
+        ? {
+            details: {
+              list: 'abnormal',
+              entity: { kind: 'organisation', name: '演示贸易有限公司', uscc: '91350100M000100Y43' },
+              reason: 'no_annual_report',
+              caseNumber: null,
+              approvingUnitId: 'city',
+              listedOn: null,
+              earliestRemovalOn: null,
+              endsOn: null,
+              escalatesOn: null,
+              outcome: null,
+            },
+          }
+        : {}),
       overdue: false,
       nextDueOn: null,
       nextDueAt: null,

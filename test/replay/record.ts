@@ -2,6 +2,7 @@
 // Run it when a workflow version ships; keep old histories: replaying them proves new code is compatible
 // (changes to shipped workflow code go through patched()).
 import proto from '@temporalio/proto';
+import type { WorkflowHandle } from '@temporalio/client';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chinaDateOf } from '../../schema/values/dates.js';
@@ -16,6 +17,8 @@ import {
 } from '../../workflows/case/messages.js';
 import * as M from '../../workflows/case/messages.js';
 import * as CM from '../../workflows/complaint/messages.js';
+import * as LM from '../../workflows/listing/messages.js';
+import type { ListingInput, ProposeListing } from '../../schema/credit-list.js';
 import { startCaseWorkflow, type CaseHandle } from '../helpers/case-client.js';
 import type { CaseInput } from '../../schema/case.js';
 import type * as D from '../../schema/decision.js';
@@ -110,6 +113,35 @@ async function complaint(
     taskQueue: 'record',
     workflowId: number,
     args: [{ ...input, ...extra }],
+  });
+  await env.sleep(1000);
+  await run(h);
+  const history = await h.fetchHistory();
+  await h.terminate('recorded').catch(() => undefined);
+  writeFileSync(
+    path.join(out, `${name}.binpb`),
+    proto.temporal.api.history.v1.History.encode(history).finish(),
+  );
+  console.log(`recorded ${name}: ${history.events?.length} events`);
+}
+
+/** A credit listing (its own workflow, ID = listing number). */
+async function listing(name: string, proposal: ProposeListing, run: (h: WorkflowHandle) => Promise<void>) {
+  if (existsSync(path.join(out, `${name}.binpb`))) return console.log(`kept ${name}`);
+  const number = `REPLAY-XY-${name}`;
+  const input: ListingInput = {
+    listingNumber: number,
+    unitId: 'dc',
+    approvingUnitId: 'city',
+    proposal,
+    proposedBy: officer,
+    warnBefore: [3],
+    rulePack: 'national@1',
+  };
+  const h = await env.client.workflow.start('creditListing', {
+    taskQueue: 'record',
+    workflowId: number,
+    args: [input],
   });
   await env.sleep(1000);
   await run(h);
@@ -510,5 +542,47 @@ await worker.runUntil(async () => {
     });
     await env.sleep(20 * DAY);
   });
+  // On the abnormal list, a removal refused, three years uncured, then the serious list one level up.
+  await listing(
+    'v6-listing-escalated',
+    {
+      list: 'abnormal',
+      reason: 'no_annual_report',
+      entity: { kind: 'organisation', name: '演示贸易有限公司', uscc: '91350100M000100Y43' },
+      facts: '未按期公示年度报告',
+      foundOn: chinaDateOf(await env.currentTimeMs()),
+    },
+    async (h) => {
+      const today = async () => chinaDateOf(await env.currentTimeMs());
+      const by = <T>(actor: Actor, command: T) => ({ args: [{ actor, command }] as [LM.Command<T>] });
+      const cityHead: Actor = {
+        id: 'cityhead',
+        displayName: 'cityhead',
+        roles: ['agency_head'],
+        unitId: 'city',
+      };
+      await h.executeUpdate(
+        LM.decideListingUpdate,
+        by(head, { decision: 'list', on: await today(), reasons: '逾期未报' }),
+      );
+      await env.sleep(5 * DAY);
+      await h.executeUpdate(
+        LM.applyRemovalUpdate,
+        by(officer, { appliedOn: await today(), grounds: '申请移出' }),
+      );
+      await h.executeUpdate(
+        LM.decideRemovalUpdate,
+        by(head, { decision: 'refuse', on: await today(), reasons: '尚未补报' }),
+      );
+      // Three years in short sleeps (the test server's pings stay short).
+      for (let i = 0; i < 40 && (await h.query(LM.listingViewQuery)).stage !== 'escalation'; i++)
+        await env.sleep(30 * DAY);
+      await h.executeUpdate(
+        LM.decideListingUpdate,
+        by(cityHead, { decision: 'list', on: await today(), reasons: '届满三年仍未履行' }),
+      );
+      await env.sleep(10 * DAY);
+    },
+  );
 });
 await stop();

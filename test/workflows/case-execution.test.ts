@@ -15,6 +15,7 @@ import {
   PUBLICITY,
   PUBLICITY_WITHDRAWAL,
   RECONSIDERATION,
+  RECONSIDERATION_RIGHTS_NOT_EXPLAINED,
 } from '../../domain/rules/periods.js';
 import type { CaseInput, CaseView } from '../../schema/case.js';
 import type { Proposal } from '../../schema/decision.js';
@@ -65,6 +66,7 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
     outcome?: Proposal['outcome'],
     input: Partial<CaseInput> = {},
     creditRepairNotice = false,
+    serveExtra: { rightsExplained?: boolean } = {},
   ) {
     const started = await startCase({ input });
     const { send, file } = started;
@@ -117,6 +119,7 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
           officers: TEAM_IDS,
           service: { method: 'in_person', on, receiver: '当事人法定代表人' },
           ...(creditRepairNotice ? { creditRepairNotice } : {}),
+          ...serveExtra,
         },
       });
       expect(served.stage).toBe('served');
@@ -515,6 +518,52 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
         withFinance: false,
       });
       await expect(reward()).rejects.toMatchObject({ cause: { type: 'REWARD_NOT_APPLICABLE' } });
+    });
+  });
+
+  it('an insider’s reward: raised above the grade’s amount with the finance department’s consent, not below it', async () => {
+    const c = await toServed(undefined, {
+      report: { submissionId: 'sub-reward-2', realName: true, hasEmail: false },
+    });
+    await c.worker.runUntil(async () => {
+      const v = await c.serve();
+      const on = v.execution!.servedOn;
+      await c.pay(on, FINE);
+      await c.publish(on);
+      await c.close(on);
+      const insider = (amountFen: number) =>
+        c.send(M.decideRewardUpdate, {
+          actor: head,
+          command: {
+            eligible: true,
+            grade: 2,
+            reasons: '内部知情人员提供关键证据',
+            insider: { amountFen, financeConsent: true },
+          },
+        });
+      // The grade's amount is ¥3,000 (its minimum): an insider's reward must be above it.
+      await expect(insider(300_000)).rejects.toMatchObject({ cause: { type: 'REWARD_INSIDER_NOT_HIGHER' } });
+      const decided = await insider(800_000);
+      expect(decided.execution!.reward).toMatchObject({
+        eligible: true,
+        grade: 2,
+        amountFen: 800_000,
+        withFinance: true,
+        insider: true,
+      });
+    });
+  });
+
+  it('a decision that did not explain the right to appeal: the reconsideration window is a year', async () => {
+    const c = await toServed(undefined, {}, false, { rightsExplained: false });
+    await c.worker.runUntil(async () => {
+      const v = await c.serve();
+      const servedOn = v.execution!.servedOn;
+      expect(v.proceedings!.service).toMatchObject({ rightsExplained: false });
+      expect(clockOf(v, 'reconsideration').dueOn).toBe(
+        periodDue(cal, RECONSIDERATION_RIGHTS_NOT_EXPLAINED, servedOn).due,
+      );
+      expect(clockOf(v, 'reconsideration').dueOn! > periodDue(cal, RECONSIDERATION, servedOn).due).toBe(true);
     });
   });
 });

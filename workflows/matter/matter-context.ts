@@ -90,7 +90,8 @@ export interface MatterState {
  * the tasks and evidence it changes. */
 export type Step = AuditEvent & {
   actor: Actor;
-  openTasks?: Omit<TaskOpen, 'unitId'>[];
+  /** Tasks opened, for the matter's unit unless one names another (a decision one level up). */
+  openTasks?: (Omit<TaskOpen, 'unitId'> & { unitId?: string })[];
   closeTasks?: string[];
   evidence?: EvidenceRow[];
 };
@@ -362,7 +363,7 @@ export abstract class MatterContext {
         nextDueAt: next?.dueAt ? new Date(next.dueAt).toISOString() : null,
       },
       deadlines: this.changedDeadlines(),
-      openTasks: step.openTasks?.map((t) => ({ ...t, unitId: this.unitId })),
+      openTasks: step.openTasks?.map((t) => ({ ...t, unitId: t.unitId ?? this.unitId })),
       closeTasks: step.closeTasks,
       evidence: step.evidence,
     });
@@ -385,14 +386,14 @@ export abstract class MatterContext {
     }
   }
 
-  private announceTask(t: Omit<TaskOpen, 'unitId'>, seq: number) {
+  private announceTask(t: Omit<TaskOpen, 'unitId'> & { unitId?: string }, seq: number) {
     this.send({
       key: `${this.number}:task:${t.id}:${seq}`,
       caseNumber: this.number,
       kind: 'task.assigned',
       audience: t.assignees?.length
         ? { userIds: t.assignees }
-        : { unitId: this.unitId, role: t.role as Role },
+        : { unitId: t.unitId ?? this.unitId, role: t.role as Role },
       subject: `【待办】${this.number} ${t.title?.zh ?? t.kind} / To do: ${t.title?.en ?? t.kind}`,
       text: [
         ...this.mailHeader(),

@@ -1,12 +1,13 @@
 // Merging a provincial pack onto the national one. Pure.
 import type {
+  CreditSettings,
   ExemptionList,
   PublicitySettings,
   RewardSettings,
   RulePackContent,
   RulePackFile,
 } from '../../../schema/rule-pack.js';
-import { PUBLICITY_DEFAULTS, REWARD_DEFAULTS } from './national.js';
+import { CREDIT_DEFAULTS, PUBLICITY_DEFAULTS, REWARD_DEFAULTS } from './national.js';
 
 type Overrides = Extract<RulePackFile, { scope: 'province' }>['overrides'];
 
@@ -35,6 +36,7 @@ export function mergePack(national: RulePackContent, o: Overrides): RulePackCont
         : {}),
     },
     rewards: { ...rewardSettings(national), ...o.rewards },
+    credit: { ...creditSettings(national), ...o.credit },
   };
 }
 
@@ -43,6 +45,8 @@ export const publicitySettings = (pack: RulePackContent): PublicitySettings =>
   pack.publicity ?? PUBLICITY_DEFAULTS;
 /** A pack's reward settings (the national defaults where a pack predates them). */
 export const rewardSettings = (pack: RulePackContent): RewardSettings => pack.rewards ?? REWARD_DEFAULTS;
+/** A pack's credit-list settings (the national defaults where a pack predates them). */
+export const creditSettings = (pack: RulePackContent): CreditSettings => pack.credit ?? CREDIT_DEFAULTS;
 
 const optional = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;

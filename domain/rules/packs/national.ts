@@ -2,7 +2,12 @@
 // docs/rules.md with its source; an administrator may load a newer national pack or provincial
 // overrides (schema/rule-pack.ts). Published exemption lists are data that bureaus load: the built-in pack
 // carries none, so nothing is exempted by a list the product made up.
-import type { PublicitySettings, RewardSettings, RulePackContent } from '../../../schema/rule-pack.js';
+import type {
+  CreditSettings,
+  PublicitySettings,
+  RewardSettings,
+  RulePackContent,
+} from '../../../schema/rule-pack.js';
 
 export const NATIONAL_PACK_ID = 'national';
 export const NATIONAL_BUILTIN_VERSION = 1;
@@ -39,6 +44,10 @@ export const REWARD_DEFAULTS: RewardSettings = {
   financeFromYuan: 500_000,
 };
 
+/** Serious listings of county and city offices are approved one level up (市场监督管理严重违法失信名单管理办法
+ * [secondary]); a province may drop this in its pack. */
+export const CREDIT_DEFAULTS: CreditSettings = { seriousApprovalOneLevelUp: true };
+
 export const NATIONAL_DEFAULTS: RulePackContent = {
   thresholds: {
     // 行政处罚法第五十一条: warning, or a fine up to ¥200 (natural person) / ¥3,000 (organisation) — docs/rules.md [law].
@@ -56,4 +65,5 @@ export const NATIONAL_DEFAULTS: RulePackContent = {
   exemptionLists: [],
   publicity: PUBLICITY_DEFAULTS,
   rewards: REWARD_DEFAULTS,
+  credit: CREDIT_DEFAULTS,
 };

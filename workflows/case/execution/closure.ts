@@ -4,7 +4,7 @@
 // publicity's time, credit repair, a late appeal, the reporter's reward — goes on in the publicity phase. The
 // reward is decided after closure, without naming the reporter to anyone outside intake.
 import { checkClose, checkReward, isSettled, outcomeInForce } from '../../../domain/case/execution.js';
-import { computeReward } from '../../../domain/case/rewards.js';
+import { computeReward, raiseForInsider } from '../../../domain/case/rewards.js';
 import { rewardSettings } from '../../../domain/rules/packs/merge.js';
 import { PAYMENT, PAYMENT_DEMAND, PAYMENT_DEMAND_LATEST, PUBLICITY } from '../../../domain/rules/periods.js';
 import type { CaseContext } from '../context.js';
@@ -70,22 +70,26 @@ export function registerRewardHandler(c: CaseContext) {
   command(
     c,
     decideRewardUpdate,
-    ({ actor }) => checkReward(c.facts(), c.executionFacts(), actor),
+    ({ actor, command }) =>
+      checkReward(c.facts(), c.executionFacts(), actor, command, rewardSettings(c.pack.content)),
     async ({ actor, command }) => {
       const e = c.execution!;
       const on = c.today();
-      const computed = command.eligible
+      const standard = command.eligible
         ? computeReward(
             rewardSettings(c.pack.content),
             command.grade,
             outcomeInForce(e, c.proceedings!.decision!.outcome),
           )
         : undefined;
+      const insider = command.eligible ? command.insider : undefined;
+      const computed = standard && insider ? raiseForInsider(standard, insider.amountFen) : standard;
       e.reward = {
         eligible: command.eligible,
         grade: computed?.grade ?? null,
         amountFen: computed?.amountFen ?? 0,
         withFinance: computed?.withFinance ?? false,
+        ...(insider ? { insider: true } : {}),
         decidedBy: actor.id,
         on,
         reasons: command.reasons,
@@ -98,6 +102,7 @@ export function registerRewardHandler(c: CaseContext) {
           grade: e.reward.grade,
           amountFen: e.reward.amountFen,
           withFinance: e.reward.withFinance,
+          ...(insider ? { insider: true } : {}),
           explanation: command.eligible ? computed!.explanation : [command.ground],
         },
         closeTasks: [c.taskId('decide-reward')],

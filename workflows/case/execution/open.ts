@@ -5,7 +5,13 @@
 import { payable } from '../../../domain/case/execution.js';
 import { publicityTier } from '../../../domain/case/publicity.js';
 import { publicitySettings } from '../../../domain/rules/packs/merge.js';
-import { LAWSUIT, PAYMENT, PUBLICITY, RECONSIDERATION } from '../../../domain/rules/periods.js';
+import {
+  LAWSUIT,
+  PAYMENT,
+  PUBLICITY,
+  RECONSIDERATION,
+  RECONSIDERATION_RIGHTS_NOT_EXPLAINED,
+} from '../../../domain/rules/periods.js';
 import type { ExecutionView } from '../../../schema/execution.js';
 import { SYSTEM_ACTOR } from '../../../schema/roles.js';
 import type { CaseContext } from '../context.js';
@@ -37,7 +43,14 @@ export async function openExecution(c: CaseContext): Promise<void> {
       ? c.spawnClock(PAYMENT, servedOn, 'case_officer', { kind: 'payment-due' })
       : undefined;
   const window = { kind: 'remedy-window' };
-  const reconsideration = c.spawnClock(RECONSIDERATION, servedOn, 'case_officer', window);
+  // 60 CD; a year when the decision did not explain the right to reconsideration (ARL 20).
+  const rightsExplained = p.service!.rightsExplained !== false;
+  const reconsideration = c.spawnClock(
+    rightsExplained ? RECONSIDERATION : RECONSIDERATION_RIGHTS_NOT_EXPLAINED,
+    servedOn,
+    'case_officer',
+    window,
+  );
   const lawsuit = c.spawnClock(LAWSUIT, servedOn, 'case_officer', window);
   // PUB 9's 20 WD, or the locality's stricter period, from the day of the decision.
   const publicity =

@@ -112,7 +112,10 @@ export function registerDecisionHandlers(c: CaseContext) {
       const p = c.proceedings!;
       const s = cmd.command.service;
       const byPublicNotice = s.method === 'public_notice';
-      const together = cmd.command.creditRepairNotice ? { creditRepairNotice: true } : {};
+      const together = {
+        ...(cmd.command.creditRepairNotice ? { creditRepairNotice: true } : {}),
+        ...(cmd.command.rightsExplained === false ? { rightsExplained: false } : {}),
+      };
       p.service = {
         ...s,
         effectiveOn: byPublicNotice ? null : s.on,
