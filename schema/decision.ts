@@ -288,6 +288,19 @@ export const ProceedingsViewSchema = z.object({
   returns: z.array(
     z.object({ round: z.number(), gate: z.enum(['case', 'legal']), on: z.string(), opinion: z.string() }),
   ),
+  /** Earlier decisions annulled with a new decision ordered (absent before re-decisions existed). */
+  annulledDecisions: z
+    .array(
+      z.object({
+        round: z.number(),
+        documentNumber: z.string(),
+        decidedOn: z.string(),
+        annulledOn: z.string(),
+        remedyId: z.string(),
+        newDecisionDueOn: z.string().nullable(),
+      }),
+    )
+    .optional(),
   notice: z
     .object({
       service: ServiceRecordSchema,

@@ -220,6 +220,12 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
   }),
   ev('decision.service_effective', { effectiveOn: date, rule: z.string() }),
   // ── payment and enforcement, remedies, publicity, credit repair, closure, rewards ──
+  ev('case.reopened', {
+    round: z.number(),
+    remedyId: id,
+    annulledDocument: z.string(),
+    newDecisionDueOn: date.nullable(),
+  }),
   ev('execution.opened', {
     servedOn: date,
     fineFen: z.number(),
@@ -263,6 +269,7 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     lawsuitDueOn: due,
     withdrawalDueOn: due,
     changedOutcome: DecisionOutcomeSchema.optional(),
+    newDecisionDueOn: date.nullable().optional(),
   }),
   ev('publicity.published', {
     publishedOn: date,

@@ -18,7 +18,14 @@ const officers = OfficersSchema;
 const EventDate = EventDateSchema;
 
 /** At most this many of each kind of entry a served case collects (payments, remedies, repair applications). */
-export const EXECUTION_LIMITS = { payments: 60, instalments: 12, remedies: 10, repairs: 5 } as const;
+export const EXECUTION_LIMITS = {
+  payments: 60,
+  instalments: 12,
+  remedies: 10,
+  repairs: 5,
+  /** New decisions ordered after an annulment, over the case's life. */
+  redecisions: 3,
+} as const;
 
 // ——— payment and enforcement (APL 66–73, ACL 45, 53–54) ———
 
@@ -95,12 +102,23 @@ export const RecordRemedyOutcomeSchema = z
     note: text(4000),
     /** What the decision now imposes, where it was changed. */
     changedOutcome: DecisionOutcomeSchema.optional(),
+    /** 责令（判决）重新作出行政处罚决定: the annulment orders a new decision, by the day the body set (if it set
+     * one). The case goes back to investigation for a new round once the record is off the public list. */
+    newDecision: z.object({ dueOn: IsoDateSchema.optional() }).strict().optional(),
   })
   .strict()
   .refine((o) => (o.result === 'changed') === (o.changedOutcome !== undefined), {
     message:
       '变更时须写明变更后的处罚，其他结果不写 / a changed decision needs the changed outcome, others none',
     path: ['changedOutcome'],
+  })
+  .refine((o) => o.newDecision === undefined || o.result === 'annulled', {
+    message: '只有撤销决定可以责令重新作出 / only an annulment orders a new decision',
+    path: ['newDecision'],
+  })
+  .refine((o) => !o.newDecision?.dueOn || o.newDecision.dueOn > o.on, {
+    message: '重新作出决定的期限应晚于撤销决定送达之日 / the new decision is due after the annulment',
+    path: ['newDecision', 'dueOn'],
   });
 export type RecordRemedyOutcome = z.infer<typeof RecordRemedyOutcomeSchema>;
 
@@ -274,6 +292,11 @@ export const ExecutionViewSchema = z.object({
   /** The decision as changed by a reconsideration or a court (null: unchanged). */
   changedOutcome: DecisionOutcomeSchema.nullable(),
   annulled: z.boolean(),
+  /** The annulment ordered a new decision (absent in states from before re-decisions existed). */
+  redecision: z
+    .object({ remedyId: z.string(), orderedOn: z.string(), dueOn: z.string().nullable() })
+    .nullable()
+    .optional(),
   publicity: PublicityViewSchema,
   closure: z.object({ closedOn: z.string(), by: z.string(), report: z.string() }).nullable(),
   reward: z

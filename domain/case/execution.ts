@@ -119,6 +119,8 @@ export interface ExecutionFacts {
   transferSettled: boolean;
   /** A case from a real-name report (a reward may be due). */
   realNameReport: boolean;
+  /** Decisions of this case annulled earlier with a new decision ordered. */
+  redecisions?: number;
 }
 
 const list = (n: number, max: number): Check =>
@@ -236,6 +238,13 @@ export function checkRemedyOutcome(
   if (r) return r;
   const remedy = x.execution.remedies.find((m) => m.id === cmd.remedyId);
   if (!remedy || remedy.outcome) return { code: 'REMEDY_NOT_PENDING', detail: cmd.remedyId };
+  // A new decision is made in a new round of the open case (a closed case is archived: its annulment closes it).
+  if (cmd.newDecision)
+    return (
+      stage(c, 'served') ??
+      list(x.redecisions ?? 0, EXECUTION_LIMITS.redecisions) ??
+      checkEventDate(cmd.on, c.today, remedy.filedOn)
+    );
   return checkEventDate(cmd.on, c.today, remedy.filedOn);
 }
 
@@ -328,6 +337,7 @@ export function closureOpen(x: ExecutionFacts, on: IsoDate): string[] {
   if (e.publicity.status === 'due') open.push('publicity_not_entered');
   if (e.publicity.withdrawal && !e.publicity.withdrawal.done) open.push('publicity_withdrawal_due');
   if (pendingRemedy(e)) open.push('remedy_pending');
+  if (e.redecision) open.push('new_decision_ordered');
   if (!x.transferSettled) open.push('transfer_not_settled');
   return open;
 }

@@ -414,6 +414,17 @@ export const paymentArranged = (days: number): ClockDefinition => ({
   rollOver: false,
 });
 
+/** 重新作出行政处罚决定: the day the reconsideration body or the court set for the new decision, counted in
+ * calendar days from the annulment; the set day stays where it is. */
+export const newDecisionBy = (days: number): ClockDefinition => ({
+  name: 'new-decision',
+  title: { zh: '重新作出行政处罚决定期限', en: 'the new decision ordered after an annulment' },
+  rule: '行政复议法第六十四条、行政诉讼法第七十条：撤销并责令（判决）在一定期限内重新作出行政行为',
+  unit: 'CD',
+  length: days,
+  rollOver: false,
+});
+
 export const PUBLICITY_WITHDRAWAL = agency({
   id: 'publicity-withdrawal',
   name: 'publicity-withdrawal',

@@ -513,6 +513,13 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
     expect([repair.status, repair.body.code]).toEqual([409, 'REPAIR_NOT_NEEDED']);
     // After closure the party sues; the court annuls the decision: the record comes down.
     await cmd('officer1', 'remedies', { kind: 'lawsuit', filedOn: today, body: '某区人民法院' });
+    // A closed case is archived: an order to decide again is refused (a new decision is a new round of an open case).
+    const redo = await sys.call('POST', `/api/cases/${n}/remedy-outcome`, {
+      token: t.officer1,
+      body: { remedyId: 'RM1', on: today, result: 'annulled', note: '判决撤销并责令重作', newDecision: {} },
+      key: `redecide-${n}`,
+    });
+    expect([redo.status, redo.body.code]).toEqual([409, 'STAGE_NOT_ALLOWED']);
     const annulled = await cmd('officer1', 'remedy-outcome', {
       remedyId: 'RM1',
       on: today,

@@ -5,7 +5,7 @@ import proto from '@temporalio/proto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chinaDateOf } from '../../schema/values/dates.js';
+import { addDays, chinaDateOf } from '../../schema/values/dates.js';
 import type { Actor } from '../../schema/roles.js';
 import { caseInput, officer1, principal, proposal, team, TEAM_IDS } from '../helpers/cases.js';
 import { registerComplaint } from '../helpers/complaints.js';
@@ -48,6 +48,9 @@ const PHASES = [
   'hearing',
   'decision',
   'execution',
+  'notice-2',
+  'decision-2',
+  'execution-2',
   'publicity',
   'aftercare',
 ] as const;
@@ -501,6 +504,61 @@ await worker.runUntil(async () => {
       args: [{ actor: head, command: { closedOn: paidOn, report: '结案报告' } }],
     });
     await env.sleep(10 * DAY); // the publicity phase holds the closed case
+  });
+  // A decision annulled on reconsideration with a new one ordered: the record comes down, a second pass from
+  // investigation to a new decision, served and published.
+  await scenario('v6-redecided', async (h) => {
+    const decideAndServe = async () => {
+      await h.executeUpdate(M.concludeInvestigationUpdate, conclude());
+      await env.sleep(2000);
+      await h.executeUpdate(M.caseReviewUpdate, approve);
+      await h.executeUpdate(M.serveNoticeUpdate, served(await today()));
+      await h.executeUpdate(M.waiveDefenceUpdate, {
+        args: [{ actor: officer, team, command: { officers: O, on: await today(), note: '书面放弃' } }],
+      });
+      await h.executeUpdate(M.decideCaseUpdate, {
+        args: [{ actor: head, command: { outcome: proposal().outcome, facts: '事实', legalBasis: '依据' } }],
+      });
+      await h.executeUpdate(M.serveDecisionUpdate, served(await today()));
+      await env.sleep(2000);
+      await h.executeUpdate(M.publishDecisionUpdate, {
+        args: [{ actor: officer, team, command: { officers: O, publishedOn: await today() } }],
+      });
+    };
+    await h.executeUpdate(M.decideFilingUpdate, {
+      args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
+    });
+    await decideAndServe();
+    const filedOn = await today();
+    await h.executeUpdate(M.recordRemedyUpdate, {
+      args: [
+        { actor: officer, command: { kind: 'reconsideration' as const, filedOn, body: '某区人民政府' } },
+      ],
+    });
+    await env.sleep(3 * DAY);
+    const on = await today();
+    await h.executeUpdate(M.recordRemedyOutcomeUpdate, {
+      args: [
+        {
+          actor: officer,
+          command: {
+            remedyId: 'RM1',
+            on,
+            result: 'annulled' as const,
+            note: '撤销并责令重新作出',
+            newDecision: { dueOn: addDays(on, 60) },
+          },
+        },
+      ],
+    });
+    await h.executeUpdate(M.withdrawPublicityUpdate, {
+      args: [
+        { actor: officer, team, command: { officers: O, on, action: 'withdraw' as const, note: '撤下' } },
+      ],
+    });
+    await env.sleep(2000);
+    await decideAndServe();
+    await env.sleep(5 * DAY);
   });
   await complaint('v2-complaint-mediated', async (h) => {
     const cmd = <T>(command: T) => ({ args: [{ actor: intake, command }] as [CM.Command<T>] });

@@ -71,8 +71,9 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
     const started = await startCase({ input });
     const { send, file } = started;
     const today = async () => chinaDateOf(await h.env.currentTimeMs());
-    async function serve(): Promise<CaseView> {
-      await file();
+    /** To the served decision; `again`: a new round of a filed case (after an annulment). */
+    async function serve(again = false): Promise<CaseView> {
+      if (!again) await file();
       await send(M.concludeInvestigationUpdate, {
         actor: officer1,
         team,
@@ -126,7 +127,8 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
       // The execution phase opens by itself.
       return eventually(async () => {
         const v = await started.view();
-        return v.execution ? v : Promise.reject(new Error('no execution yet'));
+        // (After an annulment, the new decision's execution replaces the annulled one's.)
+        return v.execution && !v.execution.annulled ? v : Promise.reject(new Error('no execution yet'));
       });
     }
     const pay = (paidOn: string, amountFen: number, toward: 'penalty' | 'surcharge' = 'penalty') =>
@@ -565,5 +567,75 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
       );
       expect(clockOf(v, 'reconsideration').dueOn! > periodDue(cal, RECONSIDERATION, servedOn).due).toBe(true);
     });
+  });
+
+  it('an annulment that orders a new decision: the record down, then a new round to a new decision with a new number, published again', async () => {
+    const c = await toServed();
+    await c.worker.runUntil(async () => {
+      const v = await c.serve();
+      const on = v.execution!.servedOn;
+      const first = v.proceedings!.decision!.documentNumber;
+      await c.publish(on);
+      await c.send(M.recordRemedyUpdate, {
+        actor: officer1,
+        command: { kind: 'reconsideration', filedOn: on, body: '某区人民政府' },
+      });
+      const dueOn = addDays(on, 60);
+      const annulled = await c.send(M.recordRemedyOutcomeUpdate, {
+        actor: officer1,
+        command: {
+          remedyId: 'RM1',
+          on,
+          result: 'annulled',
+          note: '复议决定撤销原处罚决定，责令六十日内重新作出',
+          newDecision: { dueOn },
+        },
+      });
+      // The record must come down first (3 WD); the new decision's day runs as a clock for the head.
+      expect(annulled).toMatchObject({
+        stage: 'served',
+        execution: { annulled: true, redecision: { dueOn } },
+      });
+      expect(clockOf(annulled, 'new-decision')).toMatchObject({ dueOn, status: 'running' });
+      const closing = await c
+        .send(M.closeCaseUpdate, {
+          actor: head,
+          command: { closedOn: on, report: '结案' },
+        })
+        .catch((e: { cause?: { type?: string; message?: string } }) => e.cause);
+      expect(closing).toMatchObject({ type: 'CLOSURE_CONDITIONS_OPEN' });
+      const reopened = await c.send(M.withdrawPublicityUpdate, {
+        actor: officer1,
+        team,
+        command: { officers: TEAM_IDS, on, action: 'withdraw', note: '决定已被撤销，撤下公示' },
+      });
+      expect(reopened.stage).toBe('investigation');
+      expect((await c.publication())!.status).toBe('withdrawn');
+      // The case's workflow runs the new round's phases.
+      await eventually(async () =>
+        expect(await h.env.client.workflow.getHandle(c.caseNumber).query(M.casePhaseQuery)).toBe(
+          `${c.caseNumber}:investigation-2`,
+        ),
+      );
+      const again = await c.serve(true);
+      const second = again.proceedings!.decision!.documentNumber;
+      expect(second).not.toBe(first);
+      expect(again.proceedings).toMatchObject({
+        round: 2,
+        annulledDecisions: [
+          { round: 1, documentNumber: first, annulledOn: on, remedyId: 'RM1', newDecisionDueOn: dueOn },
+        ],
+      });
+      expect(clockOf(again, 'new-decision').status).toBe('stopped');
+      expect(again.execution).toMatchObject({ annulled: false, remedies: [], publicity: { status: 'due' } });
+      expect(clockOf(again, 'reconsideration').status).toBe('running');
+      const republished = await c.publish(await c.today());
+      expect(republished.execution!.publicity.status).toBe('published');
+      const row = (await c.publication())!;
+      expect(row).toMatchObject({ status: 'published', documentNumber: second });
+    });
+    expect(await actions(c.caseNumber)).toEqual(
+      expect.arrayContaining(['remedy.decided', 'publicity.withdrawn', 'case.reopened', 'execution.opened']),
+    );
   });
 });

@@ -43,6 +43,8 @@ export async function enforcementCase(input: CaseInput, carried?: CaseCarried): 
   const done = new Set(carried?.done ?? []);
   let current = carried?.current ?? null;
   setHandler(casePhaseQuery, () => current);
+  /** Where the case stands (read after each phase: the phases change it). */
+  const stage = (): CaseState['stage'] => state.stage;
 
   async function phase(
     name: CasePhase,
@@ -64,20 +66,24 @@ export async function enforcementCase(input: CaseInput, carried?: CaseCarried): 
   // 核查立案: the clue is verified and the head files the case or declines (15 WD); a simplified penalty may
   // end it on the spot.
   await phase('filing', caseFiling, () => true);
-  // 调查取证 ⇄ 审核: the case clock (90 CD) runs; measures, testing, suspension, a transfer; the investigation ends
-  // handed to review, terminated or transferred. Review approves (on to the notice) or returns the case to
-  // investigation for another round.
-  for (let round = 1; ; round++) {
-    await phase('investigation', caseInvestigation, (s) => s.stage === 'investigation', round);
-    await phase('review', caseReview, (s) => s.stage === 'review', round);
-    if (state.stage !== 'investigation') break;
+  // A decision annulled with a new one ordered sends the served case back to investigation: another pass.
+  for (let pass = 1; ; pass++) {
+    // 调查取证 ⇄ 审核: the case clock (90 CD) runs; measures, testing, suspension, a transfer; the investigation
+    // ends handed to review, terminated or transferred. Review approves (on to the notice) or returns the case
+    // to investigation for another round.
+    for (let round = 1; ; round++) {
+      await phase('investigation', caseInvestigation, (s) => s.stage === 'investigation', round);
+      await phase('review', caseReview, (s) => s.stage === 'review', round);
+      if (stage() !== 'investigation') break;
+    }
+    // 告知 → 陈述申辩 (5 WD) → 听证 if requested → 决定 → 送达 (7 WD).
+    await phase('notice', caseNotice, (s) => s.stage === 'notice', pass);
+    await phase('hearing', caseHearing, (s) => s.stage === 'hearing', pass);
+    await phase('decision', caseDecision, inDecision, pass);
+    // 执行 (15 CD to pay; demand and court after the appeal windows), 复议/诉讼, 公示 (20 WD) → 结案.
+    await phase('execution', caseExecution, (s) => s.stage === 'served', pass);
+    if (stage() !== 'investigation') break;
   }
-  // 告知 → 陈述申辩 (5 WD) → 听证 if requested → 决定 → 送达 (7 WD).
-  await phase('notice', caseNotice, (s) => s.stage === 'notice');
-  await phase('hearing', caseHearing, (s) => s.stage === 'hearing');
-  await phase('decision', caseDecision, inDecision);
-  // 执行 (15 CD to pay; demand and court after the appeal windows), 复议/诉讼, 公示 (20 WD) → 结案.
-  await phase('execution', caseExecution, (s) => s.stage === 'served');
   // After closure: the record shown until its time is over, credit repair, late appeals, the reporter's reward.
   await phase('publicity', casePublicity, owesAfterClosure);
   // What a closed case still owes: the reporter's feedback, the transfer's items, e-mails.

@@ -192,6 +192,7 @@ export class CaseContext extends MatterContext {
       enforcementLatestOn: this.clockDue(PAYMENT_DEMAND_LATEST.name),
       transferSettled: transferItemsSettled(this),
       realNameReport: !!this.report?.realName,
+      redecisions: p?.annulledDecisions?.length ?? 0,
     };
   }
 

@@ -277,6 +277,18 @@ export abstract class MatterContext {
     return clock;
   }
 
+  /** Forgets the stopped clocks but those named in `keep`, so that a new round may start clocks of the same
+   * names (the audit trail and the projection keep the old ones' history). */
+  dropStoppedClocks(keep: readonly string[]): void {
+    for (let i = this.clocks.length - 1; i >= 0; i--) {
+      const name = this.clocks[i]!.clock.name;
+      if (this.clocks[i]!.clock.stopped && !keep.includes(name)) {
+        this.clocks.splice(i, 1);
+        this.projected.delete(name);
+      }
+    }
+  }
+
   /** The matter is over: every clock still running stops, and the workflow waits for them to wind down. */
   async finish(on: IsoDate, reason: string): Promise<void> {
     for (const c of this.runningClocks()) c.stop(on, reason);

@@ -78,7 +78,8 @@ export async function openExecution(c: CaseContext): Promise<void> {
       status: tier !== null ? 'due' : 'not_required',
       record: null,
       withdrawal: null,
-      version: 0,
+      // A new decision after an annulment goes on from the public list's last write of the case.
+      version: c.execution?.publicity.version ?? 0,
       repairs: [],
     },
     closure: null,

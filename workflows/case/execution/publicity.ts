@@ -23,6 +23,7 @@ import { SYSTEM_ACTOR } from '../../../schema/roles.js';
 import type { IsoDate } from '../../../schema/values/dates.js';
 import { acts } from '../../matter/matter-context.js';
 import type { CaseContext } from '../context.js';
+import { reopenForNewDecision } from './redecision.js';
 import { command, teamIds } from '../handler.js';
 import {
   applyCreditRepairUpdate,
@@ -160,6 +161,8 @@ export function registerPublicityHandlers(c: CaseContext) {
         details: { on, action, note, officers: teamIds(c, cmd) },
         closeTasks: [c.taskId('withdraw-publicity')],
       });
+      // An annulment that ordered a new decision waited for this: the new round begins.
+      await reopenForNewDecision(c);
     },
   );
 

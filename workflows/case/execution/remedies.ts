@@ -8,9 +8,11 @@ import { publishes } from '../../../domain/case/proceedings.js';
 import {
   LAWSUIT,
   LAWSUIT_AFTER_RECONSIDERATION,
+  newDecisionBy,
   PUBLICITY_WITHDRAWAL,
   RECONSIDERATION,
 } from '../../../domain/rules/periods.js';
+import { daysBetween } from '../../../schema/values/dates.js';
 import type { ExecutionView, RecordRemedyOutcome } from '../../../schema/execution.js';
 import type { IsoDate } from '../../../schema/values/dates.js';
 import type { CaseContext } from '../context.js';
@@ -18,6 +20,7 @@ import { command } from '../handler.js';
 import { recordRemedyOutcomeUpdate, recordRemedyUpdate } from '../messages.js';
 import type { Task } from '../proceedings/review.js';
 import { enforcementWhenDue } from './payment.js';
+import { NEW_DECISION_CLOCK, reopenForNewDecision } from './redecision.js';
 
 const AFTER_RECONSIDERATION = 'lawsuit-after-reconsideration';
 
@@ -100,6 +103,17 @@ export function registerRemedyHandlers(c: CaseContext) {
       remedy.outcome = { result: command.result, on: command.on, note: command.note };
       const changes = command.result === 'changed' || command.result === 'annulled';
       const withdrawalDueOn = changes ? applyChange(c, e, command) : null;
+      // An annulment that orders a new decision: by the day the body set, if it set one.
+      const ordered = command.result === 'annulled' ? command.newDecision : undefined;
+      if (ordered) {
+        e.redecision = { remedyId: remedy.id, orderedOn: command.on, dueOn: ordered.dueOn ?? null };
+        if (ordered.dueOn)
+          c.spawnClock(
+            { ...newDecisionBy(daysBetween(command.on, ordered.dueOn)), name: NEW_DECISION_CLOCK },
+            command.on,
+            'agency_head',
+          );
+      }
       // After a reconsideration decision the party may still sue, within 15 CD of receiving it (ALL 45).
       const lawsuit =
         remedy.kind === 'reconsideration' && command.result !== 'withdrawn' && !e.annulled
@@ -120,10 +134,12 @@ export function registerRemedyHandlers(c: CaseContext) {
           lawsuitDueOn: lawsuit?.dueOn ?? null,
           withdrawalDueOn,
           ...(command.changedOutcome ? { changedOutcome: command.changedOutcome } : {}),
+          ...(ordered ? { newDecisionDueOn: ordered.dueOn ?? null } : {}),
         },
         openTasks: withdrawalDueOn ? [withdrawTask(c, withdrawalDueOn)] : [],
       });
       if (!lawsuit) await enforcementWhenDue(c, command.on);
+      if (ordered) await reopenForNewDecision(c);
     },
   );
 }

@@ -5,6 +5,7 @@
 // happened; electronically only with the party's consent; by public notice it takes effect 30 CD after
 // publication (CPL 95; a party's period, so it rolls over). A decision that will be published is served with the
 // written notice of it (PUB 8). The served case then waits for what follows (payment, remedies, publicity).
+import { NEW_DECISION_CLOCK } from '../execution/redecision.js';
 import {
   checkDecide,
   checkEServiceConsent,
@@ -84,6 +85,8 @@ export function registerDecisionHandlers(c: CaseContext) {
         year: yearOf(on),
       });
       c.caseClock()?.stop(on, '已作出决定 decided');
+      // A new decision ordered after an annulment: made.
+      c.stopClock(NEW_DECISION_CLOCK, on, '已重新作出决定 decided');
       const service = c.spawnClock(SERVICE, on, 'case_officer');
       await c.record({
         actor,

@@ -46,6 +46,7 @@ export function beginReview(c: CaseContext, proposal: Proposal, reviewerId: stri
     legalReview: { required: legal.length > 0, reasons: legal, record: null },
     collective: { required: collective.length > 0, reasons: collective },
     returns: earlier?.returns ?? [],
+    ...(earlier?.annulledDecisions ? { annulledDecisions: earlier.annulledDecisions } : {}),
     notice: null,
     hearing: null,
     eServiceConsent: earlier?.eServiceConsent ?? null,
