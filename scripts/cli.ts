@@ -317,22 +317,26 @@ export function buildCli(): Command {
   program
     .command('worker')
     .description('只运行 worker（连接外部服务） run a worker alone')
-    .action(async () => {
+    .option('--log-file <file>', '日志写入文件 write the logs to a file (default: standard output)')
+    .action(async (o: { logFile?: string }) => {
       const cfg = config();
       const { createLogger, installTemporalLogging } = await import('../platform/log.js');
       const { startWorkerComponent } = await import('./components.js');
-      const log = createLogger('worker', { level: cfg.logLevel });
+      const log = createLogger('worker', { level: cfg.logLevel, file: o.logFile });
       installTemporalLogging(log);
-      await runUntilSignal([await startWorkerComponent(cfg, log)]);
+      const worker = await startWorkerComponent(cfg, log);
+      console.log(`worker running on task queue ${cfg.temporal.taskQueue}`);
+      await runUntilSignal([worker]);
     });
   program
     .command('api')
     .description('只运行 API run the API alone')
-    .action(async () => {
+    .option('--log-file <file>', '日志写入文件 write the logs to a file (default: standard output)')
+    .action(async (o: { logFile?: string }) => {
       const cfg = config();
       const { createLogger } = await import('../platform/log.js');
       const { startApiComponent } = await import('./components.js');
-      const log = createLogger('api', { level: cfg.logLevel });
+      const log = createLogger('api', { level: cfg.logLevel, file: o.logFile });
       const api = await startApiComponent(cfg, log);
       console.log(`API on ${api.url}`);
       await runUntilSignal([api]);

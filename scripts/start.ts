@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../platform/config.js';
 import { bootstrap } from './bootstrap.js';
+import { stopLeftovers } from './leftovers.mjs';
 
 const say = (l: string) => console.log(`[start] ${l}`);
 
@@ -20,7 +21,11 @@ function lockDataDir(cfg: Config): () => void {
     } catch {
       alive = false;
     }
-    if (alive) throw new Error(`Tie'an is already running on ${cfg.dataDir} (pid ${pid}); stop it first.`);
+    if (alive)
+      throw new Error(
+        `Tie'an is already running on ${cfg.dataDir} (pid ${pid}): stop it first (Ctrl-C in its terminal, or kill ${pid}). ` +
+          `铁案已在运行，请先停止。`,
+      );
   }
   writeFileSync(pidFile, String(process.pid));
   return () => rmSync(pidFile, { force: true });
@@ -39,6 +44,8 @@ export async function main(): Promise<void> {
     process.exit(1);
   }
   say(`data folder ${cfg.dataDir}`);
+  // An earlier start killed without stopping its children (kill -9, a crash, a power cut) may have left them.
+  await stopLeftovers(cfg.dataDir, say, { except: [process.pid] });
   let tools;
   try {
     tools = await bootstrap((l) => say(l), {

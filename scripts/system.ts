@@ -3,22 +3,33 @@
 // elsewhere), migrations, the demo units and users, the worker and the API. Imported by `scripts/start.ts` only
 // after the bootstrap, because it needs the generated Prisma client.
 import path from 'node:path';
-import type { Config } from '../platform/config.js';
 import { createDb, migrateDeploy } from '../platform/db.js';
 import { createLogger, installTemporalLogging } from '../platform/log.js';
-import { createMailer } from '../platform/mailer.js';
 import { startEmbeddedPostgres } from '../platform/postgres.js';
 import { startSmtpServer } from '../platform/smtp-server.js';
 import { startTemporalDevServer } from '../platform/temporal-server.js';
 import { waitForTemporal } from '../platform/temporal.js';
 import type { Tools } from './bootstrap.js';
-import {
-  ensureSearchAttributes,
-  startApiComponent,
-  startWorkerComponent,
-  type Running,
-} from './components.js';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { projectRoot, type Config } from '../platform/config.js';
+import { ensureSearchAttributes, type Running } from './components.js';
+import { recordPid } from './leftovers.mjs';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.js';
+import { supervise } from './supervise.js';
+
+/** The watchdog (scripts/watchdog.mjs): stops what this process started if it is killed without stopping them. */
+function startWatchdog(dataDir: string, logFile: string) {
+  const out = openSync(logFile, 'a');
+  const child = spawn(
+    process.execPath,
+    [path.join(projectRoot, 'scripts', 'watchdog.mjs'), String(process.pid), dataDir],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
+  closeSync(out);
+  child.unref();
+  return { name: 'watchdog', stop: async () => void child.kill('SIGTERM') };
+}
 
 const say = (l: string) => console.log(`[start] ${l}`);
 
@@ -55,6 +66,8 @@ export async function runSystem(
   process.once('SIGTERM', () => void stop(0));
 
   try {
+    mkdirSync(logDir, { recursive: true });
+    running.push(startWatchdog(cfg.dataDir, path.join(logDir, 'watchdog.log')));
     if (cfg.database.embedded) {
       say(`PostgreSQL (embedded) on 127.0.0.1:${cfg.database.port}…`);
       const fileLog = createLogger('postgres', { file: path.join(logDir, 'postgres.log') });
@@ -79,6 +92,7 @@ export async function runSystem(
       say(`Temporal dev server on ${cfg.temporal.address}…`);
       const tlog = createLogger('temporal', { file: path.join(logDir, 'temporal.log') });
       const server = await startTemporalDevServer(tools.temporalCli!, cfg, (l) => tlog.info(l));
+      if (server.child.pid) recordPid(cfg.dataDir, 'temporal', server.child.pid);
       running.push({ name: 'temporal', stop: () => server.stop() });
     } else {
       say(`Temporal at ${cfg.temporal.address} (namespace ${cfg.temporal.namespace})…`);
@@ -86,24 +100,34 @@ export async function runSystem(
     }
     await ensureSearchAttributes(cfg, say);
 
-    const db = createDb(cfg.database.url);
-    const mailer = createMailer(cfg.smtp.url, cfg.smtp.from);
-    running.push({
-      name: 'database pool',
-      stop: async () => {
-        mailer.close();
-        await db.$disconnect();
-      },
-    });
     if (cfg.database.embedded || process.env.TIEAN_SEED_DEMO === 'true') {
-      const seeded = await seedDemo(db);
-      say(`demo units and users: ${seeded.units} units and ${seeded.users} users added`);
+      const db = createDb(cfg.database.url);
+      try {
+        const seeded = await seedDemo(db);
+        say(`demo units and users: ${seeded.units} units and ${seeded.users} users added`);
+      } finally {
+        await db.$disconnect();
+      }
     }
 
+    // The worker and the API run as child processes of their own, started again if they die.
+    const child = (name: 'worker' | 'api', ready: RegExp) =>
+      supervise({
+        name,
+        args: [name, '--log-file', path.join(logDir, `${name}.log`)],
+        dataDir: cfg.dataDir,
+        ready,
+        say: (l) => {
+          say(l);
+          log.warn({ component: name }, l);
+        },
+        onLine: (l) => log.info({ component: name }, l),
+      });
     say('worker (bundling workflows)…');
-    running.push(await startWorkerComponent(cfg, log, { db, mailer }));
-    const api = await startApiComponent(cfg, log, { db });
-    running.push(api);
+    running.push(await child('worker', /^worker running/));
+    say('API…');
+    running.push(await child('api', /^API on /));
+    const api = { url: cfg.api.publicUrl };
 
     const lines = [
       '',
