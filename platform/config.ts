@@ -52,6 +52,16 @@ const EnvSchema = z.object({
   TIEAN_RATE_READS: z.coerce.number().int().positive().default(600),
   TIEAN_RATE_WRITES: z.coerce.number().int().positive().default(120),
   TIEAN_RATE_LOGINS: z.coerce.number().int().positive().default(10),
+  /** The key that signs the API's commands to the workflows (base64, at least 32 bytes). */
+  TIEAN_COMMAND_KEY: z
+    .string()
+    .trim()
+    .refine((v) => /^[A-Za-z0-9+/]+=*$/.test(v) && Buffer.from(v, 'base64').length >= 32, {
+      message: 'must be base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`)',
+    })
+    .optional(),
+  /** The embedded Temporal dev server's web UI (no sign-in: it shows every unit's cases). Off by default. */
+  TIEAN_TEMPORAL_UI: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +69,8 @@ export type Env = z.infer<typeof EnvSchema>;
 
 export interface Config {
   dataDir: string;
+  /** TIEAN_COMMAND_KEY, if set (platform/command-auth.ts; otherwise the data folder's key file). */
+  commandKey?: string;
   database: { url: string; embedded: boolean; port: number };
   temporal: {
     address: string;
@@ -66,6 +78,8 @@ export interface Config {
     namespace: string;
     taskQueue: string;
     uiPort: number;
+    /** The dev server's web UI is served (TIEAN_TEMPORAL_UI=on). */
+    ui: boolean;
     apiKey?: string;
     tls?: { certPath?: string; keyPath?: string; caPath?: string };
   };
@@ -111,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     dataDir,
+    commandKey: e.TIEAN_COMMAND_KEY,
     database: {
       url: e.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${e.TIEAN_PG_PORT}/tiean`,
       embedded: !e.DATABASE_URL,
@@ -122,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       uiPort: e.TIEAN_TEMPORAL_UI_PORT,
+      ui: e.TIEAN_TEMPORAL_UI === 'on',
       apiKey: e.TEMPORAL_API_KEY,
       tls,
     },

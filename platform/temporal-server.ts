@@ -24,8 +24,8 @@ export async function startTemporalDevServer(
     host,
     '--port',
     port,
-    '--ui-port',
-    String(cfg.temporal.uiPort),
+    // The UI needs no sign-in and shows every unit's cases: only when asked for (TIEAN_TEMPORAL_UI=on).
+    ...(cfg.temporal.ui ? ['--ui-port', String(cfg.temporal.uiPort)] : ['--headless']),
     '--namespace',
     cfg.temporal.namespace,
     '--log-level',

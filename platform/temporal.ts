@@ -2,6 +2,7 @@
 import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { NativeConnection, type NativeConnectionOptions } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
+import { commandClientOptions } from './command-auth.js';
 import type { Config } from './config.js';
 
 function tlsOptions(cfg: Config['temporal']) {
@@ -18,9 +19,14 @@ export function connectionOptions(cfg: Config['temporal']): ConnectionOptions & 
   return { address: cfg.address, tls: tlsOptions(cfg), apiKey: cfg.apiKey };
 }
 
-export async function connectClient(cfg: Config['temporal']): Promise<Client> {
+/** A client; with the command key, its commands are signed and bound to their target (command-auth.ts). */
+export async function connectClient(cfg: Config['temporal'], commandKey?: Buffer): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(cfg));
-  return new Client({ connection, namespace: cfg.namespace });
+  return new Client({
+    connection,
+    namespace: cfg.namespace,
+    ...(commandKey ? commandClientOptions(commandKey) : {}),
+  });
 }
 
 export function connectWorkerConnection(cfg: Config['temporal']): Promise<NativeConnection> {

@@ -88,6 +88,10 @@ export const ERROR_MESSAGES = {
   INTERNAL: { zh: '内部错误', en: 'Internal error' },
   NOT_FOUND: { zh: '资源不存在', en: 'Not found' },
   COMPLAINT_NOT_FOUND: { zh: '投诉不存在', en: 'No such complaint' },
+  COMMAND_NOT_AUTHENTICATED: {
+    zh: '指令未经认证（API 与 worker 须使用相同的指令密钥）',
+    en: 'The command could not be authenticated (the API and the workers need the same command key)',
+  },
   LISTING_NOT_FOUND: { zh: '信用名单记录不存在', en: 'No such credit listing' },
   LISTING_APPROVAL_ELSEWHERE: {
     zh: '该决定应由上一级市场监管部门负责人作出',

@@ -9,6 +9,7 @@ import type { Logger } from '../platform/log.js';
 import { createMailer, type Mailer } from '../platform/mailer.js';
 import { registerSearchAttributes } from '../platform/search-attributes.js';
 import { Connection } from '@temporalio/client';
+import { loadCommandKey } from '../platform/command-auth.js';
 import { connectClient, connectionOptions } from '../platform/temporal.js';
 import { createWorker } from '../workers/worker.js';
 import { flagStoppedMatters } from '../services/engine-health.js';
@@ -50,7 +51,7 @@ export async function startApiComponent(
   shared?: { db: Db },
 ): Promise<Running & { app: FastifyInstance; url: string }> {
   const db = shared?.db ?? createDb(cfg.database.url);
-  const temporal = await connectClient(cfg.temporal);
+  const temporal = await connectClient(cfg.temporal, loadCommandKey(cfg));
   const app = await buildApi({ cfg, db, temporal, log });
   await app.listen({ host: cfg.api.host, port: cfg.api.port });
   // Every few minutes: matters whose workflow stopped while open are flagged for the supervisors.

@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { projectRoot, type Config } from '../platform/config.js';
 import { ensureSearchAttributes, type Running } from './components.js';
 import { recordPid } from './leftovers.mjs';
+import { loadCommandKey } from '../platform/command-auth.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.js';
 import { supervise } from './supervise.js';
 
@@ -110,6 +111,8 @@ export async function runSystem(
       }
     }
 
+    // The key that signs the API's commands to the workers (created once in the data folder).
+    loadCommandKey(cfg, { create: true });
     // The worker and the API run as child processes of their own, started again if they die.
     const child = (name: 'worker' | 'api', ready: RegExp) =>
       supervise({
@@ -135,7 +138,9 @@ export async function runSystem(
       `  API            ${api.url}   (health ${api.url}/healthz, ready ${api.url}/readyz)`,
       `  API docs       ${api.url}/api/docs   (OpenAPI ${api.url}/api/openapi.json)`,
       cfg.temporal.embedded
-        ? `  Temporal UI    http://127.0.0.1:${cfg.temporal.uiPort}   (frontend ${cfg.temporal.address})`
+        ? cfg.temporal.ui
+          ? `  Temporal UI    http://127.0.0.1:${cfg.temporal.uiPort}   (frontend ${cfg.temporal.address}; no sign-in: keep it on this machine)`
+          : `  Temporal       ${cfg.temporal.address} (loopback; web UI off, TIEAN_TEMPORAL_UI=on to serve it)`
         : `  Temporal       ${cfg.temporal.address} namespace ${cfg.temporal.namespace}`,
       `  PostgreSQL     ${cfg.database.url.replace(/:[^:@/]+@/, ':***@')}`,
       `  SMTP           ${cfg.smtp.url}${cfg.smtp.embedded ? `   (mail in ${path.join(cfg.dataDir, 'mail')}; npm run tiean -- mail inbox)` : ''}`,

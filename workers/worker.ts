@@ -5,6 +5,7 @@ import { createActivities } from '../activities/index.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db.js';
 import type { Mailer } from '../platform/mailer.js';
+import { loadCommandKey, verifyingCodec } from '../platform/command-auth.js';
 import { connectWorkerConnection } from '../platform/temporal.js';
 
 const require = createRequire(import.meta.url);
@@ -28,5 +29,7 @@ export async function createWorker(cfg: Config, deps: { db: Db; mailer: Mailer }
     workflowsPath,
     bundlerOptions,
     activities: createActivities(deps),
+    // Commands are authenticated on the way in (platform/command-auth.ts).
+    dataConverter: { payloadCodecs: [verifyingCodec(loadCommandKey(cfg))] },
   });
 }

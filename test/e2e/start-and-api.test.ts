@@ -247,6 +247,52 @@ describe('the system end to end (dev server, through the API)', () => {
     expect(after.deadlines[0].explanation.join('\n')).toContain('临时假日');
   });
 
+  it('a command sent straight to the Temporal frontend, past the API, is refused and leaves no trace', async () => {
+    const officer = await login('officer1');
+    const reg = await call('POST', '/api/clues', {
+      token: officer,
+      body: { ...clue, summary: '绕过 API 的指令' },
+    });
+    const n = reg.body.caseNumber as string;
+    await eventually(async () =>
+      expect((await call('GET', `/api/cases/${n}`, { token: officer })).body.live).toBeTruthy(),
+    );
+    const head = { id: 'head1', displayName: '王局', roles: ['agency_head'], unitId: 'dc' };
+    const forge = (input: object) =>
+      spawnSync(
+        inject('temporalCli'),
+        [
+          'workflow',
+          'update',
+          'execute',
+          '--address',
+          sys.temporalAddress,
+          '--workflow-id',
+          `${n}:filing`,
+          '--name',
+          'decideFiling',
+          '--input',
+          JSON.stringify(input),
+        ],
+        { encoding: 'utf8' },
+      );
+    const decline = { decision: 'decline', ground: 'no_violation', reasons: '伪造' };
+    for (const input of [
+      { actor: head, command: decline },
+      { actor: head, command: decline, authenticated: true },
+    ]) {
+      const r = forge(input);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr + r.stdout).toMatch(/COMMAND_NOT_AUTHENTICATED/);
+    }
+    const detail = (await call('GET', `/api/cases/${n}`, { token: officer })).body;
+    expect(detail.case.stage).toBe('filing');
+    const audit = (await call('GET', `/api/cases/${n}/audit`, { token: officer })).body;
+    expect(audit.items.map((a: { action: string }) => a.action)).toEqual(['clue.registered']);
+    // The Temporal web UI is not served unless asked for (it has no sign-in).
+    expect(sys.output()).toMatch(/web UI off/);
+  });
+
   it('stops cleanly on SIGTERM and a second start resumes the case', async () => {
     expect(await sys.stop()).toBe(0);
     expect(sys.output()).toMatch(/stopped postgres/);

@@ -1,6 +1,7 @@
 // A case engine outside vitest, for the scripts that drive real workflows (the replay recorder, the history
 // benchmark): embedded PostgreSQL migrated and seeded, an SMTP server on loopback, the time-skipping server,
 // and a worker with the real activities on one task queue.
+import { testDataConverter } from './command-key.js';
 import { Worker } from '@temporalio/worker';
 import path from 'node:path';
 import { createActivities } from '../../activities/index.js';
@@ -28,6 +29,7 @@ export async function standaloneEngine(taskQueue: string) {
     workflowsPath,
     bundlerOptions,
     activities: createActivities({ db, mailer }),
+    dataConverter: testDataConverter(),
   });
   return {
     db,

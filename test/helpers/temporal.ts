@@ -4,6 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { registerSearchAttributes } from '../../platform/search-attributes.js';
+import { testDataConverter } from './command-key.js';
 import { timeSkippingEnvOn } from './test-server.js';
 
 /** A time-skipping environment on its own test server (see test-server.ts for how it starts). */
@@ -20,6 +21,7 @@ export async function testWorker(
   options: Partial<WorkerOptions> = {},
 ): Promise<Worker> {
   return Worker.create({
+    dataConverter: testDataConverter(),
     ...options,
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',

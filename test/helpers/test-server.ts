@@ -3,7 +3,8 @@
 // "ephemeral server … did not start within 5s" with another suite running). Here the JVM gets a generous
 // deadline, and a start that fails (a port taken between choosing and binding, a JVM that died) is retried on a
 // new port. The SDK then connects to it as an existing server with time skipping.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TestWorkflowEnvironment, type ClientOptionsForTestEnv } from '@temporalio/testing';
+import { testClientOptions } from './command-key.js';
 import net from 'node:net';
 import { startProcess, type Managed } from '../../platform/processes.js';
 import { freePort } from './ports.js';
@@ -71,6 +72,7 @@ type EnvFactory = {
     address: string;
     namespace: string;
     supportsTimeSkipping: true;
+    client?: ClientOptionsForTestEnv;
   }): Promise<TestWorkflowEnvironment>;
 };
 
@@ -84,6 +86,8 @@ export async function timeSkippingEnvOn(executable: string): Promise<TestWorkflo
       address: server.address,
       namespace: 'default',
       supportsTimeSkipping: true,
+      // Its client signs commands as the API's does (platform/command-auth.ts).
+      client: testClientOptions(),
     });
   } catch (err) {
     await server.stop();

@@ -2,6 +2,7 @@
 // and nothing in history), then the handler changes the state synchronously (so a second command in the same
 // activation sees it) and records the step. Once the phase is over (a command moved the case on), commands are
 // refused with PHASE_ENDED before they touch anything: the caller sends them to the next phase.
+import { unauthenticated } from '../matter/authenticated.js';
 import type { UpdateDefinition } from '@temporalio/common';
 import { condition, currentUpdateInfo, defineUpdate, patched, setHandler } from '@temporalio/workflow';
 import type { CommandResult } from '../../schema/common.js';
@@ -38,7 +39,7 @@ export function command<T>(
     },
     {
       validator: (cmd) => {
-        if (!c.answered(currentUpdateInfo()?.id)) c.refuse(refusal(cmd));
+        if (!c.answered(currentUpdateInfo()?.id)) c.refuse(unauthenticated(cmd) ?? refusal(cmd));
       },
     },
   );

@@ -1,4 +1,5 @@
 // Messages of the case workflow: declared once here, imported by the API and tests (nothing else crosses).
+import type { Signed } from '../matter/authenticated.js';
 import type { CommandResult } from '../../schema/common.js';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseView, DecideFiling, ExtendFiling } from '../../schema/case.js';
@@ -12,7 +13,7 @@ export type { DeadlineMove };
 
 /** A command as the API sends it: the acting user (resolved from the session), the validated payload, and the
  * people it names as the API resolved them from the user directory (the validator checks them again). */
-export interface Command<T> {
+export interface Command<T> extends Signed {
   actor: Actor;
   command: T;
   team?: I.OfficerRef[];

@@ -1,6 +1,7 @@
 // 移送 — a complaint that belongs to another office goes there before acceptance (docs/rules.md, CRM 12–13,
 // 36–37): this complaint closes as transferred, and the competent office's complaint starts for the same
 // submission, with its own number and its own 7 WD from the day it arrives.
+import { unauthenticated } from '../matter/authenticated.js';
 import { ActivityFailure, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { ACCEPTANCE_DECISION } from '../../domain/rules/complaint-periods.js';
 import type { ComplaintInput } from '../../schema/complaint.js';
@@ -63,6 +64,9 @@ export function registerTransferHandler(c: ComplaintContext) {
       });
       return c.result();
     },
-    { validator: ({ actor, command }) => c.refuse(checkTransfer(c.facts(), actor, command)) },
+    {
+      validator: ({ actor, command, ...signed }) =>
+        c.refuse(unauthenticated(signed) ?? checkTransfer(c.facts(), actor, command)),
+    },
   );
 }

@@ -1,6 +1,7 @@
 // 发现违法线索 — a suspected violation found while handling a complaint becomes a clue (docs/rules.md, CRM 23):
 // a case starts for it (its own 15-WD verification and filing, docs/rules.md) with the complaint's respondent,
 // discovered today. The complaint records the link and goes on.
+import { unauthenticated } from '../matter/authenticated.js';
 import { patched, setHandler } from '@temporalio/workflow';
 import type { CaseInput, RegisterClue } from '../../schema/case.js';
 import { CASE_WORKFLOW_TYPE } from '../case/messages.js';
@@ -55,6 +56,9 @@ export function registerViolationHandler(c: ComplaintContext) {
       });
       return c.result();
     },
-    { validator: ({ actor }) => c.refuse(checkReportViolation(c.facts(), actor)) },
+    {
+      validator: ({ actor, ...signed }) =>
+        c.refuse(unauthenticated(signed) ?? checkReportViolation(c.facts(), actor)),
+    },
   );
 }

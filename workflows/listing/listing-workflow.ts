@@ -20,6 +20,7 @@ import type { Refusal } from '../../schema/errors.js';
 import { SYSTEM_ACTOR } from '../../schema/roles.js';
 import type { IsoDate } from '../../schema/values/dates.js';
 import type { ClockEvent } from '../../domain/clock/clock.js';
+import { unauthenticated } from '../matter/authenticated.js';
 import { ListingContext } from './context.js';
 import {
   applyRemovalUpdate,
@@ -106,7 +107,7 @@ function command<T>(
       await run(cmd);
       return c.result();
     },
-    { validator: (cmd) => c.refuse(check(cmd)) },
+    { validator: (cmd) => c.refuse(unauthenticated(cmd) ?? check(cmd)) },
   );
 }
 

@@ -2,6 +2,7 @@
 // Not accepting needs one of the grounds of CRM 15 and an explanation; the complaint then closes. Accepting
 // starts the 45-WD mediation period (CRM 16–21). If the 7 WD run out, the unit's supervisors are told and the
 // complaint is flagged overdue; the decision can still be taken late.
+import { unauthenticated } from '../../matter/authenticated.js';
 import { condition, setHandler } from '@temporalio/workflow';
 import { ACCEPTANCE_DECISION } from '../../../domain/rules/complaint-periods.js';
 import { REJECTION_GROUND_TITLES, type ComplaintStage } from '../../../schema/complaint.js';
@@ -57,7 +58,10 @@ export function registerAcceptanceHandlers(c: ComplaintContext) {
       );
       return c.result();
     },
-    { validator: ({ actor, command }) => c.refuse(checkDecideAcceptance(c.facts(), actor, command)) },
+    {
+      validator: ({ actor, command, ...signed }) =>
+        c.refuse(unauthenticated(signed) ?? checkDecideAcceptance(c.facts(), actor, command)),
+    },
   );
 }
 

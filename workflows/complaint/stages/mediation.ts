@@ -2,6 +2,7 @@
 // with an agreement, a withdrawal, a refusal, a no-show or no agreement, and without agreement by itself 45 WD
 // after acceptance. Testing, inspection and appraisal time is not counted (the period pauses). However it
 // ends, both parties must be told within 7 WD.
+import { unauthenticated } from '../../matter/authenticated.js';
 import { condition, setHandler } from '@temporalio/workflow';
 import { MEDIATION, PARTIES_NOTICE } from '../../../domain/rules/complaint-periods.js';
 import type { TaskOpen } from '../../../activities/index.js';
@@ -108,7 +109,10 @@ export function registerMediationHandlers(c: ComplaintContext) {
       });
       return c.result();
     },
-    { validator: ({ actor, command }) => c.refuse(checkStartMediation(c.facts(), actor, command)) },
+    {
+      validator: ({ actor, command, ...signed }) =>
+        c.refuse(unauthenticated(signed) ?? checkStartMediation(c.facts(), actor, command)),
+    },
   );
 
   setHandler(
@@ -124,7 +128,10 @@ export function registerMediationHandlers(c: ComplaintContext) {
       });
       return c.result();
     },
-    { validator: ({ actor }) => c.refuse(checkPauseMediation(c.facts(), actor)) },
+    {
+      validator: ({ actor, ...signed }) =>
+        c.refuse(unauthenticated(signed) ?? checkPauseMediation(c.facts(), actor)),
+    },
   );
 
   setHandler(
@@ -143,7 +150,10 @@ export function registerMediationHandlers(c: ComplaintContext) {
       });
       return c.result();
     },
-    { validator: ({ actor }) => c.refuse(checkResumeMediation(c.facts(), actor)) },
+    {
+      validator: ({ actor, ...signed }) =>
+        c.refuse(unauthenticated(signed) ?? checkResumeMediation(c.facts(), actor)),
+    },
   );
 
   setHandler(
@@ -152,7 +162,10 @@ export function registerMediationHandlers(c: ComplaintContext) {
       await endMediation(c, actor, command.outcome, c.today(), command.note);
       return c.result();
     },
-    { validator: ({ actor, command }) => c.refuse(checkEndMediation(c.facts(), actor, command)) },
+    {
+      validator: ({ actor, command, ...signed }) =>
+        c.refuse(unauthenticated(signed) ?? checkEndMediation(c.facts(), actor, command)),
+    },
   );
 }
 

@@ -1,5 +1,6 @@
 // 告知 — after mediation ended, both parties are told within 7 WD (docs/rules.md, CRM 16–21). Recording that they
 // were told closes the complaint; if the 7 WD run out, the unit's supervisors are told.
+import { unauthenticated } from '../../matter/authenticated.js';
 import { condition, setHandler } from '@temporalio/workflow';
 import { PARTIES_NOTICE } from '../../../domain/rules/complaint-periods.js';
 import type { ComplaintStage } from '../../../schema/complaint.js';
@@ -25,7 +26,10 @@ export function registerNotificationHandlers(c: ComplaintContext) {
       });
       return c.result();
     },
-    { validator: ({ actor }) => c.refuse(checkRecordPartiesNotified(c.facts(), actor)) },
+    {
+      validator: ({ actor, ...signed }) =>
+        c.refuse(unauthenticated(signed) ?? checkRecordPartiesNotified(c.facts(), actor)),
+    },
   );
 }
 
