@@ -54,6 +54,18 @@ import { AppError } from '../errors.js';
 import type { ApiDeps } from '../server.js';
 import { listMatters, matterPage, sendUpdate, visibleMatter, type MatterRow } from '../services/matters.js';
 
+/** Who may see which earlier submissions a complaint repeats (they may be reports: the link would tell who
+ * reported a case): the intake role and administrators. Others see how many, not which. */
+const seesRepeatLinks = (actor: Actor) =>
+  actor.roles.includes('complaint_handler') || actor.roles.includes('administrator');
+
+export function hideRepeatLinks<T extends { repeat?: { count: number; earlier: unknown[] } } | null>(
+  actor: Actor,
+  v: T,
+): T {
+  return v?.repeat && !seesRepeatLinks(actor) ? { ...v, repeat: { count: v.repeat.count, earlier: [] } } : v;
+}
+
 function complaintSummary(c: MatterRow) {
   const details = ComplaintDetailsSchema.safeParse(c.details);
   return {
@@ -102,7 +114,7 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
     const c = await visibleComplaint(db, actor, number);
     const refusal = guard(factsOf(c), actor, command);
     if (refusal) throw new AppError(refusal.code, [], refusal.detail);
-    return sendUpdate(
+    const view = await sendUpdate(
       db,
       temporal,
       req,
@@ -112,6 +124,7 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
       { actor, command },
       complaintViewQuery,
     );
+    return hideRepeatLinks(actor, view);
   }
 
   const command = <B extends z.ZodType, C extends z.infer<B>>(
@@ -205,7 +218,11 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
     },
     async (req) => {
       const { rows, ...page } = await listMatters(db, await req.actor(), 'complaint', req.query);
-      return { items: rows.map(complaintSummary), ...page };
+      const actor = await req.actor();
+      return {
+        items: rows.map(complaintSummary).map((s) => ({ ...s, details: hideRepeatLinks(actor, s.details) })),
+        ...page,
+      };
     },
   );
 
@@ -220,8 +237,15 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
       },
     },
     async (req) => {
-      const c = await visibleComplaint(db, await req.actor(), req.params.number);
-      return { complaint: complaintSummary(c), ...(await matterPage(db, temporal, c, complaintViewQuery)) };
+      const actor = await req.actor();
+      const c = await visibleComplaint(db, actor, req.params.number);
+      const summary = complaintSummary(c);
+      const page = await matterPage(db, temporal, c, complaintViewQuery);
+      return {
+        complaint: { ...summary, details: hideRepeatLinks(actor, summary.details) },
+        ...page,
+        live: hideRepeatLinks(actor, page.live),
+      };
     },
   );
 }

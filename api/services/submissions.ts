@@ -218,11 +218,27 @@ async function startComplaint(
 
 /** The submitter's identity, for complaint handlers and administrators of the submission's unit or above; every
  * read is logged with its purpose (CRM 33). */
+/** Who may read a submitter's identity (CRM 33; README, "Identity and access"): the complaint handlers of the
+ * office that holds the submission, and of the office whose case came from its report (a mixed submission
+ * whose complaint went to another office still has its reporter told by the office that keeps the report) —
+ * not the handlers of the offices above; administrators of those offices or above, for the data's keeping. */
+async function maySeeSubmitter(db: Db, actor: Actor, sub: { unitId: string; caseNumber: string | null }) {
+  const offices = new Set([sub.unitId]);
+  if (sub.caseNumber) {
+    const c = await db.case.findUnique({ where: { number: sub.caseNumber }, select: { unitId: true } });
+    if (c) offices.add(c.unitId);
+  }
+  if (actor.roles.includes('complaint_handler') && offices.has(actor.unitId)) return true;
+  if (!actor.roles.includes('administrator')) return false;
+  const below = await unitSubtree(db, actor.unitId);
+  return [...offices].some((u) => below.includes(u));
+}
+
 export async function readSubmitter(db: Db, actor: Actor, id: string, purpose: string) {
   requireRole(actor, 'complaint_handler', 'administrator');
   const sub = await db.submission.findUnique({ where: { id }, include: { person: true } });
   if (!sub?.person) throw new AppError('NOT_FOUND');
-  if (!(await unitSubtree(db, actor.unitId)).includes(sub.unitId)) throw new AppError('FORBIDDEN_UNIT');
+  if (!(await maySeeSubmitter(db, actor, sub))) throw new AppError('FORBIDDEN_UNIT');
   await db.sensitiveRead.create({ data: { userId: actor.id, subject: `submission:${id}`, purpose } });
   const p = sub.person;
   return {

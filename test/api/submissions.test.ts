@@ -35,6 +35,17 @@ beforeAll(async () => {
   // A complaint handler of the station below "dc": the county's submissions are not in their subtree.
   await tdb.db.user.create({
     data: {
+      id: 'intake-city',
+      username: 'intake-city',
+      displayName: '市局受理',
+      email: 'intake-city@demo.tiean.local',
+      roles: ['complaint_handler'],
+      unitId: 'city',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    },
+  });
+  await tdb.db.user.create({
+    data: {
       id: 'intake-cg',
       username: 'intake-cg',
       displayName: '城关受理',
@@ -48,7 +59,16 @@ beforeAll(async () => {
   worker = await testWorker(env, loadConfig({}).temporal.taskQueue, acts);
   workerDone = worker.run();
   app = await testApi(tdb.db, env.client);
-  const users = ['intake1', 'intake-cg', 'officer1', 'head1', 'supervisor1', 'reviewer1', 'admin'];
+  const users = [
+    'intake1',
+    'intake-cg',
+    'intake-city',
+    'officer1',
+    'head1',
+    'supervisor1',
+    'reviewer1',
+    'admin',
+  ];
   for (const [username, token] of Object.entries(await signIn(app, users, '10.2.0')))
     auth[username] = `Bearer ${token}`;
 });
@@ -188,6 +208,31 @@ describe('intake: POST /api/submissions', () => {
         { submissionId: second.json().submissionId },
       ],
     });
+    // Which earlier submissions (perhaps reports) the complainant made is for the intake role only: other staff
+    // see how many, on the page, in the list and in the audit trail.
+    const n = third.complaintNumber as string;
+    const asOfficer = await eventually(async () => {
+      const page = (await call('GET', `/api/complaints/${n}`, 'officer1')).json();
+      expect(page.complaint.details).not.toBeNull(); // the first step projected
+      return page;
+    });
+    expect(asOfficer.live.repeat).toEqual({ count: 2, earlier: [] });
+    expect(asOfficer.complaint.details.repeat).toEqual({ count: 2, earlier: [] });
+    const listed = (await call('GET', '/api/complaints?pageSize=200', 'supervisor1')).json();
+    expect(listed.items.find((c: { number: string }) => c.number === n).details.repeat.earlier).toEqual([]);
+    const received = async (user: string) =>
+      (await call('GET', `/api/cases/${n}/audit`, user))
+        .json()
+        .items.find((a: { action: string }) => a.action === 'complaint.received').details.repeatOf;
+    expect(await received('officer1')).toEqual([]);
+    expect(await received('intake1')).toEqual([first.submissionId, second.json().submissionId]);
+    const leaked = JSON.stringify([
+      asOfficer,
+      listed.items.find((c: { number: string }) => c.number === n),
+      (await call('GET', `/api/cases/${n}/audit`, 'officer1')).json(),
+    ]);
+    expect(leaked).not.toContain(first.submissionId);
+    expect(leaked).not.toContain(first.complaintNumber);
     // A different subject is not a repeat.
     const fresh = (
       await call('POST', '/api/submissions', 'intake1', { ...base, subject: '油条不新鲜' })
@@ -261,6 +306,39 @@ describe('the submitter’s identity (CRM 33)', () => {
       expect(await reads()).toHaveLength(before);
     },
   );
+
+  it('the complaint handler of the office above does not read a district’s reporter (403, nothing logged)', async () => {
+    const before = (await reads()).length;
+    expect((await read('intake-city')).json()).toMatchObject({ status: 403, code: 'FORBIDDEN_UNIT' });
+    expect(await reads()).toHaveLength(before);
+  });
+
+  it('a mixed submission whose complaint went to another office: both offices’ handlers read its submitter', async () => {
+    const mixed = (
+      await call(
+        'POST',
+        '/api/submissions',
+        'intake1',
+        submission({ subject: '缺斤短两' }),
+        'mixed-moved-0001',
+      )
+    ).json();
+    await complaintPage(mixed.complaintNumber);
+    const moved = await call('POST', `/api/complaints/${mixed.complaintNumber}/transfer`, 'intake1', {
+      toUnitId: 'city',
+      reason: '属市局管辖',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await eventually(async () =>
+      expect((await tdb.db.submission.findUniqueOrThrow({ where: { id: mixed.submissionId } })).unitId).toBe(
+        'city',
+      ),
+    );
+    // The city's office holds the complaint now; the county keeps the report's case and tells its reporter.
+    expect((await read('intake-city', mixed.submissionId)).statusCode).toBe(200);
+    expect((await read('intake1', mixed.submissionId)).statusCode).toBe(200);
+    expect((await read('intake-cg', mixed.submissionId)).json()).toMatchObject({ code: 'FORBIDDEN_UNIT' });
+  });
 
   it('a complaint handler of another unit gets 403 FORBIDDEN_UNIT; an unknown id 404; a purpose is required', async () => {
     const before = (await reads()).length;

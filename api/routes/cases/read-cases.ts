@@ -91,9 +91,21 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
       },
     },
     async (req) => {
-      const c = await visibleMatter(db, await req.actor(), req.params.number);
+      const actor = await req.actor();
+      const c = await visibleMatter(db, actor, req.params.number);
       const rows = await db.auditEntry.findMany({ where: { caseNumber: c.number }, orderBy: { seq: 'asc' } });
-      return { items: rows.map((a) => ({ ...a, at: a.at.toISOString() })) };
+      // Which earlier submissions a complaint repeats is for the intake role (the complaints page hides it too).
+      const links = actor.roles.includes('complaint_handler') || actor.roles.includes('administrator');
+      return {
+        items: rows.map((a) => ({
+          ...a,
+          at: a.at.toISOString(),
+          details:
+            !links && a.action === 'complaint.received'
+              ? { ...(a.details as object), repeatOf: [] }
+              : a.details,
+        })),
+      };
     },
   );
 
