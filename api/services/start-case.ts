@@ -10,6 +10,7 @@ import { CASE_WORKFLOW_TYPE } from '../../workflows/case/messages.js';
 import { CaseStageKey, CaseUnitKey, OverdueKey } from '../../schema/search-attributes.js';
 import { allocateCaseNumber, requestHash } from '../../services/case-numbers.js';
 import { resolveRulePack } from '../../services/rule-packs.js';
+import { requireEngine } from './engine.js';
 
 export interface StartCaseRequest {
   /** Unique per logical registration (e.g. "<user>:<Idempotency-Key>"). */
@@ -25,6 +26,7 @@ export async function startCase(
   deps: { db: Db; temporal: Client; taskQueue: string },
   req: StartCaseRequest,
 ): Promise<{ caseNumber: string; reused: boolean }> {
+  await requireEngine(deps.temporal);
   const { caseNumber, reused } = await allocateCaseNumber(deps.db, {
     idempotencyKey: req.idempotencyKey,
     unitId: req.unitId,

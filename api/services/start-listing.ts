@@ -14,6 +14,7 @@ import { allocateCaseNumber, requestHash } from '../../services/case-numbers.js'
 import { resolveRulePack } from '../../services/rule-packs.js';
 import { LISTING_WORKFLOW_TYPE } from '../../workflows/listing/messages.js';
 import { AppError } from '../errors.js';
+import { requireEngine } from './engine.js';
 import { projectRegistration } from './start-case.js';
 
 /** A serious listing's case: this unit's, its decision served (and not annulled), against the same entity. */
@@ -36,6 +37,7 @@ export async function startListing(
   if (p.foundOn > req.today)
     throw new AppError('DATE_IN_FUTURE', [{ path: 'body.foundOn', message: `> ${req.today}` }]);
   if (p.list === 'serious') await checkCase(db, req.actor.unitId, p);
+  await requireEngine(temporal);
   const unit = await db.unit.findUniqueOrThrow({ where: { id: req.actor.unitId } });
   const rulePack = await resolveRulePack(db, unit.id);
   const { caseNumber: number, reused } = await allocateCaseNumber(db, {

@@ -2,6 +2,7 @@
 // earlier repeats, and split into its tracks (CRM 7): a complaint workflow and/or a case from the report. The
 // workflows get the submission id, never the identity (CRM 33). Every step is idempotent on the request's key,
 // so a retry after an outage starts nothing twice.
+import { requireEngine } from './engine.js';
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { yearOf } from '../../schema/values/dates.js';
@@ -65,6 +66,7 @@ export async function createSubmission(
   const id = `SUB-${sha256(req.idempotencyKey).slice(0, 24)}`;
   const hasComplaint = body.kind !== 'report';
   const hasReport = body.kind !== 'complaint';
+  await requireEngine(deps.temporal);
 
   const complaintNumber = hasComplaint
     ? (

@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 describe('API during outages', () => {
-  it('Temporal unreachable: 503, and a retry with the same key keeps the same case number', async () => {
+  it('Temporal unreachable: 503 before a case number is taken (no gap in the numbers); nothing half-written', async () => {
     const app = await api(); // Temporal unreachable
     const auth = await token(app, 'officer1');
     const send = () =>
@@ -64,9 +64,41 @@ describe('API during outages', () => {
     });
     const second = await send();
     expect(second.statusCode).toBe(503);
-    const regs = await tdb.db.registration.findMany();
-    expect(regs).toHaveLength(1);
+    expect(await tdb.db.registration.count()).toBe(0);
+    expect(await tdb.db.caseNumberCounter.count()).toBe(0); // no number used up
     expect(await tdb.db.case.count()).toBe(0); // nothing half-written: no case without its workflow
+    // The same for a submission and a credit listing.
+    const intake = await token(app, 'intake1');
+    const sub = await app.inject({
+      method: 'POST',
+      url: '/api/submissions',
+      headers: { authorization: intake, 'idempotency-key': 'outage-key-0002' },
+      payload: {
+        kind: 'complaint',
+        channel: 'phone',
+        submitter: { name: '消费者', realName: false },
+        respondent: { kind: 'natural_person', name: '王五' },
+        subject: '缺斤短两',
+        claim: '退款',
+        receivedOn: '2026-11-02',
+      },
+    });
+    expect(sub.statusCode, sub.body).toBe(503);
+    const listing = await app.inject({
+      method: 'POST',
+      url: '/api/listings',
+      headers: { authorization: auth, 'idempotency-key': 'outage-key-0003' },
+      payload: {
+        list: 'abnormal',
+        reason: 'no_annual_report',
+        entity: { kind: 'organisation', name: '演示贸易有限公司', uscc: '91350100M000100Y43' },
+        facts: '未报送年度报告',
+        foundOn: '2026-11-02',
+      },
+    });
+    expect(listing.statusCode, listing.body).toBe(503);
+    expect(await tdb.db.caseNumberCounter.count()).toBe(0);
+    expect(await tdb.db.submission.count()).toBe(0);
   });
 
   it('readiness with Temporal unreachable: 503 within seconds, naming what is down and nothing of why', async () => {
