@@ -1,5 +1,6 @@
 // Runtime configuration: environment variables, validated once with zod.
 // Every component reads it here; unset services fall back to the embedded defaults under the data folder.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -27,6 +28,8 @@ const optionalUrl = (protocols: string[]) =>
 const EnvSchema = z.object({
   TIEAN_DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  /** The tables' owner, for migrations only (default: DATABASE_URL). */
+  DATABASE_MIGRATION_URL: optionalUrl(['postgres:', 'postgresql:']),
   TIEAN_PG_PORT: port.default(54329),
   TEMPORAL_ADDRESS: z
     .string()
@@ -71,7 +74,8 @@ export interface Config {
   dataDir: string;
   /** TIEAN_COMMAND_KEY, if set (platform/command-auth.ts; otherwise the data folder's key file). */
   commandKey?: string;
-  database: { url: string; embedded: boolean; port: number };
+  /** `url`: the application's login (a member of tiean_app, never the owner); `migrationUrl`: the owner's. */
+  database: { url: string; migrationUrl: string; embedded: boolean; port: number };
   temporal: {
     address: string;
     embedded: boolean;
@@ -104,6 +108,16 @@ export class ConfigError extends Error {
   }
 }
 
+/** The embedded installation's application login: `tiean_app_login`, with the password the start command keeps
+ * in the data folder (scripts/system.ts creates both). */
+export const EMBEDDED_APP_ROLE = 'tiean_app_login';
+export const appPasswordFile = (dataDir: string) => path.join(dataDir, 'db-app.password');
+function embeddedAppUrl(dataDir: string, port: number): string {
+  const file = appPasswordFile(dataDir);
+  const password = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  return `postgresql://${EMBEDDED_APP_ROLE}:${encodeURIComponent(password)}@127.0.0.1:${port}/tiean`;
+}
+
 /** Reads and validates the environment. Throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
@@ -127,7 +141,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     commandKey: e.TIEAN_COMMAND_KEY,
     database: {
-      url: e.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${e.TIEAN_PG_PORT}/tiean`,
+      url: e.DATABASE_URL ?? embeddedAppUrl(dataDir, e.TIEAN_PG_PORT),
+      migrationUrl:
+        e.DATABASE_MIGRATION_URL ??
+        e.DATABASE_URL ??
+        `postgresql://postgres:postgres@127.0.0.1:${e.TIEAN_PG_PORT}/tiean`,
       embedded: !e.DATABASE_URL,
       port: e.TIEAN_PG_PORT,
     },

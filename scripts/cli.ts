@@ -309,7 +309,7 @@ export function buildCli(): Command {
   program
     .command('migrate')
     .description('应用数据库迁移 apply database migrations')
-    .action(async () => migrateDeploy(config().database.url, (l) => console.log(l)));
+    .action(async () => migrateDeploy(config().database.migrationUrl, (l) => console.log(l)));
   program
     .command('seed')
     .description('写入演示单位和用户 seed the demo units and users')

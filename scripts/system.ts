@@ -12,7 +12,8 @@ import { waitForTemporal } from '../platform/temporal.js';
 import type { Tools } from './bootstrap.js';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { projectRoot, type Config } from '../platform/config.js';
+import { ensureAppLogin } from '../platform/app-role.js';
+import { loadConfig, projectRoot, type Config } from '../platform/config.js';
 import { ensureSearchAttributes, type Running } from './components.js';
 import { recordPid } from './leftovers.mjs';
 import { loadCommandKey } from '../platform/command-auth.js';
@@ -81,7 +82,12 @@ export async function runSystem(
       running.push({ name: 'postgres', stop: () => pg.stop() });
     }
     say('database migrations…');
-    await migrateDeploy(cfg.database.url, (l) => say(`  ${l}`));
+    await migrateDeploy(cfg.database.migrationUrl, (l) => say(`  ${l}`));
+    if (cfg.database.embedded) {
+      // The worker and the API connect as the application's login, not as the tables' owner.
+      await ensureAppLogin(cfg.database.migrationUrl, cfg.dataDir);
+      cfg = loadConfig();
+    }
 
     if (cfg.smtp.embedded) {
       const smtp = await startSmtpServer({ port: cfg.smtp.port, mailDir: path.join(cfg.dataDir, 'mail') });
@@ -102,7 +108,7 @@ export async function runSystem(
     await ensureSearchAttributes(cfg, say);
 
     if (cfg.database.embedded || process.env.TIEAN_SEED_DEMO === 'true') {
-      const db = createDb(cfg.database.url);
+      const db = createDb(cfg.database.migrationUrl);
       try {
         const seeded = await seedDemo(db);
         say(`demo units and users: ${seeded.units} units and ${seeded.users} users added`);

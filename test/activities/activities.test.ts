@@ -1,6 +1,7 @@
 // Activities against real PostgreSQL and a real SMTP server: a retried step or notification changes nothing,
 // an SMTP outage delays a notification and loses nothing, and the database refuses to rewrite the audit trail.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
 import type { StepRecord } from '../../activities/persistence/record-step.js';
 import { createMailer } from '../../platform/mailer.js';
@@ -81,6 +82,42 @@ describe('recordStep', () => {
       await expect(tdb.db.$executeRawUnsafe(`TRUNCATE "${table}" CASCADE`)).rejects.toThrow(/append-only/);
     const row = await tdb.db.case.findUniqueOrThrow({ where: { number: 'DC-2026-90001' } });
     expect(row.auditSeq).toBe(2);
+  });
+
+  it('the application’s role (not the owner) reads and writes, but cannot truncate, delete the audit trail or change the schema', async () => {
+    // A login in the tiean_app role the migrations grant, as the running system's worker and API use.
+    const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
+    await admin.connect();
+    await admin.query(
+      `do $$ begin if not exists (select 1 from pg_roles where rolname = 'tiean_test_app') then ` +
+        `create role tiean_test_app login password 'test' in role tiean_app; end if; end $$`,
+    );
+    await admin.end();
+    const url = new URL(tdb.url);
+    url.username = 'tiean_test_app';
+    url.password = 'test';
+    const app = new pg.Client({ connectionString: url.toString() });
+    await app.connect();
+    try {
+      expect((await app.query('select count(*) from "AuditEntry"')).rowCount).toBe(1);
+      await app.query(`update "Case" set "updatedAt" = now() where number = 'DC-2026-90001'`);
+      const refused = async (sql: string) => {
+        const e = await app.query(sql).then(
+          () => undefined,
+          (err: { code?: string }) => err,
+        );
+        expect(e?.code, sql).toBe('42501'); // insufficient_privilege (not the append-only trigger: no right at all)
+      };
+      await refused('truncate "Case" cascade');
+      await refused('truncate "AuditEntry"');
+      await refused('delete from "AuditEntry"');
+      await refused('update "SensitiveRead" set purpose = purpose');
+      await refused('alter table "AuditEntry" disable trigger all');
+      await refused('drop table "Session"');
+      await refused('select * from "_prisma_migrations"');
+    } finally {
+      await app.end();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // End to end on the dev server: the README's start command as a real process (embedded PostgreSQL, SMTP,
 // Temporal CLI dev server, worker, API), driven through the HTTP API; then stopped and started again.
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { builtinCalendar } from '../../activities/calendar/builtin.js';
@@ -291,6 +292,21 @@ describe('the system end to end (dev server, through the API)', () => {
     expect(audit.items.map((a: { action: string }) => a.action)).toEqual(['clue.registered']);
     // The Temporal web UI is not served unless asked for (it has no sign-in).
     expect(sys.output()).toMatch(/web UI off/);
+  });
+
+  it('the worker and the API connect to PostgreSQL as the application’s login, not as the tables’ owner', async () => {
+    const owner = new pg.Client({
+      connectionString: `postgresql://postgres:postgres@127.0.0.1:${sys.env.TIEAN_PG_PORT}/tiean`,
+    });
+    await owner.connect();
+    try {
+      const users = await owner.query(
+        `select distinct usename from pg_stat_activity where datname = 'tiean' and pid <> pg_backend_pid()`,
+      );
+      expect(users.rows.map((r: { usename: string }) => r.usename)).toEqual(['tiean_app_login']);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('stops cleanly on SIGTERM and a second start resumes the case', async () => {
