@@ -7,7 +7,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chinaDateOf } from '../../schema/values/dates.js';
+import { projectRoot } from '../../platform/config.js';
+import { DEMO_PASSWORD } from '../../scripts/seed.js';
+import { freePort } from '../helpers/ports.js';
 import { eventually } from '../helpers/eventually.js';
 import { createSystem, type System } from '../helpers/system.js';
 
@@ -30,13 +34,42 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pid = (file: string) => Number(readFileSync(file, 'utf8').split('\n')[0]);
 
-/** A request retried with its key until it gets an answer that is not a 5xx (at most ~3 minutes). */
+/** The API instances the clients use, in turn (one, or several behind a load balancer). */
+let apis: string[] = [];
+
+async function callAt(
+  base: string,
+  method: string,
+  url: string,
+  token: string | undefined,
+  body: unknown,
+  key?: string,
+) {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(key ? { 'idempotency-key': key } : {}),
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** A request retried with its key until it gets an answer that is not a 5xx (at most ~3 minutes); each attempt
+ * goes to the next API instance, as a load balancer would send it. */
 async function reliably(user: string, method: string, url: string, body: unknown, key: string) {
   for (let attempt = 0; attempt < 360; attempt++) {
     stats.requests++;
+    const base = apis.length ? apis[attempt % apis.length]! : sys.api;
     try {
-      if (!tokens[user]) tokens[user] = await sys.login(user);
-      const r = await sys.call(method, url, { token: tokens[user], body, key });
+      if (!tokens[user])
+        tokens[user] = (
+          await callAt(base, 'POST', '/api/session', undefined, { username: user, password: DEMO_PASSWORD })
+        ).body.token;
+      const r = await callAt(base, method, url, tokens[user], body, key);
       if (r.status === 401)
         delete tokens[user]; // a new API process after a restart: sign in again
       else if (r.status < 500) return r;
@@ -160,5 +193,48 @@ describe('faults on the real stack, commands in flight (dev server)', () => {
     done.tags.push('postgres');
     done.numbers.push(...numbers);
     await expectExactlyOnce(done.tags, done.numbers);
+  });
+
+  it('scale-out: two workers and two API instances on one task queue and database; one of each killed mid-load, nothing lost', async () => {
+    // A second worker and a second API, as `tiean worker` and `tiean api` run on other machines.
+    const port = await freePort();
+    const extra: ChildProcess[] = [];
+    const run = (args: string[], env: NodeJS.ProcessEnv) => {
+      const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'tiean.mjs'), ...args], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => (out += d));
+      child.stderr!.on('data', (d: Buffer) => (out += d));
+      extra.push(child);
+      return { child, out: () => out };
+    };
+    try {
+      const worker2 = run(['worker'], sys.env);
+      const api2 = run(['api'], { ...sys.env, TIEAN_API_PORT: String(port) });
+      await eventually(() => Promise.resolve(expect(worker2.out()).toMatch(/worker running/)), 120_000, 250);
+      await eventually(() => Promise.resolve(expect(api2.out()).toMatch(/API on/)), 120_000, 250);
+      apis = [sys.api, `http://127.0.0.1:${port}`];
+      const running = batch('scale');
+      await sleep(300);
+      // One worker (the start's own: its supervisor starts it again) and one API (the second: not restarted, the
+      // clients go on with the other).
+      process.kill(pid(path.join(sys.dataDir, 'run', 'worker.pid')), 'SIGKILL');
+      api2.child.kill('SIGKILL');
+      stats.faults += 2;
+      const numbers = await running;
+      done.tags.push('scale');
+      done.numbers.push(...numbers);
+      await expectExactlyOnce(done.tags, done.numbers);
+    } finally {
+      apis = [];
+      for (const c of extra) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+      await Promise.all(
+        extra.map((c) =>
+          c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((r) => c.once('exit', r)),
+        ),
+      );
+    }
   });
 });
