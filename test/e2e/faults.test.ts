@@ -153,7 +153,9 @@ async function expectExactlyOnce(tags: string[], numbers: string[]) {
   }
 }
 
-describe('faults on the real stack, commands in flight (dev server)', () => {
+// Each scenario restarts processes (and the scale-out one starts a second worker, which bundles the workflows):
+// minutes on a loaded 2-core machine.
+describe('faults on the real stack, commands in flight (dev server)', { timeout: 360_000 }, () => {
   const done: { tags: string[]; numbers: string[] } = { tags: [], numbers: [] };
 
   it('the worker killed with SIGKILL: it comes back by itself; every command applied once', async () => {
