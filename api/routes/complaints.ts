@@ -56,7 +56,7 @@ import { listMatters, matterPage, sendUpdate, visibleMatter, type MatterRow } fr
 
 /** Who may see which earlier submissions a complaint repeats (they may be reports: the link would tell who
  * reported a case): the intake role and administrators. Others see how many, not which. */
-const seesRepeatLinks = (actor: Actor) =>
+export const seesRepeatLinks = (actor: Actor) =>
   actor.roles.includes('complaint_handler') || actor.roles.includes('administrator');
 
 export function hideRepeatLinks<T extends { repeat?: { count: number; earlier: unknown[] } } | null>(

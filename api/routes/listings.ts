@@ -193,21 +193,21 @@ export function listingRoutes(app: FastifyInstance, { db, temporal, cfg }: ApiDe
     '列入决定 The head lists the entity or not (a serious listing of a county or city office: a head one level up, as the rule pack says); also the escalation to the serious list',
     DecideListingSchema,
     decideListingUpdate,
-    (f, actor, cmd) => requireHead(actor) ?? checkDecideListing(f, actor, cmd),
+    checkDecideListing,
   );
   command(
     'removal-application',
     `移出申请 The entity applied for removal (the serious list: after ${SERIOUS_EARLY_REMOVAL.length} months on it)`,
     ApplyRemovalSchema,
     applyRemovalUpdate,
-    (f, actor, cmd) => requireOfficer(actor) ?? checkApplyRemoval(f, actor, cmd),
+    checkApplyRemoval,
   );
   command(
     'removal-decision',
     `移出决定 The head decides the removal (${ABNORMAL_REMOVAL_DECISION.length} WD for the abnormal list, ${SERIOUS_REMOVAL_DECISION.length} WD for the serious list)`,
     DecideRemovalSchema,
     decideRemovalUpdate,
-    (f, actor, cmd) => requireHead(actor) ?? checkDecideRemoval(f, actor, cmd),
+    checkDecideRemoval,
   );
 
   r.get(
@@ -302,8 +302,3 @@ export function listingRoutes(app: FastifyInstance, { db, temporal, cfg }: ApiDe
     },
   );
 }
-
-const requireHead = (actor: Actor): Refusal | undefined =>
-  actor.roles.includes('agency_head') ? undefined : { code: 'FORBIDDEN_ROLE', detail: 'agency_head' };
-const requireOfficer = (actor: Actor): Refusal | undefined =>
-  actor.roles.includes('case_officer') ? undefined : { code: 'FORBIDDEN_ROLE', detail: 'case_officer' };

@@ -7,20 +7,14 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.js';
+import { isAlive } from '../../scripts/leftovers.mjs';
 import { chinaDateOf } from '../../schema/values/dates.js';
 import { eventually } from '../helpers/eventually.js';
 import { createSystem, processesUsing, type System } from '../helpers/system.js';
 
 let sys: System;
 const pidOf = (name: string) => Number(readFileSync(path.join(sys.dataDir, 'run', `${name}.pid`), 'utf8'));
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const alive = isAlive;
 const clue = (summary: string) => ({
   source: 'own_inspection',
   respondent: { kind: 'organisation', name: '演示商贸有限公司', uscc: '91350100M000100Y43' },

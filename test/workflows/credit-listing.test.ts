@@ -28,6 +28,7 @@ import {
   type Command,
 } from '../../workflows/listing/messages.js';
 import { expectTypedAuditTrail } from '../helpers/audit.js';
+import { actor } from '../helpers/cases.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -42,12 +43,6 @@ let n = 0;
 const running: { terminate(): Promise<unknown> }[] = [];
 const cal = builtinCalendar();
 
-const actor = (id: string, roles: Actor['roles'], unitId = 'dc'): Actor => ({
-  id,
-  displayName: id,
-  roles,
-  unitId,
-});
 const officer = actor('officer1', ['case_officer']);
 const head = actor('head1', ['agency_head']);
 const cityHead = actor('cityhead', ['agency_head'], 'city');

@@ -1,4 +1,5 @@
 // Reads: lists from the PostgreSQL projection, a case page with the workflow's live state, its audit trail.
+import { seesRepeatLinks } from '../complaints.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -95,7 +96,7 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
       const c = await visibleMatter(db, actor, req.params.number);
       const rows = await db.auditEntry.findMany({ where: { caseNumber: c.number }, orderBy: { seq: 'asc' } });
       // Which earlier submissions a complaint repeats is for the intake role (the complaints page hides it too).
-      const links = actor.roles.includes('complaint_handler') || actor.roles.includes('administrator');
+      const links = seesRepeatLinks(actor);
       return {
         items: rows.map((a) => ({
           ...a,

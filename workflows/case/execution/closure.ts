@@ -21,7 +21,8 @@ const ENDED_BY_CLOSURE = [
   PUBLICITY.name,
 ];
 /** Execution's tasks that closure ends. */
-const EXECUTION_TASKS = ['publish', 'payment-demand', 'apply-enforcement'];
+/** The tasks of a served case's execution (closed at closure, or when a new decision is ordered). */
+export const EXECUTION_TASKS = ['publish', 'payment-demand', 'apply-enforcement'];
 
 const rewardTask = (c: CaseContext): Task => ({
   id: c.taskId('decide-reward'),

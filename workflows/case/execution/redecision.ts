@@ -4,12 +4,12 @@
 // decision with a new number, service and execution — while the annulled decision stays on the case's record.
 import { SYSTEM_ACTOR } from '../../../schema/roles.js';
 import type { CaseContext } from '../context.js';
+import { EXECUTION_TASKS } from './closure.js';
 
 /** The clock of the day set for the new decision (it runs on into the new round). */
 export const NEW_DECISION_CLOCK = 'new-decision';
 /** Clocks a new round keeps: the filing's and the case clock (stopped, they are the case's history). */
 const KEPT = ['filing', 'case', NEW_DECISION_CLOCK];
-const EXECUTION_TASKS = ['publish', 'payment-demand', 'apply-enforcement', 'withdraw-publicity'];
 
 /** The annulment ordered a new decision and nothing of the annulled one is still shown: a new round begins. */
 export async function reopenForNewDecision(c: CaseContext): Promise<void> {
@@ -44,7 +44,7 @@ export async function reopenForNewDecision(c: CaseContext): Promise<void> {
       annulledDocument: p.decision.documentNumber,
       newDecisionDueOn: r.dueOn,
     },
-    closeTasks: EXECUTION_TASKS.map((k) => c.taskId(k)),
+    closeTasks: [...EXECUTION_TASKS, 'withdraw-publicity'].map((k) => c.taskId(k)),
     openTasks: [
       {
         id: c.taskId('investigate'),
