@@ -29,6 +29,7 @@ import { registerClueRoute } from './routes/cases/register-clue.js';
 import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
 import { executionRoutes } from './routes/cases/execution.js';
+import { documentRoutes } from './routes/cases/documents.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { sessionRoutes } from './routes/session.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -145,6 +146,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   investigationRoutes(app, deps);
   proceedingsRoutes(app, deps);
   executionRoutes(app, deps);
+  documentRoutes(app, deps);
   notificationRoutes(app, deps);
   adminRoutes(app, deps);
   submissionRoutes(app, deps);

@@ -157,6 +157,30 @@ export const ERROR_MESSAGES = {
     zh: '电子送达须经当事人书面同意',
     en: 'Electronic service needs the party’s signed consent',
   },
+  DOCUMENT_NOT_DUE: {
+    zh: '案件尚未进行到需要该文书的步骤',
+    en: 'The case has not reached the step this document records',
+  },
+  DOCUMENT_ALREADY_ISSUED: {
+    zh: '该文书已制作；如需更正，请制作新版本并说明理由',
+    en: 'This document has been issued; a correction is a new version with its reason',
+  },
+  DOCUMENT_SERVED_BY_PROCEDURE: {
+    zh: '该文书的送达由案件程序记录（送达告知书、决定书或催告书）',
+    en: 'This document’s service is recorded by the case’s own step (serving the notice, the decision or the demand)',
+  },
+  CASE_FILE_ARCHIVED: {
+    zh: '案卷已归档，不能再制作或更正文书',
+    en: 'The case file is archived: no document may be issued or corrected',
+  },
+  CASE_NOT_CLOSED: {
+    zh: '案件尚未结案，案卷在结案时归档',
+    en: 'The case is not closed: the case file is archived at closure',
+  },
+  DOCUMENT_FONTS_MISSING: {
+    zh: '服务器缺少文书字体（fonts-noto-cjk），请联系管理员',
+    en: 'The server lacks the documents’ fonts (fonts-noto-cjk); ask the administrator',
+  },
   CASE_TOO_LARGE: {
     zh: '本案记录的数据已达上限，不能再添加；请完成或移送本案，大量材料以附件形式提交',
     en: 'This case holds as much data as it may: nothing more can be added; finish the case, and attach bulky material as files',

@@ -53,8 +53,20 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
   ev('case_clock.started', { filedOn: date, dueOn: due }),
   // ── investigation ──
   ev('evidence.recorded', { evidenceId: id, type: z.string(), officers, attachments: z.array(z.string()) }),
-  applied('preservation.requested', { measureId: id, items: z.number(), reasons: z.string() }),
-  applied('seizure.requested', { measureId: id, items: z.number(), reasons: z.string() }),
+  applied('preservation.requested', {
+    measureId: id,
+    items: z.number(),
+    /** The items themselves (物品清单). */
+    itemList: z.array(z.string()).optional(),
+    reasons: z.string(),
+  }),
+  applied('seizure.requested', {
+    measureId: id,
+    items: z.number(),
+    /** The items themselves (物品清单). */
+    itemList: z.array(z.string()).optional(),
+    reasons: z.string(),
+  }),
   ev('preservation.started', { measureId: id, decideBy: due }),
   ev('preservation.decided', { measureId: id, disposal: z.string(), reasons: z.string(), officers }),
   ev('preservation.lapsed', { measureId: id, dueOn: due }),
@@ -202,6 +214,9 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     documentNumber: z.string(),
     outcome: DecisionOutcomeSchema,
     legalBasis: z.string(),
+    /** The facts and the corrective order as decided (the decision document is made from them). */
+    facts: z.string().optional(),
+    correctiveOrder: z.string().optional(),
     publish: z.boolean(),
     collective: CollectiveDiscussionSchema.nullable(),
     serviceDueOn: due,
@@ -289,6 +304,8 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     documentNumber: z.string(),
     settled: z.boolean(),
     enforced: z.boolean(),
+    /** 结案报告. */
+    report: z.string().optional(),
   }),
   ev('reward.decided', {
     eligible: z.boolean(),

@@ -20,6 +20,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../platform/config.js';
+import { missingFonts } from '../platform/documents/fonts.js';
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
 /** The fallback: v1.5.x is the newest line that `go install` builds (v1.6+ carries a replace directive). */
@@ -292,6 +293,45 @@ export async function ensureSchemathesis(log: Log): Promise<string> {
   return st;
 }
 
+/** Debian packages: present, or installed with apt-get when this process may (root); else a clear instruction. */
+async function ensureDebianPackages(
+  what: string,
+  packages: string[],
+  present: () => boolean,
+  log: Log,
+): Promise<void> {
+  if (present()) {
+    log(`${what}: present`);
+    return;
+  }
+  const apt = which('apt-get');
+  if (!apt || process.getuid?.() !== 0)
+    throw new Error(`${what} missing: apt-get install ${packages.join(' ')} (as root), then start again`);
+  log(`${what}: installing ${packages.join(' ')} from Debian…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    await run(apt, ['install', '-y', '-q', '--no-install-recommends', ...packages], env, log);
+  } catch {
+    // A machine that never ran apt-get update has no package lists yet.
+    await run(apt, ['update', '-q'], env, log);
+    await run(apt, ['install', '-y', '-q', '--no-install-recommends', ...packages], env, log);
+  }
+  if (!present()) throw new Error(`${what} still missing after apt-get install ${packages.join(' ')}`);
+}
+
+/** The CJK fonts the enforcement documents are laid out with (Noto Serif/Sans CJK, Debian's fonts-noto-cjk). */
+export const ensureDocumentFonts = (log: Log) =>
+  ensureDebianPackages('document fonts', ['fonts-noto-cjk'], () => missingFonts().length === 0, log);
+
+/** pdftotext and pdftoppm, with which the tests read the documents back (poppler-utils). */
+export const ensurePdfTools = (log: Log) =>
+  ensureDebianPackages(
+    'PDF tools',
+    ['poppler-utils'],
+    () => !!which('pdftotext') && !!which('pdftoppm'),
+    log,
+  );
+
 export interface Tools {
   temporalCli: string;
   testServer: string;
@@ -301,9 +341,11 @@ export interface Tools {
 /** Everything, in order. `need` limits it to what a command uses. */
 export async function bootstrap(
   log: Log,
-  need: { temporalCli?: boolean; testServer?: boolean; schemathesis?: boolean } = {},
+  need: { temporalCli?: boolean; testServer?: boolean; schemathesis?: boolean; pdfTools?: boolean } = {},
 ): Promise<Partial<Tools>> {
   await ensurePrismaClient(log);
+  await ensureDocumentFonts(log);
+  if (need.pdfTools ?? need.testServer ?? true) await ensurePdfTools(log);
   const tools: Partial<Tools> = {};
   if (need.temporalCli ?? true) tools.temporalCli = await ensureTemporalCli(log);
   if (need.testServer ?? true) tools.testServer = await ensureTestServer(log);

@@ -258,6 +258,31 @@ const MATRIX: {
     allowed: ['complaint_handler'] as Role[],
   })),
   { name: 'list complaints', method: 'GET', url: '/api/complaints', allowed: 'all' },
+  // Documents: anyone who sees the case reads them; its unit's officers, reviewers and heads issue them (the
+  // projected case has no steps: an issue that passes authorisation is refused as not due, 409).
+  { name: 'list documents', method: 'GET', url: `/api/cases/${CASE}/documents`, allowed: 'all' },
+  { name: 'case file', method: 'GET', url: `/api/cases/${CASE}/case-file`, allowed: 'all' },
+  {
+    name: 'issue a document',
+    method: 'POST',
+    url: `/api/cases/${CASE}/documents`,
+    body: { kind: 'filing_approval' },
+    allowed: ['case_officer', 'legal_reviewer', 'agency_head', 'principal_head'],
+  },
+  {
+    name: 'correct a document',
+    method: 'POST',
+    url: `/api/cases/${CASE}/documents/filing_approval/2/versions`,
+    body: { reason: '当事人名称笔误' },
+    allowed: ['case_officer', 'legal_reviewer', 'agency_head', 'principal_head'],
+  },
+  {
+    name: 'serve a document',
+    method: 'POST',
+    url: `/api/cases/${CASE}/documents/seizure_decision/5/services`,
+    body: { method: 'in_person', servedAt: '2026-11-03T10:00:00+08:00', receiver: '王五' },
+    allowed: ['case_officer', 'legal_reviewer', 'agency_head', 'principal_head'],
+  },
   { name: 'list listings', method: 'GET', url: '/api/listings', allowed: 'all' },
   { name: 'listing detail', method: 'GET', url: `/api/listings/${LISTING}`, allowed: 'all' },
   {

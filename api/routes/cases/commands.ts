@@ -31,6 +31,9 @@ export interface CaseCommandSpec<S extends z.ZodType> {
     body: z.infer<S>,
     actor: Actor,
   ) => { team?: string[]; reviewer?: string; participants?: string[]; chair?: string };
+  /** What follows a command that was applied (e.g. archiving the case file at closure); a failure here is logged,
+   * never turned into the command's failure: the command has happened. */
+  after?: (deps: ApiDeps, actor: Actor, number: string) => Promise<unknown>;
 }
 
 /** Users as the validator needs them; an unknown id is a field error, not a silent drop. */
@@ -56,7 +59,7 @@ export async function resolveUsers(db: Db, ids: string[], field: string): Promis
 
 export function caseCommand<S extends z.ZodType>(
   app: FastifyInstance,
-  { db, temporal }: ApiDeps,
+  deps: ApiDeps,
   spec: CaseCommandSpec<S>,
 ): void {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -80,6 +83,7 @@ export function caseCommand<S extends z.ZodType>(
       },
     },
     async (req) => {
+      const { db, temporal } = deps;
       const actor = await req.actor();
       requireRole(actor, ...spec.roles);
       const c = await visibleMatter(db, actor, req.params.number, 'case');
@@ -96,7 +100,7 @@ export function caseCommand<S extends z.ZodType>(
           : {}),
         ...(names.chair ? { chair: (await resolveUsers(db, [names.chair], 'chairId'))[0] } : {}),
       };
-      return sendUpdate(
+      const view = await sendUpdate(
         db,
         temporal,
         req,
@@ -106,6 +110,11 @@ export function caseCommand<S extends z.ZodType>(
         cmd,
         caseViewQuery,
       );
+      if (spec.after)
+        await spec
+          .after(deps, actor, c.number)
+          .catch((err: unknown) => req.log.warn({ err }, 'after-command step failed'));
+      return view;
     },
   );
 }

@@ -2,6 +2,7 @@
 // rewards). Each command is a workflow Update through caseCommand; the workflow's validator has the last word.
 // Also: the late surcharge as of a day, with its explanation, and the public list of published decisions
 // (no sign-in: what GSXT shows, nothing else).
+import { archiveCaseFile } from '../../../services/documents/register.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -127,6 +128,8 @@ export function executionRoutes(app: FastifyInstance, deps: ApiDeps) {
     body: X.CloseCaseSchema,
     update: M.closeCaseUpdate,
     roles: [...head],
+    // 结案归档: the case file as it stands at closure is archived (the documents register then takes no more).
+    after: ({ db }, actor, number) => archiveCaseFile(db, actor, number),
   });
   caseCommand(app, deps, {
     path: path('reward'),

@@ -58,6 +58,7 @@ export function registerClosureHandlers(c: CaseContext) {
           documentNumber: decision.documentNumber,
           settled: e.settled,
           enforced: e.enforcement !== null,
+          report: command.report,
         },
         closeTasks: EXECUTION_TASKS.map((k) => c.taskId(k)),
         openTasks: c.report?.realName ? [rewardTask(c)] : [],

@@ -43,6 +43,7 @@ export function registerMeasureHandlers(c: CaseContext) {
       await recordApplication(c, cmd, a, `${m.kind}.requested`, {
         measureId: id,
         items: m.items.length,
+        itemList: m.items,
         reasons: m.reasons,
       });
     },

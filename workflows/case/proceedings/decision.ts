@@ -95,6 +95,8 @@ export function registerDecisionHandlers(c: CaseContext) {
           documentNumber: decision.documentNumber,
           outcome: command.outcome,
           legalBasis: command.legalBasis,
+          facts: command.facts,
+          ...(command.correctiveOrder ? { correctiveOrder: command.correctiveOrder } : {}),
           publish: decision.publish,
           collective: command.collective ?? null,
           serviceDueOn: service.dueOn,
