@@ -94,11 +94,32 @@ export const AuditEntrySchema = z.object({
   hash: z.string(),
 });
 
-export const AuditVerifySchema = z.object({
+const ChainCheckSchema = z.object({
   ok: z.boolean(),
   entries: z.number(),
   brokenAt: z.number().optional(),
   reason: z.string().optional(),
+});
+export const AuditVerifySchema = ChainCheckSchema.extend({
+  /** The documents register's own chain (issued versions with their PDFs' SHA-256, services, the archived file). */
+  documents: ChainCheckSchema.optional(),
+});
+
+/** An entry of the documents register, as the audit trail shows it (never the PDF itself). */
+export const DocumentEntryViewSchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorId: z.string(),
+  action: z.string(),
+  documentId: z.string(),
+  kind: z.string(),
+  number: z.string().nullable(),
+  version: z.number().nullable(),
+  reason: z.string().nullable(),
+  title: z.string(),
+  sha256: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
 });
 
 export const NotificationSchema = z.object({

@@ -77,6 +77,8 @@ export const DocumentBodySchema = z.object({
   /** To whom (当事人 or the body addressed), shown above the body. */
   addressee: text(500).optional(),
   blocks: z.array(DocumentBlockSchema).max(200),
+  /** The day of the step the document records (YYYY-MM-DD): its date in the case file's contents. */
+  recordedOn: text(10).optional(),
   /** The seal line at the end: the authority and the date (YYYY-MM-DD). */
   signedOn: text(10).optional(),
   /** Notes below the seal (rights notice, contact). */

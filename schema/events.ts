@@ -272,6 +272,8 @@ export const AuditEventSchema = z.discriminatedUnion('action', [
     on: date,
     receiver: z.string(),
     earliestApplicationAfter: due,
+    outstandingFen: z.number().optional(),
+    surchargeFen: z.number().optional(),
     officers,
   }),
   ev('payment_demand.wait_over', { dueOn: date, enforcementLatestOn: due }),

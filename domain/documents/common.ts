@@ -2,6 +2,7 @@
 import type { DocumentBlock, DocumentBody, DocumentKind } from '../../schema/document.js';
 import type { DecisionOutcome } from '../../schema/decision.js';
 import { penaltySummary } from '../case/redaction.js';
+import { formatYuan } from '../case/surcharge.js';
 import type { CaseFacts, Step } from './facts.js';
 
 export const SOURCE_ZH: Record<string, string> = {
@@ -119,3 +120,12 @@ export const str = (v: unknown): string => (typeof v === 'string' ? v : v == nul
 /** The corrective order as a sentence: "责令（你单位）…" unless it already says so. */
 export const corrective = (order: string): string =>
   order.startsWith('责令') ? order : `责令你（单位）${order}`;
+
+/** An amount as documents write it: 人民币5,000.00元. */
+export const rmb = (fen: number): string => `人民币${formatYuan(fen).slice(1)}元`;
+
+/** A text as a sentence: ends with Chinese full-stop punctuation (officers' texts often do not). */
+export const sentence = (text: string): string => {
+  const t = text.trim();
+  return !t || /[。！？；：”）]$/.test(t) ? t : `${t}。`;
+};

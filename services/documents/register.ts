@@ -134,7 +134,10 @@ function render(
   version: number,
   reason?: string,
 ) {
-  const content: DocumentBody = DocumentBodySchema.parse(KINDS[kind].build(f, anchor, number));
+  const content: DocumentBody = DocumentBodySchema.parse({
+    recordedOn: anchor.on,
+    ...KINDS[kind].build(f, anchor, number),
+  });
   if (version > 1) content.notes.push(`本文书为第${version}版，更正理由：${reason}`);
   return { content, pdf: documentPdf(content) };
 }
@@ -462,4 +465,35 @@ export async function archiveCaseFile(db: Db, actor: Actor, caseNumber: string):
     );
     return { sha256: row.sha256! };
   });
+}
+
+/** Checks the case's register chain: each entry's hash, its link to the one before, and each PDF's SHA-256. */
+export async function verifyDocumentChain(
+  db: Db,
+  caseNumber: string,
+): Promise<{ ok: boolean; entries: number; brokenAt?: number; reason?: string }> {
+  const rows = await db.documentEntry.findMany({ where: { caseNumber }, orderBy: { seq: 'asc' } });
+  let prev = GENESIS_HASH;
+  for (const [i, r] of rows.entries()) {
+    const broken = (reason: string) => ({ ok: false, entries: rows.length, brokenAt: r.seq, reason });
+    if (r.seq !== i + 1) return broken('a sequence number is missing');
+    if (r.prevHash !== prev) return broken('the link to the previous entry does not match');
+    if (r.pdf && sha256(Buffer.from(r.pdf)) !== r.sha256) return broken('the PDF does not match its SHA-256');
+    const hash = documentEntryHash(prev, {
+      caseNumber: r.caseNumber,
+      seq: r.seq,
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      action: r.action,
+      documentId: r.documentId,
+      number: r.number,
+      version: r.version,
+      reason: r.reason,
+      sha256: r.sha256,
+      content: r.content,
+    });
+    if (hash !== r.hash) return broken('the entry does not match its hash');
+    prev = r.hash;
+  }
+  return { ok: true, entries: rows.length };
 }

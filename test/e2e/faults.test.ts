@@ -72,7 +72,12 @@ async function reliably(user: string, method: string, url: string, body: unknown
       const r = await callAt(base, method, url, tokens[user], body, key);
       if (r.status === 401)
         delete tokens[user]; // a new API process after a restart: sign in again
-      else if (r.status < 500) return r;
+      else if (r.status === 429) {
+        // Retried too often while the system restarted: wait as the API says, as a well-behaved client does.
+        const seconds = Number(/retry in (\d+) seconds/.exec(String(r.body?.detail))?.[1] ?? 5);
+        await sleep(Math.min(seconds, 60) * 1000);
+        continue;
+      } else if (r.status < 500) return r;
       else stats.fiveXX++;
     } catch {
       stats.noAnswer++; // the API is restarting, or the whole system is
@@ -112,7 +117,7 @@ function batch(tag: string): Promise<string[]> {
         );
         if (filed.status === 200) return n;
         expect([404, 409], JSON.stringify(filed.body)).toContain(filed.status);
-        await sleep(500);
+        await sleep(1500);
       }
     }),
   );

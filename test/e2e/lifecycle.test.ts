@@ -448,6 +448,32 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
       legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
     });
     const documentNumber = decided.proceedings.decision.documentNumber as string;
+    // The decision document: issued through the API with the decision's own number, downloaded as the printable
+    // PDF (its SHA-256 as recorded) and as .docx.
+    const issued = await sys.call('POST', `/api/cases/${n}/documents`, {
+      token: t.officer1,
+      body: { kind: 'penalty_decision' },
+    });
+    expect([issued.status, issued.body.number]).toEqual([201, documentNumber]);
+    const download = async (url: string) => {
+      const res = await fetch(`${sys.api}${url}`, { headers: { authorization: `Bearer ${t.officer1}` } });
+      return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+    };
+    const pdf = await download(
+      `/api/cases/${n}/documents/penalty_decision/${issued.body.id.split('/').at(-1)}/pdf`,
+    );
+    expect(pdf.res.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(issued.body.sha256);
+    const docx = await download(
+      `/api/cases/${n}/documents/penalty_decision/${issued.body.id.split('/').at(-1)}/docx`,
+    );
+    expect([docx.res.status, docx.bytes.subarray(0, 2).toString()]).toEqual([200, 'PK']);
+    const early = await sys.call('POST', `/api/cases/${n}/documents`, {
+      token: t.officer1,
+      body: { kind: 'closure_approval' },
+    });
+    expect([early.status, early.body.code]).toEqual([409, 'DOCUMENT_NOT_DUE']);
     await cmd('officer1', 'service', {
       ...O,
       service: { method: 'in_person', on: today, receiver: '当事人' },
@@ -497,6 +523,22 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
       report: '结案报告：罚款已缴清，公示已录入',
     });
     expect(closed).toMatchObject({ stage: 'closed', outcome: { kind: 'decided' } });
+    // Closure archives the case file: downloaded as archived, and the register takes no more documents.
+    const docs = await get('officer1', `/api/cases/${n}/documents`);
+    expect(docs.archivedCaseFile).toMatchObject({ sha256: expect.any(String) });
+    const file = await download(`/api/cases/${n}/case-file`);
+    expect(file.res.headers.get('x-archived')).toBe('true');
+    expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(docs.archivedCaseFile.sha256);
+    const late = await sys.call('POST', `/api/cases/${n}/documents`, {
+      token: t.officer1,
+      body: { kind: 'closure_approval' },
+    });
+    expect([late.status, late.body.code]).toEqual([409, 'CASE_FILE_ARCHIVED']);
+    const trail = await get('head1', `/api/cases/${n}/audit`);
+    expect(trail.documents.map((e: { action: string }) => e.action)).toEqual([
+      'document.issued',
+      'case_file.archived',
+    ]);
     // The reward after closure: grade 3 of ¥5,000 is ¥50, below the minimum of ¥1,000.
     const rewarded = await cmd('head1', 'reward', { eligible: true, grade: 3, reasons: '举报内容属实' });
     expect(rewarded.execution.reward).toMatchObject({ amountFen: 100_000, grade: 3 });

@@ -35,6 +35,7 @@ import {
   useCaseHarness,
 } from '../helpers/case-harness.js';
 import { proposal } from '../helpers/cases.js';
+import { expectDocument } from '../helpers/documents.js';
 import { eventually } from '../helpers/eventually.js';
 
 const cal = builtinCalendar();
@@ -357,6 +358,29 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
       expect(closed.outcome).toMatchObject({ kind: 'decided' });
       expect(closed.execution!.settled).toBe(false);
     });
+    // The deferral notice, the payment demand with what it asks for (the fine and the capped surcharge) and the
+    // application to the court, each made from its step.
+    const db = h.tdb.db;
+    await expectDocument(db, officer1, c.caseNumber, 'payment_arrangement_notice', [
+      '同意你（单位）延期缴纳',
+      '第六十六条',
+    ]);
+    await expectDocument(db, officer1, c.caseNumber, 'payment_demand', [
+      '行政处罚决定履行催告书',
+      '缴纳罚没款人民币5,000.00元',
+      '加处罚款人民币5,000.00元',
+      '十日内',
+      '第五十四条',
+    ]);
+    await expectDocument(db, officer1, c.caseNumber, 'enforcement_application', [
+      '强制执行申请书',
+      '某区人民法院',
+      '人民币5,000.00元',
+    ]);
+    await expectDocument(db, head, c.caseNumber, 'closure_approval', [
+      '结案审批表',
+      '已申请人民法院强制执行',
+    ]);
   });
 
   it('instalments: only the late part bears the surcharge', async () => {

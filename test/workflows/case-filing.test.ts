@@ -1,6 +1,8 @@
 // The case workflow's filing stage on the time-skipping server, with its real activities: PostgreSQL for the
 // projection and audit trail, a real SMTP server on loopback for the e-mail. docs/rules.md: 15 WD to decide,
 // one extension of 15 WD by the head; when the period runs out the supervisors are told.
+import { issueDocument } from '../../services/documents/register.js';
+import { expectDocument } from '../helpers/documents.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -226,7 +228,12 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
     const { worker, handle, caseNumber } = await startCase();
     await worker.runUntil(async () => {
       const declined = await handle.executeUpdate(decideFilingUpdate, {
-        args: [{ actor: head, command: { decision: 'decline', reasons: '不属于本局管辖' } }],
+        args: [
+          {
+            actor: head,
+            command: { decision: 'decline', reasons: '不属于本局管辖', ground: 'no_jurisdiction' },
+          },
+        ],
       });
       expect(declined.stage).toBe('closed');
       expect(await handle.result()).toMatchObject({ stage: 'closed', status: 'closed' });
@@ -236,6 +243,15 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
     const row = await tdb.db.case.findUniqueOrThrow({ where: { number: caseNumber } });
     expect(row).toMatchObject({ status: 'closed', stage: 'closed', overdue: false });
     expect(await tdb.db.task.findMany({ where: { caseNumber, status: 'open' } })).toEqual([]);
+    // Its workflow has completed; the approval form of the decision is still made from the recorded steps.
+    await expect(issueDocument(tdb.db, head, caseNumber, { kind: 'filing_approval' })).rejects.toMatchObject({
+      code: 'DOCUMENT_NOT_DUE',
+    });
+    await expectDocument(tdb.db, head, caseNumber, 'no_filing_approval', [
+      '不予立案审批表',
+      '不属于本机关管辖',
+      '同意不予立案。不属于本局管辖',
+    ]);
   });
 
   it('recomputes the filing deadline when an administrator loads a schedule with a holiday on the due date', async () => {

@@ -28,6 +28,7 @@ import {
   useCaseHarness,
 } from '../helpers/case-harness.js';
 import { proposal } from '../helpers/cases.js';
+import { expectDocument } from '../helpers/documents.js';
 import { eventually } from '../helpers/eventually.js';
 
 const { h, startCase, actions } = useCaseHarness('inv');
@@ -371,6 +372,12 @@ describe('investigation and the case clock (time-skipping server, PostgreSQL, SM
           },
         }),
       ).rejects.toMatchObject({ cause: { type: 'MEASURE_NOT_ACTIVE' } });
+      // The seizure ends: the goods are released.
+      await send(M.releaseSeizureUpdate, {
+        actor: officer1,
+        team,
+        command: { officers: TEAM_IDS, measureId: 'M2', outcome: 'released', reasons: '检测合格。' },
+      });
     });
     expect(await actions(caseNumber)).toEqual(
       expect.arrayContaining([
@@ -378,8 +385,33 @@ describe('investigation and the case clock (time-skipping server, PostgreSQL, SM
         'seizure.started',
         'seizure.extended',
         'preservation.lapsed',
+        'seizure.ended',
       ]),
     );
+    // Each measure's instrument, made from the steps just recorded (docs: enforcement documents).
+    const db = h.tdb.db;
+    await expectDocument(db, officer1, caseNumber, 'preservation_notice', [
+      '先行登记保存证据通知书',
+      '过期食品 20 箱',
+      '证据可能灭失',
+      '七个工作日内',
+      '第五十六条',
+    ]);
+    await expectDocument(db, officer1, caseNumber, 'seizure_decision', [
+      '实施行政强制措施决定书',
+      '过期食品 20 箱',
+      '期限为三十日',
+    ]);
+    await expectDocument(db, officer1, caseNumber, 'seizure_extension', [
+      '延长30日',
+      '情况复杂',
+      '第二十五条',
+    ]);
+    await expectDocument(db, officer1, caseNumber, 'seizure_release', [
+      '解除查封（扣押），退还财物',
+      '检测合格',
+    ]);
+    await expectDocument(db, officer1, caseNumber, 'testing_period_notice', ['送检', '不计入办案期限']);
   });
 
   it('validators: one officer only, an uncertified officer, the wrong unit, a reviewer who investigated', async () => {

@@ -28,6 +28,8 @@ import {
   useCaseHarness,
 } from '../helpers/case-harness.js';
 import { proposal } from '../helpers/cases.js';
+import { expectDocument } from '../helpers/documents.js';
+import { issueDocument, listDocuments } from '../../services/documents/register.js';
 import { eventually } from '../helpers/eventually.js';
 import { demoEmail } from '../../scripts/seed.js';
 import type { StoredMail } from '../../platform/smtp-server.js';
@@ -316,6 +318,42 @@ describe('review, notice, hearing, decision and service', () => {
         'serve-decision',
       ]),
     );
+    // The instruments of these stages, each made from the step that calls for it.
+    const db = h.tdb.db;
+    await expectDocument(db, officer1, caseNumber, 'legal_review_opinion', ['法制审核意见书', '同意']);
+    await expectDocument(db, officer1, caseNumber, 'penalty_notice', [
+      '罚款人民币150,000.00元',
+      '警告',
+      '要求举行听证',
+      '五个工作日内',
+    ]);
+    const firstNotice = (await listDocuments(db, caseNumber)).available.find(
+      (a) => a.kind === 'hearing_notice',
+    )!;
+    await expectDocument(
+      db,
+      officer1,
+      caseNumber,
+      'hearing_notice',
+      ['听证通知书', '本局听证室', '公开举行听证', '第六十四条'],
+      firstNotice.step,
+    );
+    await expectDocument(db, officer1, caseNumber, 'hearing_notice', ['听证通知书', '原定听证日期变更']);
+    await expectDocument(db, officer1, caseNumber, 'hearing_record', [
+      '听证笔录',
+      '律师甲',
+      '当事人对违法事实无异议，请求从轻处罚',
+    ]);
+    await expectDocument(db, officer1, caseNumber, 'hearing_report', ['听证报告', '建议维持拟处罚意见']);
+    await expectDocument(db, officer1, caseNumber, 'collective_discussion', [
+      '集体讨论记录',
+      '局务会议讨论，同意拟处罚意见',
+    ]);
+    await expectDocument(db, officer1, caseNumber, 'penalty_decision', [
+      '举行了听证',
+      '罚款人民币120,000.00元',
+      '当事人销售超过保质期的食品',
+    ]);
   });
 
   it('returned by case review and resubmitted; silence waives the defence; service by public notice takes effect after 30 CD', async () => {
@@ -415,7 +453,10 @@ describe('review, notice, hearing, decision and service', () => {
   });
 
   it('a no-penalty proposal goes from review straight to the decision; a penalty there is refused without a notice', async () => {
-    const { worker, file, send, conclude } = await toReview({ kind: 'no_penalty', ground: 'no_fault' });
+    const { worker, file, send, conclude, caseNumber } = await toReview({
+      kind: 'no_penalty',
+      ground: 'no_fault',
+    });
     await worker.runUntil(async () => {
       await file();
       await conclude();
@@ -442,6 +483,17 @@ describe('review, notice, hearing, decision and service', () => {
       const done = await send(M.serveDecisionUpdate, served(decided.proceedings!.decision!.on));
       expect(done.stage).toBe('served');
     });
+    // Without a penalty there is no notice; the decision not to penalise cites the no-fault ground.
+    const db = h.tdb.db;
+    await expect(issueDocument(db, officer1, caseNumber, { kind: 'penalty_notice' })).rejects.toMatchObject({
+      code: 'DOCUMENT_NOT_DUE',
+    });
+    await expectDocument(db, officer1, caseNumber, 'no_penalty_decision', [
+      '不予行政处罚决定书',
+      '当事人有证据足以证明没有主观过错',
+      '第三十三条第二款',
+      '决定不予行政处罚',
+    ]);
   });
 
   it('legal review returns the case; a written waiver ends the defence period; a hearing no-show is a waiver', async () => {

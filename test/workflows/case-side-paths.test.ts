@@ -22,6 +22,7 @@ import { addWorkingDays } from '../../domain/calendar/calendar.js';
 import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
 
 const intake = actor('intake1', ['complaint_handler']);
+import { expectDocument } from '../helpers/documents.js';
 import { eventually } from '../helpers/eventually.js';
 
 const { h, startCase, actions } = useCaseHarness('side');
@@ -108,6 +109,13 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
       expect(openTasks.map((x) => x.kind)).toEqual(['transfer-items']);
       const handed = await step({ step: 'items_handed_over', officers: o, note: '移交扣押物品清单及实物' });
       expect(handed.investigation.transfer!.items!.handedOverOn).toBe(filedOn);
+      // The transfer letter, made from the proposal the principal head approved.
+      await expectDocument(h.tdb.db, officer1, caseNumber, 'transfer_to_police', [
+        '涉嫌犯罪案件移送书',
+        '生产、销售伪劣产品罪',
+        '涉案货值金额逾五万元',
+        '正职负责人批准',
+      ]);
       // A second hand-over is refused: by the validator, or, once the workflow has ended with the hand-over, by
       // the server (the API answers both with 409).
       await expect(step({ step: 'items_handed_over', officers: o, note: '再次' })).rejects.toThrow();
@@ -183,6 +191,15 @@ describe('side paths of a case (time-skipping server, PostgreSQL, SMTP)', () => 
       expect((await decide(org, limits.organisation)).stage).toBe('closed');
     });
     expect(await actions(person.caseNumber)).toEqual(['clue.registered', 'simplified.decided']);
+    // The on-the-spot decision carries the pre-printed form's number the officers recorded.
+    const onTheSpot = await expectDocument(h.tdb.db, officer1, person.caseNumber, 'on_the_spot_decision', [
+      '当场行政处罚决定书',
+      `罚款人民币${limits.naturalPerson}元`,
+      '张某',
+      '十五日内',
+      '六十日内',
+    ]);
+    expect(onTheSpot.number).toBe(`JY-${limits.naturalPerson}`);
     for (const n of [person.caseNumber, org.caseNumber])
       expect(await h.tdb.db.task.findMany({ where: { caseNumber: n, status: 'open' } })).toEqual([]);
     // The decision's facts and legal basis are stored with its step, where users read them.

@@ -3,10 +3,9 @@
 // register, its PDF parsed back (pdftotext) and checked for its number, party, amounts, dates, legal basis and
 // rights notice. Refused before its step; numbered once under concurrent issue; corrected as a new version;
 // the case file's pages in order; the public text free of the redacted fields.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from '../../platform/config.js';
 import { describe, expect, it } from 'vitest';
 import { documentDocx } from '../../platform/documents/docx.js';
 import {
@@ -18,7 +17,9 @@ import {
   reissueDocument,
   serveDocument,
   sha256,
+  verifyDocumentChain,
 } from '../../services/documents/register.js';
+import { pdfPages as pages, pdfText } from '../helpers/documents.js';
 import type { DocumentKind } from '../../schema/document.js';
 import { chinaDateOf } from '../../schema/values/dates.js';
 import * as M from '../../workflows/case/messages.js';
@@ -28,22 +29,6 @@ import { eventually } from '../helpers/eventually.js';
 
 const reviewer = actor('reviewer1', ['legal_reviewer']);
 const reviewerRef = { ...ref('reviewer1', ['legal_reviewer'], 'dc', null), legalQualified: true };
-const dir = mkdtempSync(path.join(tmpdir(), 'tiean-docs-'));
-
-/** The PDF's text as a reader sees it, whitespace removed (Chinese has no spaces; line breaks fall anywhere). */
-function pdfText(pdf: Buffer): string {
-  const file = path.join(dir, `${sha256(pdf)}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-}
-const pages = (pdf: Buffer): string[] => {
-  const file = path.join(dir, `${sha256(pdf)}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .map((p) => p.replace(/\s+/g, ''));
-};
-
 describe('enforcement documents', () => {
   const { h, startCase } = useCaseHarness('docs');
 
@@ -317,6 +302,14 @@ describe('enforcement documents', () => {
         at = found;
       }
       expect(p1.at(-2) ?? '').toContain('证据目录');
+      // Kept for people to look at (the README's example pages are made from these: docs/documents.md).
+      const keep = path.join(projectRoot, '.cache', 'test', 'documents');
+      mkdirSync(keep, { recursive: true });
+      writeFileSync(path.join(keep, 'case-file.pdf'), before.pdf);
+      writeFileSync(
+        path.join(keep, 'penalty-decision.pdf'),
+        (await documentVersion(db, c.caseNumber, decision.id)).pdf,
+      );
       const archived = await archiveCaseFile(db, head, c.caseNumber);
       const after = await caseFile(db, c.caseNumber);
       expect(after).toMatchObject({ archived: true, sha256: archived.sha256 });
@@ -337,10 +330,10 @@ describe('enforcement documents', () => {
         if (i) expect(e.prevHash).toBe(entries[i - 1]!.hash);
         if (e.pdf) expect(sha256(Buffer.from(e.pdf))).toBe(e.sha256);
       }
+      expect(await verifyDocumentChain(db, c.caseNumber)).toEqual({ ok: true, entries: entries.length });
       // The .docx of a version opens as a Word document (a zip with the document part).
       const docx = await documentDocx((await documentVersion(db, c.caseNumber, decision.id)).content);
       expect(docx.subarray(0, 2).toString()).toBe('PK');
-      writeFileSync(path.join(dir, 'decision.docx'), docx);
     });
   });
 

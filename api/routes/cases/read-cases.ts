@@ -4,10 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { verifyChain } from '../../../services/audit-hash.js';
+import { verifyDocumentChain } from '../../../services/documents/register.js';
 import {
   AuditEntrySchema,
   AuditVerifySchema,
   CaseDetailSchema,
+  DocumentEntryViewSchema,
   CaseListQuerySchema,
   CaseListSchema,
   CaseNumberParamsSchema,
@@ -88,13 +90,24 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
         tags: ['audit'],
         summary: '审计记录 The case’s audit trail',
         params: CaseNumberParamsSchema,
-        response: { 200: z.object({ items: z.array(AuditEntrySchema) }), ...errors },
+        response: {
+          200: z.object({ items: z.array(AuditEntrySchema), documents: z.array(DocumentEntryViewSchema) }),
+          ...errors,
+        },
       },
     },
     async (req) => {
       const actor = await req.actor();
       const c = await visibleMatter(db, actor, req.params.number);
-      const rows = await db.auditEntry.findMany({ where: { caseNumber: c.number }, orderBy: { seq: 'asc' } });
+      const [rows, documents] = await Promise.all([
+        db.auditEntry.findMany({ where: { caseNumber: c.number }, orderBy: { seq: 'asc' } }),
+        // The documents register: each issued version with its PDF's SHA-256, services, the archived case file.
+        db.documentEntry.findMany({
+          where: { caseNumber: c.number },
+          orderBy: { seq: 'asc' },
+          omit: { pdf: true, content: true, caseNumber: true },
+        }),
+      ]);
       // Which earlier submissions a complaint repeats is for the intake role (the complaints page hides it too).
       const links = seesRepeatLinks(actor);
       return {
@@ -106,6 +119,7 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
               ? { ...(a.details as object), repeatOf: [] }
               : a.details,
         })),
+        documents: documents.map((e) => ({ ...e, at: e.at.toISOString() })),
       };
     },
   );
@@ -175,10 +189,12 @@ export function readCaseRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) 
     async (req) => {
       const c = await visibleMatter(db, await req.actor(), req.params.number);
       const rows = await db.auditEntry.findMany({ where: { caseNumber: c.number }, orderBy: { seq: 'asc' } });
-      return verifyChain(
+      const trail = verifyChain(
         rows.map((a) => ({ ...a, at: a.at.toISOString() })),
         c.auditSeq,
       );
+      const documents = await verifyDocumentChain(db, c.number);
+      return { ...trail, ok: trail.ok && documents.ok, documents };
     },
   );
 }

@@ -1,8 +1,7 @@
 // After the decision: 延期（分期）缴纳罚款通知书, 行政处罚决定履行催告书, 强制执行申请书, 信用修复告知书 (served
 // with the decision, 双书送达), 结案审批表.
 import type { DecisionOutcome } from '../../../schema/decision.js';
-import { formatYuan } from '../../case/surcharge.js';
-import { body, caseRows, d, dateZh, outcomeZh, partyRows, str } from '../common.js';
+import { body, caseRows, d, dateZh, outcomeZh, partyRows, rmb, str } from '../common.js';
 import { lastBefore, nameOf, officersOf, stepsOf, type CaseFacts } from '../facts.js';
 import type { KindSpec } from '../spec.js';
 
@@ -68,8 +67,14 @@ export const paymentDemand: KindSpec = {
   series: '催告',
   anchors: (f) => stepsOf(f, 'payment_demand.served'),
   build(f, s, number) {
-    const o = owed(f, s.seq);
-    const x = d<{ earliestApplicationAfter?: string | null }>(s);
+    const x = d<{ earliestApplicationAfter?: string | null; outstandingFen?: number; surchargeFen?: number }>(
+      s,
+    );
+    // The sums as the demand's step recorded them (steps recorded before it did: the last payment's figures).
+    const o =
+      x.outstandingFen === undefined
+        ? owed(f, s.seq)
+        : { outstandingFen: x.outstandingFen, surchargeFen: x.surchargeFen ?? 0 };
     return body(
       f,
       this.kind,
@@ -82,7 +87,7 @@ export const paymentDemand: KindSpec = {
         },
         {
           type: 'para',
-          text: `依据《中华人民共和国行政强制法》第五十四条的规定，现催告你（单位）自收到本催告书之日起十日内履行下列义务：缴纳罚没款${formatYuan(o.outstandingFen)}元${o.surchargeFen ? `及加处罚款${formatYuan(o.surchargeFen)}元` : ''}。`,
+          text: `依据《中华人民共和国行政强制法》第五十四条的规定，现催告你（单位）自收到本催告书之日起十日内履行下列义务：缴纳罚没款${rmb(o.outstandingFen)}${o.surchargeFen ? `及加处罚款${rmb(o.surchargeFen)}` : ''}。`,
         },
         {
           type: 'para',
@@ -102,8 +107,12 @@ export const enforcementApplication: KindSpec = {
   anchors: (f) => stepsOf(f, 'enforcement.applied'),
   build(f, s, number) {
     const x = d<{ appliedOn: string; court: string; officers: string[] }>(s);
-    const o = owed(f, s.seq);
     const demand = lastBefore(f, s.seq, 'payment_demand.served');
+    const dx = d<{ outstandingFen?: number; surchargeFen?: number }>(demand);
+    const o =
+      dx.outstandingFen === undefined
+        ? owed(f, s.seq)
+        : { outstandingFen: dx.outstandingFen, surchargeFen: dx.surchargeFen ?? 0 };
     return body(
       f,
       this.kind,
@@ -116,7 +125,7 @@ export const enforcementApplication: KindSpec = {
         },
         {
           type: 'para',
-          text: `申请事项：请求人民法院强制执行${decisionRef(f, s.seq)}，被申请人应缴纳罚没款${formatYuan(o.outstandingFen)}元${o.surchargeFen ? `及加处罚款${formatYuan(o.surchargeFen)}元` : ''}。`,
+          text: `申请事项：请求人民法院强制执行${decisionRef(f, s.seq)}，被申请人应缴纳罚没款${rmb(o.outstandingFen)}${o.surchargeFen ? `及加处罚款${rmb(o.surchargeFen)}` : ''}。`,
         },
         {
           type: 'para',

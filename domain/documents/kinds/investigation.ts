@@ -4,6 +4,7 @@ import {
   body,
   caseRows,
   corrective,
+  sentence,
   d,
   dateZh,
   EVIDENCE_ZH,
@@ -287,7 +288,7 @@ export const investigationReport: KindSpec = {
         { type: 'para', text: x.report },
         ...(p
           ? [
-              { type: 'para' as const, text: p.facts },
+              { type: 'para' as const, text: sentence(p.facts) },
               { type: 'heading' as const, text: '二、证据' },
               {
                 type: 'table' as const,

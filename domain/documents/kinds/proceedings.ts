@@ -13,6 +13,7 @@ import {
   outcomeZh,
   partyPara,
   corrective,
+  sentence,
   partyRows,
   str,
 } from '../common.js';
@@ -126,7 +127,7 @@ export const penaltyNotice: KindSpec = {
       this.title,
       number,
       [
-        { type: 'para', text: `经查，${p.facts}` },
+        { type: 'para', text: `经查，${sentence(p.facts)}` },
         {
           type: 'para',
           text: `以上事实有${
@@ -339,7 +340,7 @@ export const penaltyDecision: KindSpec = {
       [
         partyPara(f),
         { type: 'para', text: procedure(f, s) },
-        { type: 'para', text: `经查，${m.facts}` },
+        { type: 'para', text: `经查，${sentence(m.facts)}` },
         {
           type: 'para',
           text: `以上事实有${f.evidence.map((e, i) => `证据${i + 1}（${e.description}）`).join('、') || '相关证据'}等证据证实。`,
@@ -385,7 +386,7 @@ export const noPenaltyDecision: KindSpec = {
       [
         partyPara(f),
         { type: 'para', text: procedure(f, s) },
-        { type: 'para', text: `经查，${m.facts}` },
+        { type: 'para', text: `经查，${sentence(m.facts)}` },
         {
           type: 'para',
           text: `本机关认为，你（单位）${why[ground] ?? ''}，依据《中华人民共和国行政处罚法》第三十三条${ground === 'no_fault' ? '第二款' : '第一款'}及${m.legalBasis}，决定不予行政处罚。${m.correctiveOrder ? `${corrective(m.correctiveOrder)}。` : ''}`,
@@ -431,7 +432,7 @@ export const serviceReceipt: KindSpec = {
         {
           type: 'fields',
           rows: [
-            ['送达文书名称及文号', doc],
+            ['送达文书及文号', doc],
             ['受送达人', f.respondent.name],
             ['送达地点', f.respondent.address ?? ''],
             ['送达方式', METHOD_ZH[x.method] ?? x.method],

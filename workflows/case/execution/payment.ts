@@ -192,7 +192,14 @@ export function registerPaymentHandlers(c: CaseContext) {
       await c.record({
         actor: cmd.actor,
         action: 'payment_demand.served',
-        details: { ...s, earliestApplicationAfter: wait.dueOn ?? null, officers },
+        details: {
+          ...s,
+          earliestApplicationAfter: wait.dueOn ?? null,
+          // What the demand asks for (the 催告书 states it): the sums unpaid and the surcharge accrued by its day.
+          outstandingFen: outstandingFen(exec(c)),
+          surchargeFen: surchargeOf(exec(c), s.on).surchargeFen,
+          officers,
+        },
         closeTasks: [c.taskId('payment-demand')],
       });
     },
