@@ -96,13 +96,20 @@ function maskNames(text: string, names: string[]): string {
  * organisation's credit code (with letters) stay.
  */
 export function redact(text: string, targets: RedactionTargets): string {
+  let t = maskLiterals(text, targets.literals);
+  t = maskNames(t, targets.personNames);
+  for (const p of PATTERNS) t = t.replace(p, MASK);
+  return t;
+}
+
+/** Only the given strings (a reporter's name, numbers, address) masked, in any of the forms `redact` knows; the
+ * rest of the text as it is (an enforcement document keeps the party's own numbers). */
+export function maskLiterals(text: string, literals: string[]): string {
   let t = text;
-  for (const literal of longestFirst(targets.literals)) {
+  for (const literal of longestFirst(literals)) {
     const p = literalPattern(literal);
     if (p) t = t.replace(p, MASK);
   }
-  t = maskNames(t, targets.personNames);
-  for (const p of PATTERNS) t = t.replace(p, MASK);
   return t;
 }
 

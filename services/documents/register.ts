@@ -16,6 +16,7 @@ import {
 } from '../../schema/document.js';
 import type { Actor } from '../../schema/roles.js';
 import { chinaDateOf } from '../../schema/values/dates.js';
+import { maskLiterals } from '../../domain/case/redaction.js';
 import { canonicalJson, GENESIS_HASH } from '../audit-hash.js';
 import { allocateDocumentNumberIn } from '../document-numbers.js';
 import { AppError } from '../../schema/errors.js';
@@ -126,18 +127,52 @@ function anchorOf(f: CaseFacts, kind: DocumentKind, step?: number): Step {
   return anchor;
 }
 
+/** The reporter of the report a case came from, in every form a text may name them: never printed in a document
+ * (officers' texts sometimes name them). Read here only to mask it, never returned. */
+async function reporterLiterals(db: Db, caseNumber: string): Promise<string[]> {
+  const people = await db.person.findMany({ where: { submission: { caseNumber } } });
+  return people
+    .flatMap((p) => [p.name, p.phone, p.email, p.idNumber, p.address])
+    .filter((x): x is string => !!x?.trim());
+}
+
+/** Every text of a document with the given strings masked. */
+function masked(body: DocumentBody, literals: string[]): DocumentBody {
+  if (!literals.length) return body;
+  const m = (t: string) => maskLiterals(t, literals);
+  return {
+    ...body,
+    ...(body.addressee ? { addressee: m(body.addressee) } : {}),
+    notes: body.notes.map(m),
+    blocks: body.blocks.map((b) => {
+      switch (b.type) {
+        case 'para':
+        case 'heading':
+          return { ...b, text: m(b.text) };
+        case 'fields':
+          return { ...b, rows: b.rows.map(([k, v]) => [k, m(v)] as [string, string]) };
+        case 'table':
+          return { ...b, rows: b.rows.map((r) => r.map(m)) };
+        case 'opinion':
+          return { ...b, text: m(b.text) };
+      }
+    }),
+  };
+}
+
 function render(
   f: CaseFacts,
   kind: DocumentKind,
   anchor: Step,
   number: string,
   version: number,
+  reporter: string[],
   reason?: string,
 ) {
-  const content: DocumentBody = DocumentBodySchema.parse({
-    recordedOn: anchor.on,
-    ...KINDS[kind].build(f, anchor, number),
-  });
+  const content: DocumentBody = masked(
+    DocumentBodySchema.parse({ recordedOn: anchor.on, ...KINDS[kind].build(f, anchor, number) }),
+    reporter,
+  );
   if (version > 1) content.notes.push(`本文书为第${version}版，更正理由：${reason}`);
   return { content, pdf: documentPdf(content) };
 }
@@ -158,6 +193,7 @@ export async function issueDocument(
   req: { kind: DocumentKind; step?: number },
 ): Promise<Issued> {
   const f = await loadCaseFacts(db, caseNumber);
+  const reporter = await reporterLiterals(db, caseNumber);
   const anchor = anchorOf(f, req.kind, req.step);
   const id = documentId(caseNumber, req.kind, anchor.seq);
   const now = new Date();
@@ -175,7 +211,7 @@ export async function issueDocument(
         kind: req.kind,
         year: Number(chinaDateOf(now.getTime()).slice(0, 4)),
       }));
-    const { content, pdf } = render(f, req.kind, anchor, number, 1);
+    const { content, pdf } = render(f, req.kind, anchor, number, 1, reporter);
     const row = await append(
       tx,
       {
@@ -206,6 +242,7 @@ export async function reissueDocument(
   reason: string,
 ): Promise<Issued> {
   const f = await loadCaseFacts(db, caseNumber);
+  const reporter = await reporterLiterals(db, caseNumber);
   const now = new Date();
   return db.$transaction(async (tx) => {
     await lockRegister(tx, caseNumber);
@@ -218,7 +255,7 @@ export async function reissueDocument(
     const kind = last.kind as DocumentKind;
     const anchor = f.steps.find((s) => s.seq === Number(id.split('/').at(-1)))!;
     const version = last.version! + 1;
-    const { content, pdf } = render(f, kind, anchor, last.number!, version, reason);
+    const { content, pdf } = render(f, kind, anchor, last.number!, version, reporter, reason);
     const row = await append(
       tx,
       {

@@ -2,6 +2,7 @@
 // entry): a complaint whose mediation turns up a violation that becomes a case; the case is filed and
 // investigated, a test pauses its clock, and it is transferred to the police. A mixed submission's reporter is
 // told by e-mail, and their identity appears nowhere a non-intake user, the respondent or an operator looks.
+import { pdfText } from '../helpers/documents.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -465,6 +466,10 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
     expect(pdf.res.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(createHash('sha256').update(pdf.bytes).digest('hex')).toBe(issued.body.sha256);
+    // The officers' facts name the reporter; the decision, which goes to the party, does not.
+    const printed = pdfText(pdf.bytes);
+    expect(printed).toContain('当事人销售超过保质期的牛奶');
+    for (const secret of [reporter.name, reporter.phone]) expect(printed).not.toContain(secret);
     const docx = await download(
       `/api/cases/${n}/documents/penalty_decision/${issued.body.id.split('/').at(-1)}/docx`,
     );

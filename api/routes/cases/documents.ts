@@ -156,7 +156,13 @@ export function documentRoutes(app: FastifyInstance, { db }: ApiDeps) {
               : '下载文书 (.docx) A version to edit before signature',
           params: DocParams,
           querystring: VersionQuery,
-          response: { 200: z.any().meta({ description: format }), ...errors },
+          produces: [
+            format === 'pdf'
+              ? 'application/pdf'
+              : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            'application/problem+json',
+          ],
+          response: { 200: z.any().meta({ type: 'string', format: 'binary' }), ...errors },
         },
       },
       async (req, reply) => {
@@ -185,7 +191,8 @@ export function documentRoutes(app: FastifyInstance, { db }: ApiDeps) {
         tags: ['documents'],
         summary: '案卷 The case file as one PDF: cover, contents, every document in order, the evidence list',
         params: CaseNumberParamsSchema,
-        response: { 200: z.any().meta({ description: 'pdf' }), ...errors, 503: ProblemSchema },
+        produces: ['application/pdf', 'application/problem+json'],
+        response: { 200: z.any().meta({ type: 'string', format: 'binary' }), ...errors, 503: ProblemSchema },
       },
     },
     async (req, reply) => {

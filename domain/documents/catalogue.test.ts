@@ -1,0 +1,28 @@
+// The documents catalogue: every kind has its spec, a title, a series of its own, and is described in the
+// product's documentation (docs/documents.md), which users read instead of the code.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_KINDS } from '../../schema/document.js';
+import { KINDS, documentId } from './catalogue.js';
+
+describe('documents catalogue', () => {
+  it('has a spec for every kind, under its own key, with its own number series', () => {
+    expect(Object.keys(KINDS).sort()).toEqual([...DOCUMENT_KINDS].sort());
+    for (const k of DOCUMENT_KINDS) expect(KINDS[k].kind).toBe(k);
+    const series = DOCUMENT_KINDS.map((k) => KINDS[k].series);
+    expect(new Set(series).size).toBe(series.length);
+  });
+
+  it('is documented: every kind and title appears in docs/documents.md', () => {
+    const doc = readFileSync(path.join(import.meta.dirname, '..', '..', 'docs', 'documents.md'), 'utf8');
+    for (const k of DOCUMENT_KINDS) {
+      expect(doc).toContain(`\`${k}\``);
+      expect(doc).toContain(KINDS[k].title);
+    }
+  });
+
+  it('names a document by its case, kind and the step it records', () => {
+    expect(documentId('DC-2026-00001', 'penalty_decision', 42)).toBe('DC-2026-00001/penalty_decision/42');
+  });
+});
