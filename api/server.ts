@@ -30,6 +30,7 @@ import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
 import { executionRoutes } from './routes/cases/execution.js';
 import { documentRoutes } from './routes/cases/documents.js';
+import { stopLayout } from '../platform/documents/pdf.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { sessionRoutes } from './routes/session.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -147,6 +148,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   proceedingsRoutes(app, deps);
   executionRoutes(app, deps);
   documentRoutes(app, deps);
+  app.addHook('onClose', async () => stopLayout());
   notificationRoutes(app, deps);
   adminRoutes(app, deps);
   submissionRoutes(app, deps);

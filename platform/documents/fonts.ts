@@ -22,3 +22,9 @@ export const FONTS_HINT =
   'apt-get install fonts-noto-cjk (or set TIEAN_FONT_DIRS to a folder with NotoSerifCJK-Regular.ttc and NotoSansCJK-Regular.ttc)';
 
 export const templatePath = (name: string) => path.join(import.meta.dirname, name);
+
+export class FontsMissingError extends Error {
+  constructor(missing: string[]) {
+    super(`the documents' fonts are missing (${missing.join(', ')}): ${FONTS_HINT}`);
+  }
+}

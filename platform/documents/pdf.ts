@@ -1,10 +1,14 @@
-// PDF output: the documents laid out by Typst (platform/documents/document.typ) through its Node compiler.
-// Typst sets Chinese text properly (line breaking, punctuation), needs no browser, and lays out a page in
-// milliseconds; the template is plain text that reads like the standard it follows. Output is deterministic: the
-// same document gives the same bytes (no timestamp), so a version's SHA-256 identifies its content.
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+// PDF output: the documents laid out by Typst (platform/documents/typst.ts) in a child process of this one. The
+// child lays out one document at a time and is replaced after a number of documents (the compiler's memory grows
+// with every distinct document, and a process's memory is the only thing that reliably gives it back) or when it
+// has been idle a while (its fonts take ~150 MB). A request waits for the one before it: the layout takes
+// milliseconds, and one CPU-bound child per process keeps the API's event loop free.
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import type { DocumentBlock, DocumentBody } from '../../schema/document.js';
-import { fontDirs, FONTS_HINT, missingFonts, templatePath } from './fonts.js';
+import { FontsMissingError, missingFonts } from './fonts.js';
+
+export { FontsMissingError };
 
 export interface CaseFileInput {
   cover: { authority: string; rows: [string, string][] };
@@ -12,46 +16,102 @@ export interface CaseFileInput {
   evidence?: Extract<DocumentBlock, { type: 'table' }>;
 }
 
-export class FontsMissingError extends Error {
-  constructor(missing: string[]) {
-    super(`the documents' fonts are missing (${missing.join(', ')}): ${FONTS_HINT}`);
+export const layoutLimits = {
+  /** Documents a layout process lays out before it is replaced (~0.3 MB each stays in it: ~60 MB at most). */
+  perProcess: 200,
+  /** An idle layout process exits after this long. */
+  idleMs: 60_000,
+  /** A layout that takes longer has failed (the process is replaced). */
+  timeoutMs: 60_000,
+};
+
+/** The layout process's pid, if one runs. */
+export const layoutPid = (): number | undefined => child?.pid;
+
+interface Pending {
+  resolve(pdf: Buffer): void;
+  reject(err: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+let child: ChildProcess | undefined;
+let done = 0;
+let nextId = 1;
+let idle: NodeJS.Timeout | undefined;
+const pending = new Map<number, Pending>();
+let queue: Promise<unknown> = Promise.resolve();
+
+function retire(reason: string) {
+  const c = child;
+  child = undefined;
+  done = 0;
+  if (c) {
+    c.removeAllListeners();
+    if (c.connected) c.disconnect();
+    c.kill();
+  }
+  for (const [id, p] of pending) {
+    clearTimeout(p.timer);
+    p.reject(new Error(`document layout failed: ${reason}`));
+    pending.delete(id);
   }
 }
 
-let compiler: NodeCompiler | undefined;
-function typst(): NodeCompiler {
-  if (compiler) return compiler;
+function layoutProcess(): ChildProcess {
+  if (child && done < layoutLimits.perProcess) return child;
+  if (child) retire('replaced');
+  const c = fork(path.join(import.meta.dirname, 'layout-process.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  c.on('message', (m: { id: number; pdf?: Uint8Array; error?: string }) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    clearTimeout(p.timer);
+    if (m.pdf) p.resolve(Buffer.from(m.pdf));
+    else p.reject(new Error(m.error ?? 'document layout failed'));
+  });
+  c.on('exit', (code, signal) => {
+    if (child === c) retire(`the layout process exited (${signal ?? code})`);
+  });
+  child = c;
+  return c;
+}
+
+function layout(data: object): Promise<Buffer> {
   const missing = missingFonts();
-  if (missing.length) throw new FontsMissingError(missing);
-  compiler = NodeCompiler.create({
-    workspace: templatePath('.'),
-    fontArgs: [{ fontPaths: fontDirs() }],
-  });
-  return compiler;
-}
-
-function compile(data: object): Buffer {
-  const c = typst();
-  const result = c.compile({
-    mainFilePath: templatePath('document.typ'),
-    inputs: { data: JSON.stringify(data) },
-  });
-  const doc = result.result;
-  if (!doc || result.hasError()) {
-    const diag = result.takeDiagnostics() ?? result.takeError();
-    throw new Error(
-      `document layout failed: ${diag ? JSON.stringify(c.fetchDiagnostics(diag)) : 'no output'}`,
-    );
-  }
-  const pdf = c.pdf(doc, { creationTimestamp: 0 });
-  // Keep memory flat in a long-running process: results not used again are dropped.
-  c.evictCache(10);
-  return pdf;
+  if (missing.length) return Promise.reject(new FontsMissingError(missing));
+  const run = () =>
+    new Promise<Buffer>((resolve, reject) => {
+      clearTimeout(idle);
+      const c = layoutProcess();
+      const id = nextId++;
+      done++;
+      const timer = setTimeout(() => retire('it took too long'), layoutLimits.timeoutMs);
+      pending.set(id, { resolve, reject, timer });
+      // While it works, the child keeps this process alive; idle, it does not (the process may end, and the child
+      // with it when its channel closes).
+      c.ref();
+      c.channel?.ref();
+      c.send({ id, data });
+    }).finally(() => {
+      if (child && !pending.size) {
+        child.unref();
+        child.channel?.unref();
+      }
+      idle = setTimeout(() => retire('idle'), layoutLimits.idleMs);
+      idle.unref();
+    });
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
 }
 
 /** One document as a PDF. */
-export function documentPdf(body: DocumentBody): Buffer {
-  return compile({
+export function documentPdf(body: DocumentBody): Promise<Buffer> {
+  return layout({
     mode: 'document',
     title: `${body.title} ${body.number}`,
     author: body.authority,
@@ -60,6 +120,12 @@ export function documentPdf(body: DocumentBody): Buffer {
 }
 
 /** The case file (案卷): a cover, a table of contents, every document in order, the evidence list. */
-export function caseFilePdf(input: CaseFileInput): Buffer {
-  return compile({ mode: 'case_file', title: '行政处罚案卷', author: input.cover.authority, ...input });
+export function caseFilePdf(input: CaseFileInput): Promise<Buffer> {
+  return layout({ mode: 'case_file', title: '行政处罚案卷', author: input.cover.authority, ...input });
+}
+
+/** Stops the layout process (at shutdown). */
+export function stopLayout(): void {
+  clearTimeout(idle);
+  retire('stopped');
 }

@@ -24,6 +24,10 @@ import { loadCaseFacts } from './facts.js';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
+/** A transaction that lays out a document (it needs the number the transaction allocates) may take a while: the
+ * first layout starts the layout process. */
+const LAYOUT_TX = { timeout: 60_000, maxWait: 20_000 };
+
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 /** A register entry's hash: the previous entry's hash and the entry's canonical content (the PDF by its hash). */
@@ -160,7 +164,7 @@ function masked(body: DocumentBody, literals: string[]): DocumentBody {
   };
 }
 
-function render(
+async function render(
   f: CaseFacts,
   kind: DocumentKind,
   anchor: Step,
@@ -174,7 +178,7 @@ function render(
     reporter,
   );
   if (version > 1) content.notes.push(`本文书为第${version}版，更正理由：${reason}`);
-  return { content, pdf: documentPdf(content) };
+  return { content, pdf: await documentPdf(content) };
 }
 
 export interface Issued {
@@ -211,7 +215,7 @@ export async function issueDocument(
         kind: req.kind,
         year: Number(chinaDateOf(now.getTime()).slice(0, 4)),
       }));
-    const { content, pdf } = render(f, req.kind, anchor, number, 1, reporter);
+    const { content, pdf } = await render(f, req.kind, anchor, number, 1, reporter);
     const row = await append(
       tx,
       {
@@ -230,7 +234,7 @@ export async function issueDocument(
       now,
     );
     return { id, kind: req.kind, number, version: 1, sha256: row.sha256! };
-  });
+  }, LAYOUT_TX);
 }
 
 /** A correction: a new version of an issued document, made from the case as it stands, with the reason. */
@@ -255,7 +259,7 @@ export async function reissueDocument(
     const kind = last.kind as DocumentKind;
     const anchor = f.steps.find((s) => s.seq === Number(id.split('/').at(-1)))!;
     const version = last.version! + 1;
-    const { content, pdf } = render(f, kind, anchor, last.number!, version, reporter, reason);
+    const { content, pdf } = await render(f, kind, anchor, last.number!, version, reporter, reason);
     const row = await append(
       tx,
       {
@@ -274,7 +278,7 @@ export async function reissueDocument(
       now,
     );
     return { id, kind, number: last.number!, version, sha256: row.sha256! };
-  });
+  }, LAYOUT_TX);
 }
 
 /** Records the service of an issued document that no step of the procedure serves (e.g. a seizure decision). */

@@ -293,6 +293,15 @@ describe('the lifecycle end to end (dev server, through the API)', () => {
         '/api/cases/{number}/service',
       ]),
     );
+    // The documents' downloads are described as what they are (a PDF, a Word document), not as JSON.
+    expect(Object.keys(spec.paths['/api/cases/{number}/case-file'].get.responses['200'].content)).toContain(
+      'application/pdf',
+    );
+    expect(
+      Object.keys(
+        spec.paths['/api/cases/{number}/documents/{kind}/{step}/docx'].get.responses['200'].content,
+      ),
+    ).toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     servedCase = n;
   });
 
