@@ -103,6 +103,19 @@ async function append(tx: Tx, e: NewEntry, now: Date) {
 const lockRegister = (tx: Tx, caseNumber: string) =>
   tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`documents:${caseNumber}`}))`;
 
+/** The step a document records, from its id (`<case>/<kind>/<step>`). */
+const stepOf = (id: string): number => Number(id.split('/').at(-1));
+
+/** The latest issued version of a document (the caller holds the register lock), or 404. */
+async function latestIssued(tx: Tx, caseNumber: string, id: string) {
+  const last = await tx.documentEntry.findFirst({
+    where: { caseNumber, documentId: id, action: 'document.issued' },
+    orderBy: { version: 'desc' },
+  });
+  if (!last) throw new AppError('NOT_FOUND', [], id);
+  return last;
+}
+
 async function refuseIfArchived(tx: Tx, caseNumber: string) {
   const archived = await tx.documentEntry.findFirst({ where: { caseNumber, action: 'case_file.archived' } });
   if (archived)
@@ -251,13 +264,9 @@ export async function reissueDocument(
   return db.$transaction(async (tx) => {
     await lockRegister(tx, caseNumber);
     await refuseIfArchived(tx, caseNumber);
-    const last = await tx.documentEntry.findFirst({
-      where: { caseNumber, documentId: id, action: 'document.issued' },
-      orderBy: { version: 'desc' },
-    });
-    if (!last) throw new AppError('NOT_FOUND', [], id);
+    const last = await latestIssued(tx, caseNumber, id);
     const kind = last.kind as DocumentKind;
-    const anchor = f.steps.find((s) => s.seq === Number(id.split('/').at(-1)))!;
+    const anchor = f.steps.find((s) => s.seq === stepOf(id))!;
     const version = last.version! + 1;
     const { content, pdf } = await render(f, kind, anchor, last.number!, version, reporter, reason);
     const row = await append(
@@ -298,12 +307,8 @@ export async function serveDocument(
   return db.$transaction(async (tx) => {
     await lockRegister(tx, caseNumber);
     await refuseIfArchived(tx, caseNumber);
-    const last = await tx.documentEntry.findFirst({
-      where: { caseNumber, documentId: id, action: 'document.issued' },
-      orderBy: { version: 'desc' },
-    });
-    if (!last) throw new AppError('NOT_FOUND', [], id);
-    const anchor = f.steps.find((s) => s.seq === Number(id.split('/').at(-1)));
+    const last = await latestIssued(tx, caseNumber, id);
+    const anchor = f.steps.find((s) => s.seq === stepOf(id));
     if (anchor && KINDS[last.kind as DocumentKind].servedBy?.(f, anchor))
       throw new AppError(
         'DOCUMENT_SERVED_BY_PROCEDURE',
@@ -357,7 +362,7 @@ export async function listDocuments(db: Db, caseNumber: string) {
     if (e.action === 'document.issued') issued.set(e.documentId, [...(issued.get(e.documentId) ?? []), e]);
   const items = [...issued.entries()].map(([id, versions]) => {
     const kind = versions[0]!.kind as DocumentKind;
-    const step = Number(id.split('/').at(-1));
+    const step = stepOf(id);
     const anchor = f.steps.find((s) => s.seq === step);
     const byProcedure = anchor
       ? (KINDS[kind].servedBy?.(f, anchor) ?? []).map((s) => {
@@ -440,7 +445,7 @@ async function renderCaseFile(db: Db, caseNumber: string): Promise<Buffer> {
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) latest.set(r.documentId, r);
   const order = (r: (typeof rows)[number]) =>
-    [Number(r.documentId.split('/').at(-1)), DOCUMENT_KINDS.indexOf(r.kind as DocumentKind)] as const;
+    [stepOf(r.documentId), DOCUMENT_KINDS.indexOf(r.kind as DocumentKind)] as const;
   const docs = [...latest.values()].sort((a, b) => {
     const [sa, ka] = order(a);
     const [sb, kb] = order(b);
