@@ -94,6 +94,7 @@ export function recordStepActivity(db: Db) {
       });
       for (const d of step.deadlines) {
         const data = {
+          unitId: c.unitId,
           clock: d.name,
           rule: d.rule,
           unit: d.unit,

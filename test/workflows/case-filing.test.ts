@@ -120,6 +120,8 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
     expect(row.stage).toBe('filing');
     const deadline = await tdb.db.deadline.findUniqueOrThrow({ where: { id: `${caseNumber}:filing` } });
     expect(deadline.status).toBe('overdue');
+    // The deadline board reads deadlines by unit: the projection copies the case's unit onto each.
+    expect(deadline.unitId).toBe(row.unitId);
     expect(deadline.dueOn).toBe(expectedDue);
     const task = await tdb.db.task.findUniqueOrThrow({ where: { id: `${caseNumber}:decide-filing` } });
     expect(task).toMatchObject({ status: 'open', role: 'agency_head', dueOn: expectedDue });

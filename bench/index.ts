@@ -1,0 +1,10 @@
+// `npm run bench -- <name>`: domain (the default: clocks, guards, rule packs, documents), reads (the projection's
+// reads at 100,000 cases), history (a case's history as it grows; also `npm run bench:history`).
+const BENCHES: Record<string, string> = { domain: './run.js', reads: './reads.js', history: './history.js' };
+const name = process.argv[2] ?? 'domain';
+const file = BENCHES[name];
+if (!file) {
+  console.error(`unknown benchmark "${name}"; one of: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+await import(file);
