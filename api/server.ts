@@ -30,6 +30,7 @@ import { adminRoutes } from './routes/admin.js';
 import { healthRoutes } from './routes/health.js';
 import { executionRoutes } from './routes/cases/execution.js';
 import { documentRoutes } from './routes/cases/documents.js';
+import { registerMetrics } from './metrics.js';
 import { stopLayout } from '../platform/documents/pdf.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { sessionRoutes } from './routes/session.js';
@@ -105,6 +106,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       ...schema.response,
     };
   });
+  registerMetrics(app, { token: deps.cfg.metrics?.token });
   await app.register(cookie);
   await app.register(rateLimit, globalRateLimit(deps.cfg.api.rateLimits));
   app.decorateRequest('actor', function (this: import('fastify').FastifyRequest) {

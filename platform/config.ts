@@ -55,6 +55,15 @@ const EnvSchema = z.object({
   TIEAN_RATE_READS: z.coerce.number().int().positive().default(600),
   TIEAN_RATE_WRITES: z.coerce.number().int().positive().default(120),
   TIEAN_RATE_LOGINS: z.coerce.number().int().positive().default(10),
+  /** Where `tiean worker` serves the Temporal SDK's metrics for Prometheus (host:port); unset: not served. */
+  TIEAN_WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464')
+    .optional(),
+  /** The port `npm start` gives its worker's metrics (on loopback). */
+  TIEAN_WORKER_METRICS_PORT: port.default(9464),
+  /** A bearer token that lets Prometheus read the API's /metrics from another machine (loopback needs none). */
+  TIEAN_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   /** The key that signs the API's commands to the workflows (base64, at least 32 bytes). */
   TIEAN_COMMAND_KEY: z
     .string()
@@ -96,6 +105,8 @@ export interface Config {
     rateLimits: { reads: number; writes: number; logins: number };
   };
   tools: { temporalCli?: string; testServer?: string; cacheDir: string };
+  /** Prometheus: the worker's SDK metrics address, the port the start command uses, the API's scrape token. */
+  metrics: { workerAddress?: string; workerPort: number; token?: string };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -175,6 +186,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       temporalCli: e.TIEAN_TEMPORAL_CLI,
       testServer: e.TIEAN_TEST_SERVER,
       cacheDir: path.join(projectRoot, '.cache', 'tools'),
+    },
+    metrics: {
+      workerAddress: e.TIEAN_WORKER_METRICS_ADDRESS,
+      workerPort: e.TIEAN_WORKER_METRICS_PORT,
+      token: e.TIEAN_METRICS_TOKEN,
     },
     logLevel: e.LOG_LEVEL,
   };

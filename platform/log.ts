@@ -10,8 +10,10 @@ export function createLogger(name: string, opts: { level?: string; file?: string
     : pino(options);
 }
 
-/** Routes the Temporal SDK's own logs into our logger (call once, before any worker or connection). */
-export function installTemporalLogging(log: Logger) {
+/** Routes the Temporal SDK's own logs into our logger (call once, before any worker or connection); with
+ * `metricsAddress`, the SDK's runtime also serves its metrics for Prometheus there (task latency, the workflow
+ * cache, activity failures, polls). */
+export function installTemporalLogging(log: Logger, opts: { metricsAddress?: string } = {}) {
   const map: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
     TRACE: 'trace',
     DEBUG: 'debug',
@@ -23,6 +25,9 @@ export function installTemporalLogging(log: Logger) {
     logger: new DefaultLogger('INFO', (e) =>
       log[map[e.level]]({ ...e.meta, svc: 'temporal-sdk' }, e.message),
     ),
+    ...(opts.metricsAddress
+      ? { telemetryOptions: { metrics: { prometheus: { bindAddress: opts.metricsAddress } } } }
+      : {}),
   });
 }
 

@@ -57,3 +57,18 @@ export function startProcess(
     },
   };
 }
+
+/** `port` on loopback if nothing listens there, else a free one the system picks. */
+export async function portOrFree(port: number): Promise<number> {
+  const { createServer } = await import('node:net');
+  const tryListen = (p: number) =>
+    new Promise<number | null>((resolve) => {
+      const srv = createServer();
+      srv.once('error', () => resolve(null));
+      srv.listen(p, '127.0.0.1', () => {
+        const got = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(got));
+      });
+    });
+  return (await tryListen(port)) ?? (await tryListen(0))!;
+}

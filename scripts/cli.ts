@@ -323,9 +323,11 @@ export function buildCli(): Command {
       const { createLogger, installTemporalLogging } = await import('../platform/log.js');
       const { startWorkerComponent } = await import('./components.js');
       const log = createLogger('worker', { level: cfg.logLevel, file: o.logFile });
-      installTemporalLogging(log);
+      installTemporalLogging(log, { metricsAddress: cfg.metrics.workerAddress });
       const worker = await startWorkerComponent(cfg, log);
-      console.log(`worker running on task queue ${cfg.temporal.taskQueue}`);
+      console.log(
+        `worker running on task queue ${cfg.temporal.taskQueue}${cfg.metrics.workerAddress ? ` (metrics http://${cfg.metrics.workerAddress}/metrics)` : ''}`,
+      );
       await runUntilSignal([worker]);
     });
   program

@@ -28,7 +28,8 @@ function freePort() {
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tiean-smoke-'));
 chmodSync(dataDir, 0o755); // PostgreSQL runs as its own user when we are root
-const [pg, temporal, ui, smtp, api] = [
+const [pg, temporal, ui, smtp, api, metrics] = [
+  await freePort(),
   await freePort(),
   await freePort(),
   await freePort(),
@@ -43,6 +44,7 @@ const env = {
   TIEAN_TEMPORAL_UI_PORT: String(ui),
   TIEAN_SMTP_PORT: String(smtp),
   TIEAN_API_PORT: String(api),
+  TIEAN_WORKER_METRICS_PORT: String(metrics),
 };
 for (const k of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL']) delete env[k];
 const base = `http://127.0.0.1:${api}`;

@@ -2,6 +2,7 @@
 // the SMTP server and the Temporal dev server (unless DATABASE_URL / SMTP_URL / TEMPORAL_ADDRESS point
 // elsewhere), migrations, the demo units and users, the worker and the API. Imported by `scripts/start.ts` only
 // after the bootstrap, because it needs the generated Prisma client.
+import { portOrFree } from '../platform/processes.js';
 import path from 'node:path';
 import { createDb, migrateDeploy } from '../platform/db.js';
 import { createLogger, installTemporalLogging } from '../platform/log.js';
@@ -120,10 +121,17 @@ export async function runSystem(
     // The key that signs the API's commands to the workers (created once in the data folder).
     loadCommandKey(cfg, { create: true });
     // The worker and the API run as child processes of their own, started again if they die.
+    // The worker serves the Temporal SDK's metrics on loopback (a worker run elsewhere: TIEAN_WORKER_METRICS_ADDRESS).
+    // (Its port, or a free one when something else holds it: a busy port must not stop the worker.)
+    const workerMetrics =
+      cfg.metrics.workerAddress ?? `127.0.0.1:${await portOrFree(cfg.metrics.workerPort)}`;
     const child = (name: 'worker' | 'api', ready: RegExp) =>
       supervise({
         name,
         args: [name, '--log-file', path.join(logDir, `${name}.log`)],
+        ...(name === 'worker'
+          ? { env: { ...process.env, TIEAN_WORKER_METRICS_ADDRESS: workerMetrics } }
+          : {}),
         dataDir: cfg.dataDir,
         ready,
         say: (l) => {
@@ -150,6 +158,7 @@ export async function runSystem(
         : `  Temporal       ${cfg.temporal.address} namespace ${cfg.temporal.namespace}`,
       `  PostgreSQL     ${cfg.database.url.replace(/:[^:@/]+@/, ':***@')}`,
       `  SMTP           ${cfg.smtp.url}${cfg.smtp.embedded ? `   (mail in ${path.join(cfg.dataDir, 'mail')}; npm run tiean -- mail inbox)` : ''}`,
+      `  Metrics        ${api.url}/metrics (API), http://${workerMetrics}/metrics (worker, Temporal SDK) — Prometheus`,
       `  Logs           ${logDir}`,
       cfg.database.embedded
         ? `  Demo users     ${DEMO_USERS.map((u) => u.username).join(', ')} — password ${DEMO_PASSWORD}`

@@ -21,6 +21,8 @@ type ListQuery = z.infer<ReturnType<typeof listQuerySchema>>;
 
 /** Live state is asked of the workflow for at most this long; without a worker the page shows the projection. */
 const LIVE_QUERY_MS = 3000;
+/** A command waits this long for its workflow's answer, at most. */
+export const COMMAND_MS = 30_000;
 
 /** The matter, if the actor may see it: their unit or a unit below it (answered as unknown otherwise, like a
  * number that does not exist). With `kind`, only a matter of that kind. */
@@ -126,12 +128,24 @@ export async function sendUpdate<C, V>(
     if (prior && prior.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
   }
   try {
-    await onMatter(temporal, matter.number, matter.kind, (h) =>
+    const sent = onMatter(temporal, matter.number, matter.kind, (h) =>
       h.executeUpdate(update, { args: [command], updateId }),
     ).catch(async (err: unknown) => {
       if (claimed) await db.commandKey.delete({ where: { updateId } }).catch(() => undefined);
       throw err;
     });
+    // A command not answered in time (its workflow's worker died mid-command and no other has taken it yet) is
+    // answered 503: the client sends it again with the same key, and it is applied once. The key stays claimed:
+    // the command may still be applied.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new AppError('SERVICE_UNAVAILABLE', [], `no answer in ${COMMAND_MS} ms`)),
+        COMMAND_MS,
+      );
+    });
+    sent.catch(() => undefined); // answered after the 503: nothing is waiting for it any more
+    await Promise.race([sent, late]).finally(() => clearTimeout(timer));
     return await onMatter(temporal, matter.number, matter.kind, (h) => h.query(view));
   } catch (err) {
     throw fromTemporal(err) ?? err;

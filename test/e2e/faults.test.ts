@@ -53,6 +53,8 @@ async function callAt(
       ...(key ? { 'idempotency-key': key } : {}),
     },
     body: body !== undefined ? JSON.stringify(body) : undefined,
+    // A client gives up on a request that hangs (its connection to an instance that was killed) and retries.
+    signal: AbortSignal.timeout(45_000),
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };

@@ -1,6 +1,8 @@
 // End to end on the dev server: the README's start command as a real process (embedded PostgreSQL, SMTP,
 // Temporal CLI dev server, worker, API), driven through the HTTP API; then stopped and started again.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -215,6 +217,25 @@ describe('the system end to end (dev server, through the API)', () => {
       30_000,
       500,
     );
+  });
+
+  it('serves metrics for Prometheus: the API’s requests by route, the worker’s Temporal SDK metrics', async () => {
+    // The start command says where they are.
+    expect(sys.output()).toContain(`${sys.api}/metrics (API)`);
+    expect(sys.output()).toContain(`${sys.workerMetrics} (worker, Temporal SDK)`);
+    const api = await (await fetch(`${sys.api}/metrics`)).text();
+    expect(api).toMatch(/tiean_http_requests_total\{method="POST",route="\/api\/clues",status="201"\} \d+/);
+    // The worker has run workflow and activity tasks by now (the cases above): their latency and its cache.
+    const worker = await (await fetch(sys.workerMetrics)).text();
+    for (const m of [
+      'temporal_workflow_task_execution_latency',
+      'temporal_activity_execution_latency',
+      'temporal_sticky_cache_size',
+    ])
+      expect(worker).toContain(m);
+    // The API's log lines about a case carry its number.
+    const apiLog = readFileSync(path.join(sys.dataDir, 'logs', 'api.log'), 'utf8');
+    expect(apiLog).toMatch(/"case":"DC-\d{4}-\d{5}"/);
   });
 
   it('an administrator loads a year’s schedule: open deadlines are recomputed and counted', async () => {

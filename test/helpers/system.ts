@@ -11,6 +11,8 @@ import { freePort } from './ports.js';
 
 export interface System {
   api: string;
+  /** The worker's Temporal SDK metrics (Prometheus). */
+  workerMetrics: string;
   temporalAddress: string;
   dataDir: string;
   env: NodeJS.ProcessEnv;
@@ -34,7 +36,8 @@ export interface CallOptions {
 export async function createSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<System> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tiean-e2e-'));
   chmodSync(dataDir, 0o755); // PostgreSQL runs as its own user when we are root
-  const [pg, temporal, ui, smtp, apiPort] = await Promise.all([
+  const [pg, temporal, ui, smtp, apiPort, metrics] = await Promise.all([
+    freePort(),
     freePort(),
     freePort(),
     freePort(),
@@ -49,6 +52,7 @@ export async function createSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Sy
     TIEAN_TEMPORAL_UI_PORT: String(ui),
     TIEAN_SMTP_PORT: String(smtp),
     TIEAN_API_PORT: String(apiPort),
+    TIEAN_WORKER_METRICS_PORT: String(metrics),
     TIEAN_TEMPORAL_CLI: inject('temporalCli'),
     ...extraEnv,
   };
@@ -58,6 +62,7 @@ export async function createSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Sy
   const system: System = {
     api,
     temporalAddress: `127.0.0.1:${temporal}`,
+    workerMetrics: `http://127.0.0.1:${metrics}/metrics`,
     dataDir,
     env,
     proc: undefined as unknown as ChildProcess,

@@ -178,11 +178,30 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
       expect(retried).toEqual(extended);
       expect((await handle.query(caseViewQuery)).filing.extensions).toBe(1);
 
+      const fileIt = {
+        actor: head,
+        command: { decision: 'file' as const, reasons: '有违法事实，符合立案条件' },
+      };
       const filed = await handle.executeUpdate(decideFilingUpdate, {
-        args: [{ actor: head, command: { decision: 'file', reasons: '有违法事实，符合立案条件' } }],
+        args: [fileIt],
+        updateId: `file-${caseNumber}`,
       });
       expect(filed.stage).toBe('investigation');
       expect((await handle.query(caseViewQuery)).clocks[0]!.status).toBe('stopped');
+      // The client never got that answer and sends the command again, with its key, after the case has moved on
+      // to investigation: it gets the filing phase's answer, not a refusal, and nothing is recorded twice.
+      await eventually(async () =>
+        expect((await handle.phase()).workflowId).toBe(`${caseNumber}:investigation`),
+      );
+      const again2 = await handle.executeUpdate(decideFilingUpdate, {
+        args: [fileIt],
+        updateId: `file-${caseNumber}`,
+      });
+      expect(again2).toEqual(filed);
+      // A new command of the filing phase (another key) is refused at this stage.
+      await expect(
+        handle.executeUpdate(decideFilingUpdate, { args: [fileIt], updateId: `file-2-${caseNumber}` }),
+      ).rejects.toMatchObject({ cause: { type: 'STAGE_NOT_ALLOWED' } });
       await env.sleep(60 * DAY);
     });
     const audit = await auditRows(caseNumber);

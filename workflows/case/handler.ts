@@ -53,19 +53,27 @@ export function teamIds(c: CaseContext, cmd: Command<unknown>): string[] {
   return ids;
 }
 
-/** The commands of other phases: refused with the stage (each phase registers only its own). */
+/** The commands of other phases: refused with the stage (each phase registers only its own). A command an
+ * earlier phase took and answered, sent again with its Update ID (a client that never got the answer retries
+ * after the case moved on), gets that answer, as within its own phase. */
 export function refuseOtherCommands(c: CaseContext, all: readonly { name: string }[]) {
+  const earlier = () => c.answered(currentUpdateInfo()?.id);
   for (const { name } of all.filter((d) => !c.commands.has(d.name)))
     setHandler(
       defineUpdate<CommandResult, [unknown]>(name),
-      (_cmd: unknown) => Promise.reject(new Error('refused by the validator')),
+      (_cmd: unknown) => {
+        const answer = earlier();
+        return answer ? Promise.resolve(answer) : Promise.reject(new Error('refused by the validator'));
+      },
       {
-        validator: (_cmd: unknown) =>
+        validator: (_cmd: unknown) => {
+          if (earlier()) return;
           c.refuse(
             c.phaseOver()
               ? { code: 'PHASE_ENDED' }
               : { code: 'STAGE_NOT_ALLOWED', detail: `${c.stage}: ${name}` },
-          ),
+          );
+        },
       },
     );
 }
