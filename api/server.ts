@@ -31,6 +31,7 @@ import { healthRoutes } from './routes/health.js';
 import { executionRoutes } from './routes/cases/execution.js';
 import { documentRoutes } from './routes/cases/documents.js';
 import { registerMetrics } from './metrics.js';
+import { supervisionRoutes } from './routes/supervision.js';
 import { stopLayout } from '../platform/documents/pdf.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { sessionRoutes } from './routes/session.js';
@@ -150,6 +151,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   proceedingsRoutes(app, deps);
   executionRoutes(app, deps);
   documentRoutes(app, deps);
+  supervisionRoutes(app, deps);
   app.addHook('onClose', async () => stopLayout());
   notificationRoutes(app, deps);
   adminRoutes(app, deps);

@@ -39,7 +39,7 @@ try {
            CASE WHEN i % 10 >= 6 THEN to_char(now() + ((i % 121) - 60) * interval '1 day', 'YYYY-MM-DD') END,
            CASE WHEN i % 10 >= 6 THEN now() + ((i % 121) - 60) * interval '1 day' END,
            CASE WHEN i % 10 < 6 THEN jsonb_build_object('outcome', jsonb_build_object('kind', 'decided',
-             'fineFen', (i % 50) * 100000)) ELSE '{}'::jsonb END,
+             'documentNumber', 'K市监处罚〔2026〕' || i || '号', 'annulled', false)) ELSE '{}'::jsonb END,
            5, 'officer', now() - (i % 1000) * interval '1 day', now() - (i % 900) * interval '1 day'
     FROM generate_series(1, ${CASES}) i;`);
   // Three deadlines a case: the filing period (met or late), the case period, the service of the decision.
@@ -125,8 +125,7 @@ try {
       () =>
         db.$queryRawUnsafe(
           `SELECT "unitId", date_trunc('month', "createdAt") AS month, count(*) AS filed,
-                  count(*) FILTER (WHERE status = 'closed') AS closed,
-                  sum(((details->'outcome'->>'fineFen')::bigint)) AS fines_fen
+                  count(*) FILTER (WHERE status = 'closed') AS closed
              FROM "Case" WHERE kind = 'case' AND "unitId" = ANY($1) AND "createdAt" >= now() - interval '1 year'
             GROUP BY 1, 2`,
           cityUnits,

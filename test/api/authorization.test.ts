@@ -283,6 +283,20 @@ const MATRIX: {
     body: { method: 'in_person', servedAt: '2026-11-03T10:00:00+08:00', receiver: '王五' },
     allowed: ['case_officer', 'legal_reviewer', 'agency_head', 'principal_head'],
   },
+  // The workbench's reads: my tasks for everyone; the deadline board and the figures for those who oversee.
+  { name: 'my tasks', method: 'GET', url: '/api/tasks/mine', allowed: 'all' },
+  {
+    name: 'deadline board',
+    method: 'GET',
+    url: '/api/deadlines/board',
+    allowed: ['supervisor', 'agency_head', 'principal_head', 'administrator'],
+  },
+  {
+    name: 'figures',
+    method: 'GET',
+    url: '/api/figures?from=2026-01-01&to=2026-12-31',
+    allowed: ['supervisor', 'agency_head', 'principal_head', 'administrator'],
+  },
   { name: 'list listings', method: 'GET', url: '/api/listings', allowed: 'all' },
   { name: 'listing detail', method: 'GET', url: `/api/listings/${LISTING}`, allowed: 'all' },
   {

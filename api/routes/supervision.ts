@@ -1,0 +1,210 @@
+// What the workbench's lists and boards read, straight from the projection (never from the workflows): my tasks
+// across cases, the deadline board of a unit and the units below it (overdue and at risk), and the bureau's
+// figures by unit for a period. The queries are the ones measured at 100,000 cases (bench/reads.ts).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ProblemSchema } from '../../schema/api.js';
+import { IsoDateSchema } from '../../schema/common.js';
+import { AppError } from '../../schema/errors.js';
+import { chinaDateOf } from '../../schema/values/dates.js';
+import { requireRole } from '../auth/sessions.js';
+import type { ApiDeps } from '../server.js';
+import { unitSubtree } from '../services/units.js';
+
+const OVERSEERS = ['supervisor', 'agency_head', 'principal_head', 'administrator'] as const;
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
+
+const MyTaskSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  role: z.string(),
+  unitId: z.string(),
+  dueOn: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
+const BoardQuerySchema = z
+  .object({
+    /** At risk: due within this many days (default 5). */
+    horizonDays: z.coerce.number().int().min(0).max(90).default(5),
+    /** One unit of the caller's subtree; default: all of it. */
+    unitId: z.string().max(64).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+const BoardSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      caseNumber: z.string(),
+      clock: z.string(),
+      status: z.string(),
+      unitId: z.string(),
+      dueOn: z.string().nullable(),
+      dueAt: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+  byUnit: z.array(z.object({ unitId: z.string(), overdue: z.number(), atRisk: z.number() })),
+});
+
+const FiguresQuerySchema = z
+  .object({ from: IsoDateSchema, to: IsoDateSchema, unitId: z.string().max(64).optional() })
+  .strict();
+
+const FiguresSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  byUnit: z.array(z.object({ unitId: z.string(), filed: z.number(), closed: z.number() })),
+  onTime: z.array(z.object({ clock: z.string(), ended: z.number(), onTime: z.number() })),
+});
+
+/** The caller's units, or the one asked for if it is among them. */
+async function unitsOf(db: ApiDeps['db'], callerUnit: string, unitId?: string): Promise<string[]> {
+  const visible = await unitSubtree(db, callerUnit);
+  if (unitId && !visible.includes(unitId))
+    throw new AppError('FORBIDDEN_UNIT', [{ path: 'querystring.unitId', message: unitId }]);
+  return unitId ? [unitId] : visible;
+}
+
+export function supervisionRoutes(app: FastifyInstance, { db }: ApiDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/tasks/mine',
+    {
+      schema: {
+        tags: ['workbench'],
+        summary: '我的待办 My open tasks across cases, the earliest due first',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict(),
+        response: { 200: z.object({ items: z.array(MyTaskSchema) }), ...errors },
+      },
+    },
+    async (req) => {
+      const actor = await req.actor();
+      // Named for me, or for my role in my unit when no one is named.
+      const rows = await db.task.findMany({
+        where: {
+          status: 'open',
+          OR: [
+            { assignees: { has: actor.id } },
+            { assignees: { isEmpty: true }, unitId: actor.unitId, role: { in: actor.roles } },
+          ],
+        },
+        orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+        take: req.query.limit,
+      });
+      const today = chinaDateOf(Date.now());
+      return {
+        items: rows.map((t) => ({
+          id: t.id,
+          caseNumber: t.caseNumber,
+          kind: t.kind,
+          title: t.title,
+          role: t.role,
+          unitId: t.unitId,
+          dueOn: t.dueOn,
+          overdue: t.dueOn !== null && t.dueOn < today,
+        })),
+      };
+    },
+  );
+
+  r.get(
+    '/api/deadlines/board',
+    {
+      schema: {
+        tags: ['workbench'],
+        summary: '期限看板 Open deadlines of my units: overdue, and due within the horizon; counts by unit',
+        querystring: BoardQuerySchema,
+        response: { 200: BoardSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = await req.actor();
+      requireRole(actor, ...OVERSEERS);
+      const units = await unitsOf(db, actor.unitId, req.query.unitId);
+      const until = new Date(Date.now() + req.query.horizonDays * 86_400_000);
+      const open = { unitId: { in: units }, status: { in: ['running', 'overdue'] }, dueAt: { lt: until } };
+      const [rows, counts] = await Promise.all([
+        db.deadline.findMany({ where: open, orderBy: { dueAt: 'asc' }, take: req.query.limit }),
+        db.$queryRaw<{ unitId: string; overdue: bigint; atRisk: bigint }[]>`
+          SELECT "unitId", count(*) FILTER (WHERE "dueAt" < now()) AS overdue,
+                 count(*) FILTER (WHERE "dueAt" >= now()) AS "atRisk"
+            FROM "Deadline"
+           WHERE "unitId" = ANY(${units}) AND status IN ('running', 'overdue') AND "dueAt" < ${until}
+           GROUP BY "unitId" ORDER BY "unitId"`,
+      ]);
+      const now = Date.now();
+      return {
+        items: rows.map((d) => ({
+          id: d.id,
+          caseNumber: d.caseNumber,
+          clock: d.clock,
+          status: d.status,
+          unitId: d.unitId,
+          dueOn: d.dueOn,
+          dueAt: d.dueAt?.toISOString() ?? null,
+          overdue: d.status === 'overdue' || (d.dueAt !== null && d.dueAt.getTime() < now),
+        })),
+        byUnit: counts.map((c) => ({
+          unitId: c.unitId,
+          overdue: Number(c.overdue),
+          atRisk: Number(c.atRisk),
+        })),
+      };
+    },
+  );
+
+  r.get(
+    '/api/figures',
+    {
+      schema: {
+        tags: ['workbench'],
+        summary:
+          '统计 Cases filed and closed by unit, and the on-time rate per statutory period, for a period',
+        querystring: FiguresQuerySchema,
+        response: { 200: FiguresSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = await req.actor();
+      requireRole(actor, ...OVERSEERS);
+      const { from, to } = req.query;
+      if (from > to)
+        throw new AppError('VALIDATION_FAILED', [
+          { path: 'querystring.to', message: '结束日期不能早于开始日期 / to must not be before from' },
+        ]);
+      const units = await unitsOf(db, actor.unitId, req.query.unitId);
+      // The period in China time, [from 00:00, the day after `to` 00:00).
+      const start = new Date(`${from}T00:00:00+08:00`);
+      const end = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000);
+      const [byUnit, onTime] = await Promise.all([
+        db.$queryRaw<{ unitId: string; filed: bigint; closed: bigint }[]>`
+          SELECT "unitId", count(*) AS filed, count(*) FILTER (WHERE status = 'closed') AS closed
+            FROM "Case"
+           WHERE kind = 'case' AND "unitId" = ANY(${units}) AND "createdAt" >= ${start} AND "createdAt" < ${end}
+           GROUP BY "unitId" ORDER BY "unitId"`,
+        db.$queryRaw<{ clock: string; ended: bigint; onTime: bigint }[]>`
+          SELECT clock, count(*) AS ended, count(*) FILTER (WHERE "updatedAt" <= "dueAt") AS "onTime"
+            FROM "Deadline"
+           WHERE status = 'stopped' AND "unitId" = ANY(${units}) AND "updatedAt" >= ${start} AND "updatedAt" < ${end}
+           GROUP BY clock ORDER BY clock`,
+      ]);
+      return {
+        from,
+        to,
+        byUnit: byUnit.map((u) => ({
+          unitId: u.unitId,
+          filed: Number(u.filed),
+          closed: Number(u.closed),
+        })),
+        onTime: onTime.map((o) => ({ clock: o.clock, ended: Number(o.ended), onTime: Number(o.onTime) })),
+      };
+    },
+  );
+}
