@@ -5,7 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProblemSchema } from '../../schema/api.js';
-import { IsoDateSchema } from '../../schema/common.js';
+import {
+  BoardQuerySchema,
+  BoardSchema,
+  FiguresQuerySchema,
+  FiguresSchema,
+  MyTaskSchema,
+} from '../../schema/workbench.js';
 import { AppError } from '../../schema/errors.js';
 import { chinaDateOf } from '../../schema/values/dates.js';
 import { requireRole } from '../auth/sessions.js';
@@ -14,54 +20,6 @@ import { unitSubtree } from '../services/units.js';
 
 const OVERSEERS = ['supervisor', 'agency_head', 'principal_head', 'administrator'] as const;
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
-
-const MyTaskSchema = z.object({
-  id: z.string(),
-  caseNumber: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  role: z.string(),
-  unitId: z.string(),
-  dueOn: z.string().nullable(),
-  overdue: z.boolean(),
-});
-
-const BoardQuerySchema = z
-  .object({
-    /** At risk: due within this many days (default 5). */
-    horizonDays: z.coerce.number().int().min(0).max(90).default(5),
-    /** One unit of the caller's subtree; default: all of it. */
-    unitId: z.string().max(64).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-  })
-  .strict();
-
-const BoardSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      caseNumber: z.string(),
-      clock: z.string(),
-      status: z.string(),
-      unitId: z.string(),
-      dueOn: z.string().nullable(),
-      dueAt: z.string().nullable(),
-      overdue: z.boolean(),
-    }),
-  ),
-  byUnit: z.array(z.object({ unitId: z.string(), overdue: z.number(), atRisk: z.number() })),
-});
-
-const FiguresQuerySchema = z
-  .object({ from: IsoDateSchema, to: IsoDateSchema, unitId: z.string().max(64).optional() })
-  .strict();
-
-const FiguresSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  byUnit: z.array(z.object({ unitId: z.string(), filed: z.number(), closed: z.number() })),
-  onTime: z.array(z.object({ clock: z.string(), ended: z.number(), onTime: z.number() })),
-});
 
 /** The caller's units, or the one asked for if it is among them. */
 async function unitsOf(db: ApiDeps['db'], callerUnit: string, unitId?: string): Promise<string[]> {
