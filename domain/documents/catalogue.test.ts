@@ -26,3 +26,17 @@ describe('documents catalogue', () => {
     expect(documentId('DC-2026-00001', 'penalty_decision', 42)).toBe('DC-2026-00001/penalty_decision/42');
   });
 });
+
+describe('periods in a document’s words', () => {
+  it('come from the rules: their length and unit', async () => {
+    const { periodZh, numberZh } = await import('./common.js');
+    const P = await import('../rules/periods.js');
+    expect(periodZh(P.PAYMENT)).toBe('十五日');
+    expect(periodZh(P.DEFENCE)).toBe('五个工作日');
+    expect(periodZh(P.LAWSUIT)).toBe('六个月');
+    expect(periodZh(P.RECONSIDERATION_RIGHTS_NOT_EXPLAINED)).toBe('一年');
+    expect(periodZh(P.TRANSFER_HANDOVER)).toBe('二十四小时');
+    expect(periodZh(P.PAYMENT_DEMAND, true)).toBe('十日');
+    expect([numberZh(7), numberZh(10), numberZh(24), numberZh(90)]).toEqual(['七', '十', '二十四', '九十']);
+  });
+});

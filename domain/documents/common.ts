@@ -2,7 +2,8 @@
 import type { DocumentBlock, DocumentBody, DocumentKind } from '../../schema/document.js';
 import type { DecisionOutcome } from '../../schema/decision.js';
 import { penaltySummary } from '../case/redaction.js';
-import { formatYuan } from '../case/surcharge.js';
+import { formatYuan, SURCHARGE_PERCENT_PER_DAY } from '../case/surcharge.js';
+import { LAWSUIT, RECONSIDERATION, RECONSIDERATION_RIGHTS_NOT_EXPLAINED } from '../rules/periods.js';
 import type { CaseFacts, Step } from './facts.js';
 
 export const SOURCE_ZH: Record<string, string> = {
@@ -97,8 +98,8 @@ export function outcomeZh(o: DecisionOutcome): string {
 export function appealNotice(f: CaseFacts, yearLong = false): string {
   const body = f.unit.parentName ?? '上一级市场监督管理部门';
   return (
-    `如不服本决定，可以在收到本决定书之日起${yearLong ? '一年' : '六十日'}内向${body}或者本级人民政府申请行政复议，` +
-    '也可以在六个月内依法向人民法院提起行政诉讼。'
+    `如不服本决定，可以在收到本决定书之日起${periodZh(yearLong ? RECONSIDERATION_RIGHTS_NOT_EXPLAINED : RECONSIDERATION)}内向${body}或者本级人民政府申请行政复议，` +
+    `也可以在${periodZh(LAWSUIT)}内依法向人民法院提起行政诉讼。`
   );
 }
 
@@ -129,3 +130,30 @@ export const sentence = (text: string): string => {
   const t = text.trim();
   return !t || /[。！？；：”）]$/.test(t) ? t : `${t}。`;
 };
+
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 1–99 in Chinese numerals, as documents write a period: 5 → 五, 15 → 十五, 30 → 三十, 90 → 九十. */
+export function numberZh(n: number): string {
+  if (n < 10) return DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : DIGITS[tens]}十${DIGITS[n % 10]}`;
+}
+
+/** A statutory period in a document's words, from its rule (domain/rules/periods.ts): 5 WD → 五个工作日, 15 CD
+ * → 十五日, 6 M → 六个月, 12 M → 一年, 24 H → 二十四小时. `asWritten`: working days as the statute writes them
+ * (催告书: 十日, counted as working days by ACL 69). */
+export function periodZh(p: { unit: 'WD' | 'CD' | 'M' | 'H'; length: number }, asWritten = false): string {
+  switch (p.unit) {
+    case 'WD':
+      return asWritten ? `${numberZh(p.length)}日` : `${numberZh(p.length)}个工作日`;
+    case 'CD':
+      return `${numberZh(p.length)}日`;
+    case 'M':
+      return p.length === 12 ? '一年' : `${numberZh(p.length)}个月`;
+    case 'H':
+      return `${numberZh(p.length)}小时`;
+  }
+}
+
+/** The late-payment surcharge as documents state it: 百分之三 (APL 72). */
+export const SURCHARGE_ZH = `百分之${numberZh(SURCHARGE_PERCENT_PER_DAY)}`;

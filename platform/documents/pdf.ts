@@ -80,9 +80,15 @@ function layoutProcess(): ChildProcess {
   return c;
 }
 
+/** The fonts were found once (they are looked for again only while missing: installing them needs no restart). */
+let fontsFound = false;
+
 function layout(data: object): Promise<Buffer> {
-  const missing = missingFonts();
-  if (missing.length) return Promise.reject(new FontsMissingError(missing));
+  if (!fontsFound) {
+    const missing = missingFonts();
+    if (missing.length) return Promise.reject(new FontsMissingError(missing));
+    fontsFound = true;
+  }
   const run = () =>
     new Promise<Buffer>((resolve, reject) => {
       clearTimeout(idle);

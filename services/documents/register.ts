@@ -116,6 +116,12 @@ async function latestIssued(tx: Tx, caseNumber: string, id: string) {
   return last;
 }
 
+/** A write to the register: under the case's register lock, refused once the case file is archived. */
+async function openRegister(tx: Tx, caseNumber: string) {
+  await lockRegister(tx, caseNumber);
+  await refuseIfArchived(tx, caseNumber);
+}
+
 async function refuseIfArchived(tx: Tx, caseNumber: string) {
   const archived = await tx.documentEntry.findFirst({ where: { caseNumber, action: 'case_file.archived' } });
   if (archived)
@@ -215,8 +221,7 @@ export async function issueDocument(
   const id = documentId(caseNumber, req.kind, anchor.seq);
   const now = new Date();
   return db.$transaction(async (tx) => {
-    await lockRegister(tx, caseNumber);
-    await refuseIfArchived(tx, caseNumber);
+    await openRegister(tx, caseNumber);
     if (await tx.documentEntry.findFirst({ where: { documentId: id, action: 'document.issued' } }))
       throw new AppError('DOCUMENT_ALREADY_ISSUED', [], id);
     const spec = KINDS[req.kind];
@@ -262,8 +267,7 @@ export async function reissueDocument(
   const reporter = await reporterLiterals(db, caseNumber);
   const now = new Date();
   return db.$transaction(async (tx) => {
-    await lockRegister(tx, caseNumber);
-    await refuseIfArchived(tx, caseNumber);
+    await openRegister(tx, caseNumber);
     const last = await latestIssued(tx, caseNumber, id);
     const kind = last.kind as DocumentKind;
     const anchor = f.steps.find((s) => s.seq === stepOf(id))!;
@@ -305,8 +309,7 @@ export async function serveDocument(
       { path: 'body.servedAt', message: '送达时间不能晚于现在 / not later than now' },
     ]);
   return db.$transaction(async (tx) => {
-    await lockRegister(tx, caseNumber);
-    await refuseIfArchived(tx, caseNumber);
+    await openRegister(tx, caseNumber);
     const last = await latestIssued(tx, caseNumber, id);
     const anchor = f.steps.find((s) => s.seq === stepOf(id));
     if (anchor && KINDS[last.kind as DocumentKind].servedBy?.(f, anchor))

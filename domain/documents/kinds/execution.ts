@@ -1,9 +1,10 @@
 // After the decision: 延期（分期）缴纳罚款通知书, 行政处罚决定履行催告书, 强制执行申请书, 信用修复告知书 (served
 // with the decision, 双书送达), 结案审批表.
 import type { DecisionOutcome } from '../../../schema/decision.js';
-import { body, caseRows, d, dateZh, outcomeZh, partyRows, rmb, str } from '../common.js';
+import { body, caseRows, d, dateZh, outcomeZh, partyRows, periodZh, rmb, str } from '../common.js';
 import { lastBefore, nameOf, officersOf, stepsOf, type CaseFacts } from '../facts.js';
 import type { KindSpec } from '../spec.js';
+import { CREDIT_REPAIR_DECISION, PAYMENT_DEMAND } from '../../rules/periods.js';
 
 interface Made {
   documentNumber: string;
@@ -87,7 +88,7 @@ export const paymentDemand: KindSpec = {
         },
         {
           type: 'para',
-          text: `依据《中华人民共和国行政强制法》第五十四条的规定，现催告你（单位）自收到本催告书之日起十日内履行下列义务：缴纳罚没款${rmb(o.outstandingFen)}${o.surchargeFen ? `及加处罚款${rmb(o.surchargeFen)}` : ''}。`,
+          text: `依据《中华人民共和国行政强制法》第五十四条的规定，现催告你（单位）自收到本催告书之日起${periodZh(PAYMENT_DEMAND, true)}内履行下列义务：缴纳罚没款${rmb(o.outstandingFen)}${o.surchargeFen ? `及加处罚款${rmb(o.surchargeFen)}` : ''}。`,
         },
         {
           type: 'para',
@@ -161,7 +162,7 @@ export const creditRepairNotice: KindSpec = {
         },
         {
           type: 'para',
-          text: '依据《市场监督管理信用修复管理办法》的规定，你（单位）在公示期满前，履行行政处罚决定规定的义务、纠正违法行为、消除不良影响并满足最短公示期等条件后，可以向本机关申请信用修复，提交信用修复申请书、守法信用承诺书及履行义务的材料。本机关自受理申请之日起七个工作日内作出是否准予信用修复的决定。准予信用修复的，停止公示该行政处罚信息。',
+          text: `依据《市场监督管理信用修复管理办法》的规定，你（单位）在公示期满前，履行行政处罚决定规定的义务、纠正违法行为、消除不良影响并满足最短公示期等条件后，可以向本机关申请信用修复，提交信用修复申请书、守法信用承诺书及履行义务的材料。本机关自受理申请之日起${periodZh(CREDIT_REPAIR_DECISION)}内作出是否准予信用修复的决定。准予信用修复的，停止公示该行政处罚信息。`,
         },
         { type: 'para', text: '本告知书与行政处罚决定书一并送达（双书送达）。' },
       ],

@@ -1,7 +1,20 @@
 // Registration and filing: 案件来源登记表, 立案审批表, 不予立案审批表, 当场行政处罚决定书.
-import { body, caseRows, d, dateZh, DECLINE_ZH, partyPara, partyRows, SOURCE_ZH, str } from '../common.js';
+import {
+  body,
+  caseRows,
+  d,
+  dateZh,
+  DECLINE_ZH,
+  partyPara,
+  partyRows,
+  periodZh,
+  SOURCE_ZH,
+  str,
+  SURCHARGE_ZH,
+} from '../common.js';
 import { nameOf, officersOf, stepsOf } from '../facts.js';
 import type { KindSpec } from '../spec.js';
+import { FILING_DECISION, LAWSUIT, PAYMENT, RECONSIDERATION } from '../../rules/periods.js';
 
 export const caseSourceRegister: KindSpec = {
   kind: 'case_source_register',
@@ -21,7 +34,9 @@ export const caseSourceRegister: KindSpec = {
           ['主要内容', f.summary],
           [
             '核查期限',
-            x.filingDueOn ? `应于${dateZh(x.filingDueOn)}前决定是否立案（15个工作日）` : '（期限中止）',
+            x.filingDueOn
+              ? `应于${dateZh(x.filingDueOn)}前决定是否立案（${periodZh(FILING_DECISION)}）`
+              : '（期限中止）',
           ],
           ['登记人', nameOf(f, s.actorId)],
         ],
@@ -118,7 +133,7 @@ export const onTheSpotDecision: KindSpec = {
           ? [
               {
                 type: 'para' as const,
-                text: '罚款应当自收到本决定书之日起十五日内缴至指定银行或者通过电子支付系统缴纳（《中华人民共和国行政处罚法》第六十七条）；符合当场收缴规定的，由执法人员当场收缴并出具专用票据。到期不缴纳的，每日按罚款数额的百分之三加处罚款。',
+                text: `罚款应当自收到本决定书之日起${periodZh(PAYMENT)}内缴至指定银行或者通过电子支付系统缴纳（《中华人民共和国行政处罚法》第六十七条）；符合当场收缴规定的，由执法人员当场收缴并出具专用票据。到期不缴纳的，每日按罚款数额的${SURCHARGE_ZH}加处罚款。`,
               },
             ]
           : []),
@@ -128,7 +143,7 @@ export const onTheSpotDecision: KindSpec = {
       {
         signedOn: s.on,
         notes: [
-          `如不服本决定，可以在收到本决定书之日起六十日内申请行政复议，也可以在六个月内依法向人民法院提起行政诉讼。`,
+          `如不服本决定，可以在收到本决定书之日起${periodZh(RECONSIDERATION)}内申请行政复议，也可以在${periodZh(LAWSUIT)}内依法向人民法院提起行政诉讼。`,
         ],
       },
     );

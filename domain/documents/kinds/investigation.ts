@@ -4,17 +4,27 @@ import {
   body,
   caseRows,
   corrective,
-  sentence,
   d,
   dateZh,
   EVIDENCE_ZH,
+  numberZh,
   outcomeZh,
   partyRows,
+  periodZh,
+  sentence,
   str,
   TESTING_ZH,
 } from '../common.js';
 import { lastBefore, nameOf, officersOf, stepsOf, type CaseFacts, type Step } from '../facts.js';
 import type { KindSpec } from '../spec.js';
+import {
+  LAWSUIT,
+  PRESERVATION_DECISION,
+  RECONSIDERATION,
+  SEIZURE_EXTENSION,
+  SEIZURE_PERIOD,
+  TRANSFER_HANDOVER,
+} from '../../rules/periods.js';
 import type { Proposal } from '../../../schema/decision.js';
 
 /** The application a measure was approved on (its items and reasons). */
@@ -65,7 +75,7 @@ export const preservationNotice: KindSpec = {
         { type: 'para', text: `理由：${r.reasons}` },
         {
           type: 'para',
-          text: `先行登记保存期间，当事人或者有关人员不得损毁、销毁或者转移证据。本机关将在七个工作日内（${dateZh(decideBy)}前）作出处理决定，逾期未作出处理决定的，先行登记保存措施自动解除。`,
+          text: `先行登记保存期间，当事人或者有关人员不得损毁、销毁或者转移证据。本机关将在${periodZh(PRESERVATION_DECISION)}内（${dateZh(decideBy)}前）作出处理决定，逾期未作出处理决定的，先行登记保存措施自动解除。`,
         },
         { type: 'para', text: `执法人员：${officersOf(f, r.officers)}` },
       ],
@@ -91,19 +101,19 @@ export const seizureDecision: KindSpec = {
         { type: 'para', text: `经查，你（单位）涉嫌${f.summary}。${r.reasons}` },
         {
           type: 'para',
-          text: `依据《中华人民共和国行政强制法》和《市场监督管理行政处罚程序规定》的有关规定，本机关决定对下列场所、设施或者财物实施查封（扣押），期限为三十日，自${dateZh(s.on)}起至${dateZh(until)}止：`,
+          text: `依据《中华人民共和国行政强制法》和《市场监督管理行政处罚程序规定》的有关规定，本机关决定对下列场所、设施或者财物实施查封（扣押），期限为${periodZh(SEIZURE_PERIOD)}，自${dateZh(s.on)}起至${dateZh(until)}止：`,
         },
         ...itemsTable(r.items, r.count),
         {
           type: 'para',
-          text: '查封（扣押）期间，不得使用或者损毁查封的场所、设施或者财物，不得擅自转移、处置。情况复杂的，经本机关负责人批准，可以延长查封（扣押）期限，延长期限不超过三十日（《中华人民共和国行政强制法》第二十五条）。',
+          text: `查封（扣押）期间，不得使用或者损毁查封的场所、设施或者财物，不得擅自转移、处置。情况复杂的，经本机关负责人批准，可以延长查封（扣押）期限，延长期限不超过${numberZh(SEIZURE_EXTENSION.maxDays)}日（《中华人民共和国行政强制法》第二十五条）。`,
         },
       ],
       {
         addressee: f.respondent.name,
         signedOn: s.on,
         notes: [
-          '如不服本决定，可以在收到本决定书之日起六十日内申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。',
+          `如不服本决定，可以在收到本决定书之日起${periodZh(RECONSIDERATION)}内申请行政复议，或者在${periodZh(LAWSUIT)}内依法向人民法院提起行政诉讼。`,
         ],
       },
     );
@@ -247,7 +257,7 @@ export const transferToPolice: KindSpec = {
         { type: 'para', text: `涉嫌犯罪的主要事实：${p.facts}` },
         {
           type: 'para',
-          text: '依据《中华人民共和国行政处罚法》和《行政执法机关移送涉嫌犯罪案件的规定》，经本机关正职负责人批准，现将该案移送你局，请依法审查。本机关将于二十四小时内移交案件材料；移送案件的涉案物品清单、检验报告或者鉴定意见及其他有关材料随案移送。',
+          text: `依据《中华人民共和国行政处罚法》和《行政执法机关移送涉嫌犯罪案件的规定》，经本机关正职负责人批准，现将该案移送你局，请依法审查。本机关将于${periodZh(TRANSFER_HANDOVER)}内移交案件材料；移送案件的涉案物品清单、检验报告或者鉴定意见及其他有关材料随案移送。`,
         },
         {
           type: 'para',

@@ -6,19 +6,22 @@ import {
   appealNotice,
   body,
   caseRows,
+  corrective,
   d,
   dateZh,
   EVIDENCE_ZH,
   METHOD_ZH,
   outcomeZh,
   partyPara,
-  corrective,
-  sentence,
   partyRows,
+  periodZh,
+  sentence,
   str,
+  SURCHARGE_ZH,
 } from '../common.js';
 import { firstAfter, lastBefore, nameOf, officersOf, stepsOf, type CaseFacts, type Step } from '../facts.js';
 import type { KindSpec } from '../spec.js';
+import { DEFENCE, PAYMENT, PUBLIC_NOTICE_SERVICE } from '../../rules/periods.js';
 
 /** The proposal a review round (or a notice) is about: the conclusion before it. */
 const proposalBefore = (f: CaseFacts, seq: number) =>
@@ -143,7 +146,7 @@ export const penaltyNotice: KindSpec = {
         },
         {
           type: 'para',
-          text: `依据《中华人民共和国行政处罚法》第四十四条、第四十五条${hearing ? '、第六十三条、第六十四条' : ''}的规定，你（单位）有权进行陈述和申辩${hearing ? '，并有权要求举行听证' : ''}。你（单位）应当自收到本告知书之日起五个工作日内向本机关提出陈述、申辩意见${hearing ? '或者听证申请' : ''}，逾期未提出的，视为放弃上述权利。本机关不因你（单位）的陈述、申辩而给予更重的处罚。`,
+          text: `依据《中华人民共和国行政处罚法》第四十四条、第四十五条${hearing ? '、第六十三条、第六十四条' : ''}的规定，你（单位）有权进行陈述和申辩${hearing ? '，并有权要求举行听证' : ''}。你（单位）应当自收到本告知书之日起${periodZh(DEFENCE)}内向本机关提出陈述、申辩意见${hearing ? '或者听证申请' : ''}，逾期未提出的，视为放弃上述权利。本机关不因你（单位）的陈述、申辩而给予更重的处罚。`,
         },
       ],
       {
@@ -351,7 +354,7 @@ export const penaltyDecision: KindSpec = {
         },
         {
           type: 'para',
-          text: '罚没款应当自收到本决定书之日起十五日内缴至指定银行或者通过电子支付系统缴纳（《中华人民共和国行政处罚法》第六十七条）。到期不缴纳罚款的，本机关可以每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额（《中华人民共和国行政处罚法》第七十二条），并可以依法申请人民法院强制执行。',
+          text: `罚没款应当自收到本决定书之日起${periodZh(PAYMENT)}内缴至指定银行或者通过电子支付系统缴纳（《中华人民共和国行政处罚法》第六十七条）。到期不缴纳罚款的，本机关可以每日按罚款数额的${SURCHARGE_ZH}加处罚款，加处罚款的数额不超过罚款的数额（《中华人民共和国行政处罚法》第七十二条），并可以依法申请人民法院强制执行。`,
         },
         {
           type: 'para',
@@ -442,7 +445,12 @@ export const serviceReceipt: KindSpec = {
             ['送达时间', dateZh(x.on)],
             ['收件人签名', x.receiver],
             ['送达人', officersOf(f, x.officers ?? [])],
-            ['备注', x.method === 'public_notice' ? '公告送达，自公告发布之日起经过三十日视为送达' : ''],
+            [
+              '备注',
+              x.method === 'public_notice'
+                ? `公告送达，自公告发布之日起经过${periodZh(PUBLIC_NOTICE_SERVICE)}视为送达`
+                : '',
+            ],
           ],
         },
       ],
