@@ -1,9 +1,10 @@
-// One case step, projected to PostgreSQL in one transaction: the case row, its deadlines, its tasks and the
-// audit entry. Idempotent: the audit entry's (case, seq) is the step's identity, so a retried activity finds
-// it and changes nothing.
+// One case step, projected to PostgreSQL in one transaction: the case row, its deadlines, its tasks, the audit
+// entry and what the step adds to the figures (a figure entry; a submission's matter closed). Idempotent: the
+// audit entry's (case, seq) is the step's identity, so a retried activity finds it and changes nothing.
 import type { Db } from '../../platform/db.js';
 import type { ClockView } from '../../schema/case.js';
 import { auditHash, GENESIS_HASH } from '../../services/audit-hash.js';
+import { figureOf } from '../../services/figure-entries.js';
 
 export interface CaseRowSnapshot {
   number: string;
@@ -156,6 +157,22 @@ export function recordStepActivity(db: Db) {
       await tx.auditEntry.create({
         data: { ...content, at, details: step.details as object, prevHash: prev, hash },
       });
+      const figure = figureOf(step);
+      if (figure)
+        await tx.figureEntry.create({
+          data: { caseNumber: c.number, seq: step.seq, unitId: c.unitId, ...figure },
+        });
+      // The submission a complaint or a report's case came from: its track is closed from the first step of the
+      // matter that is (the 12315 closure rate).
+      if (c.status === 'closed' && (c.kind ?? 'case') !== 'listing') {
+        const complaint = c.kind === 'complaint';
+        await tx.submission.updateMany({
+          where: complaint
+            ? { complaintNumber: c.number, complaintClosedAt: null }
+            : { caseNumber: c.number, caseClosedAt: null },
+          data: complaint ? { complaintClosedAt: at } : { caseClosedAt: at },
+        });
+      }
       return { applied: true, hash };
     });
   };

@@ -297,6 +297,12 @@ const MATRIX: {
     url: '/api/figures?from=2026-01-01&to=2026-12-31',
     allowed: ['supervisor', 'agency_head', 'principal_head', 'administrator'],
   },
+  {
+    name: 'figures as CSV',
+    method: 'GET',
+    url: '/api/figures.csv?from=2026-01-01&to=2026-12-31',
+    allowed: ['supervisor', 'agency_head', 'principal_head', 'administrator'],
+  },
   { name: 'list listings', method: 'GET', url: '/api/listings', allowed: 'all' },
   { name: 'listing detail', method: 'GET', url: `/api/listings/${LISTING}`, allowed: 'all' },
   {
