@@ -26,7 +26,7 @@ function layer(folder, forbidden, { messagesOnly = false } = {}) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.cache/', 'data/', 'schema/generated/'] },
+  { ignores: ['node_modules/', '.cache/', 'data/', 'schema/generated/', 'web/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -75,6 +75,37 @@ export default tseslint.config(
               ],
               message: 'Side effects live in activities; workflows import only their types.',
               allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The workbench runs in the browser: it sends commands over HTTP and validates with the API's own schemas, so
+    // of the server's layers it imports schema/ only.
+    files: ['web/**/*.{ts,tsx}'],
+    rules: {
+      'no-undef': 'off', // the TypeScript compiler knows the browser's globals
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/domain/**',
+                '**/workflows/**',
+                '**/activities/**',
+                '**/services/**',
+                '**/api/**',
+                '**/platform/**',
+                '**/workers/**',
+                '**/scripts/**',
+                '@temporalio/*',
+                '@prisma/*',
+                'node:*',
+              ],
+              message: 'web/ imports only schema/ of the server (README, "Architecture").',
             },
           ],
         },

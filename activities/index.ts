@@ -1,7 +1,7 @@
 // Every side effect of the case workflows. Workflows import only the type of this object.
 import type { Db } from '../platform/db.js';
 import type { Mailer } from '../platform/mailer.js';
-import { loadCalendarActivity } from './calendar/load.js';
+import { loadCalendarActivity } from '../services/calendar/load.js';
 import { allocateViolationCaseActivity, transferComplaintActivity } from './complaint/numbers.js';
 import { allocateDocumentNumberActivity } from './documents/numbers.js';
 import { notifyActivity } from './notifications/notify.js';

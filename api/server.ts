@@ -38,6 +38,7 @@ import { sessionRoutes } from './routes/session.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { listingRoutes } from './routes/listings.js';
+import { serveWorkbench } from './web.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -158,5 +159,6 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   submissionRoutes(app, deps);
   complaintRoutes(app, deps);
   listingRoutes(app, deps);
+  await serveWorkbench(app);
   return app;
 }

@@ -2,7 +2,7 @@
 // 1. Computing a deadline: what every clock does on each change and what a calendar load does for every
 //    open deadline (a bureau has thousands).
 // 2. Memory of many clock states held at once.
-import { builtinCalendar } from '../activities/calendar/builtin.js';
+import { builtinCalendar } from '../services/calendar/builtin.js';
 import { addDays } from '../schema/values/dates.js';
 import { computeClock, extendClock, pauseClock, resumeClock, startClock } from '../domain/clock/clock.js';
 import { CASE_DECISION, FILING_DECISION } from '../domain/rules/periods.js';

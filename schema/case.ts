@@ -252,3 +252,8 @@ export const CaseViewSchema = z.object({
   clocks: z.array(ClockViewSchema),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;
+
+/** The intake office told a real-name reporter what became of the report (CRM 31–32). */
+export const ReportFeedbackSchema = z
+  .object({ channel: z.enum(['phone', 'letter', 'in_person']), note: z.string().trim().min(2).max(2000) })
+  .strict();

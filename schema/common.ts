@@ -16,6 +16,8 @@ export function listQuerySchema<S extends z.ZodType>(stage: S) {
       /** `stopped`: matters whose workflow has stopped while they are open (checked before listing). */
       engine: z.enum(['stopped']).optional(),
       unitId: z.string().optional(),
+      /** Search: part of the number, or of the party's name. */
+      q: z.string().trim().min(1).max(100).optional(),
       page: z.coerce.number().int().min(1).max(100_000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     })

@@ -11,6 +11,8 @@ export const MyTaskSchema = z.object({
   unitId: z.string(),
   dueOn: z.string().nullable(),
   overdue: z.boolean(),
+  /** Working days from today to the due day (negative: overdue by that many), on the holiday calendar. */
+  workingDaysLeft: z.number().int().nullable(),
 });
 
 export const BoardQuerySchema = z
@@ -37,6 +39,8 @@ export const BoardSchema = z.object({
     }),
   ),
   byUnit: z.array(z.object({ unitId: z.string(), overdue: z.number(), atRisk: z.number() })),
+  /** The officers named on the open tasks of these deadlines' cases (at most 200, the most overdue first). */
+  byOfficer: z.array(z.object({ officerId: z.string(), overdue: z.number(), atRisk: z.number() })).max(200),
 });
 
 export const FiguresQuerySchema = z

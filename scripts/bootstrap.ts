@@ -21,6 +21,7 @@ import {
 import path from 'node:path';
 import { projectRoot } from '../platform/config.js';
 import { missingFonts } from '../platform/documents/fonts.js';
+import { ensureWebApp } from './web.js';
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
 /** The fallback: v1.5.x is the newest line that `go install` builds (v1.6+ carries a replace directive). */
@@ -336,19 +337,35 @@ export interface Tools {
   temporalCli: string;
   testServer: string;
   schemathesis: string;
+  chromium: string;
+}
+
+/** Debian's Chromium, which the browser tests drive with playwright-core (never a browser download). */
+export async function ensureChromium(log: Log): Promise<string> {
+  const find = () => which('chromium') ?? which('chromium-browser');
+  await ensureDebianPackages('Chromium (browser tests)', ['chromium'], () => !!find(), log);
+  return find()!;
 }
 
 /** Everything, in order. `need` limits it to what a command uses. */
 export async function bootstrap(
   log: Log,
-  need: { temporalCli?: boolean; testServer?: boolean; schemathesis?: boolean; pdfTools?: boolean } = {},
+  need: {
+    temporalCli?: boolean;
+    testServer?: boolean;
+    schemathesis?: boolean;
+    pdfTools?: boolean;
+    browser?: boolean;
+  } = {},
 ): Promise<Partial<Tools>> {
   await ensurePrismaClient(log);
   await ensureDocumentFonts(log);
+  await ensureWebApp(log);
   if (need.pdfTools ?? need.testServer ?? true) await ensurePdfTools(log);
   const tools: Partial<Tools> = {};
   if (need.temporalCli ?? true) tools.temporalCli = await ensureTemporalCli(log);
   if (need.testServer ?? true) tools.testServer = await ensureTestServer(log);
   if (need.schemathesis ?? true) tools.schemathesis = await ensureSchemathesis(log);
+  if (need.browser ?? need.testServer ?? true) tools.chromium = await ensureChromium(log);
   return tools;
 }

@@ -3,8 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { ZodType } from 'zod';
-import { builtinCalendar } from '../activities/calendar/builtin.js';
-import { calendarFromDb } from '../activities/calendar/load.js';
+import { builtinCalendar } from '../services/calendar/builtin.js';
+import { calendarFromDb } from '../services/calendar/load.js';
 import { verifyChain } from '../services/audit-hash.js';
 import {
   countPeriod,

@@ -150,6 +150,7 @@ export async function runSystem(
       '',
       `Tie'an 铁案 is running (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s). Ctrl-C stops everything.`,
       `  API            ${api.url}   (health ${api.url}/healthz, ready ${api.url}/readyz)`,
+      `  Workbench      ${api.url}/   (the web app; sign in as a demo user below)`,
       `  API docs       ${api.url}/api/docs   (OpenAPI ${api.url}/api/openapi.json)`,
       cfg.temporal.embedded
         ? cfg.temporal.ui

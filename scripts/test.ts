@@ -17,7 +17,9 @@ const unitOnly = (args: string[]) => {
 
 export async function main(args: string[]) {
   const t0 = Date.now();
-  const need = unitOnly(args) ? { temporalCli: false, testServer: false, schemathesis: false } : {};
+  const need = unitOnly(args)
+    ? { temporalCli: false, testServer: false, schemathesis: false, browser: false }
+    : {};
   await bootstrap((l) => console.log(`[bootstrap] ${l}`), need);
   console.log(`[bootstrap] ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   // One report per run, so that two runs in one checkout do not read each other's.

@@ -33,11 +33,20 @@ export async function loadCalendarYear(
 }
 
 /** Every open case (from the projection) recomputes its deadlines; returns how many cases and deadlines moved. */
+/** How many moved deadlines a calendar load lists (a bounded answer; the counts are complete). */
+export const MOVED_LISTED = 200;
+
 export async function recomputeOpenCases(
   db: Db,
   temporal: Client,
   concurrency = 8,
-): Promise<{ cases: number; casesChanged: number; deadlinesChanged: number }> {
+): Promise<{
+  cases: number;
+  casesChanged: number;
+  deadlinesChanged: number;
+  /** The first MOVED_LISTED deadlines that moved, for the administrator to see (the counts cover all). */
+  moved: { caseNumber: string; clock: string; from: string | null; to: string | null }[];
+}> {
   const open = await db.case.findMany({
     where: { status: 'open' },
     select: { number: true, kind: true },
@@ -45,6 +54,7 @@ export async function recomputeOpenCases(
   });
   let casesChanged = 0;
   let deadlinesChanged = 0;
+  const listed: { caseNumber: string; clock: string; from: string | null; to: string | null }[] = [];
   const queue = [...open];
   const work = async () => {
     for (let m = queue.shift(); m !== undefined; m = queue.shift()) {
@@ -54,11 +64,13 @@ export async function recomputeOpenCases(
         );
         if (moved.length) casesChanged++;
         deadlinesChanged += moved.length;
+        for (const d of moved) if (listed.length < MOVED_LISTED) listed.push({ caseNumber: m.number, ...d });
       } catch (err) {
         if (!(err instanceof WorkflowNotFoundError)) throw err; // closed meanwhile: nothing to recompute
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, work));
-  return { cases: open.length, casesChanged, deadlinesChanged };
+  listed.sort((a, b) => a.caseNumber.localeCompare(b.caseNumber) || a.clock.localeCompare(b.clock));
+  return { cases: open.length, casesChanged, deadlinesChanged, moved: listed };
 }

@@ -210,6 +210,17 @@ export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
             cases: z.number(),
             casesChanged: z.number(),
             deadlinesChanged: z.number(),
+            /** The deadlines that moved (the first 200, by case number). */
+            moved: z
+              .array(
+                z.object({
+                  caseNumber: z.string(),
+                  clock: z.string(),
+                  from: z.string().nullable(),
+                  to: z.string().nullable(),
+                }),
+              )
+              .max(200),
           }),
           ...errors,
         },

@@ -20,6 +20,8 @@ import type { ApiDeps } from '../server.js';
 import { unitSubtree } from '../services/units.js';
 import { figuresCsv, periodOf, readFigures } from '../services/figures.js';
 import type { Actor } from '../../schema/roles.js';
+import { calendarFromDb } from '../../services/calendar/load.js';
+import { workingDaysBetween } from '../../domain/calendar/calendar.js';
 
 const OVERSEERS = ['supervisor', 'agency_head', 'principal_head', 'administrator'] as const;
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
@@ -60,6 +62,7 @@ export function supervisionRoutes(app: FastifyInstance, { db }: ApiDeps) {
         take: req.query.limit,
       });
       const today = chinaDateOf(Date.now());
+      const cal = await calendarFromDb(db);
       return {
         items: rows.map((t) => ({
           id: t.id,
@@ -70,6 +73,12 @@ export function supervisionRoutes(app: FastifyInstance, { db }: ApiDeps) {
           unitId: t.unitId,
           dueOn: t.dueOn,
           overdue: t.dueOn !== null && t.dueOn < today,
+          workingDaysLeft:
+            t.dueOn === null
+              ? null
+              : t.dueOn >= today
+                ? workingDaysBetween(cal, today, t.dueOn)
+                : -workingDaysBetween(cal, t.dueOn, today),
         })),
       };
     },
@@ -91,7 +100,7 @@ export function supervisionRoutes(app: FastifyInstance, { db }: ApiDeps) {
       const units = await unitsOf(db, actor.unitId, req.query.unitId);
       const until = new Date(Date.now() + req.query.horizonDays * 86_400_000);
       const open = { unitId: { in: units }, status: { in: ['running', 'overdue'] }, dueAt: { lt: until } };
-      const [rows, counts] = await Promise.all([
+      const [rows, counts, officers] = await Promise.all([
         db.deadline.findMany({ where: open, orderBy: { dueAt: 'asc' }, take: req.query.limit }),
         db.$queryRaw<{ unitId: string; overdue: bigint; atRisk: bigint }[]>`
           SELECT "unitId", count(*) FILTER (WHERE "dueAt" < now()) AS overdue,
@@ -99,6 +108,17 @@ export function supervisionRoutes(app: FastifyInstance, { db }: ApiDeps) {
             FROM "Deadline"
            WHERE "unitId" = ANY(${units}) AND status IN ('running', 'overdue') AND "dueAt" < ${until}
            GROUP BY "unitId" ORDER BY "unitId"`,
+        // By officer: the officers named on the open tasks of the cases these deadlines belong to (a task for a
+        // role, with no one named, counts under no officer).
+        db.$queryRaw<{ officerId: string; overdue: bigint; atRisk: bigint }[]>`
+          SELECT a AS "officerId",
+                 count(DISTINCT d.id) FILTER (WHERE d."dueAt" < now()) AS overdue,
+                 count(DISTINCT d.id) FILTER (WHERE d."dueAt" >= now()) AS "atRisk"
+            FROM "Deadline" d
+            JOIN "Task" t ON t."caseNumber" = d."caseNumber" AND t.status = 'open'
+            CROSS JOIN LATERAL unnest(t.assignees) AS a
+           WHERE d."unitId" = ANY(${units}) AND d.status IN ('running', 'overdue') AND d."dueAt" < ${until}
+           GROUP BY a ORDER BY overdue DESC, a LIMIT 200`,
       ]);
       const now = Date.now();
       return {
@@ -114,6 +134,11 @@ export function supervisionRoutes(app: FastifyInstance, { db }: ApiDeps) {
         })),
         byUnit: counts.map((c) => ({
           unitId: c.unitId,
+          overdue: Number(c.overdue),
+          atRisk: Number(c.atRisk),
+        })),
+        byOfficer: officers.map((c) => ({
+          officerId: c.officerId,
           overdue: Number(c.overdue),
           atRisk: Number(c.atRisk),
         })),

@@ -51,6 +51,14 @@ export async function listMatters(db: Db, actor: Actor, kind: MatterKind, q: Lis
     ...(q.status ? { status: q.status } : {}),
     ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
     ...(q.engine === 'stopped' ? { engineStatus: { not: null } } : {}),
+    ...(q.q
+      ? {
+          OR: [
+            { number: { contains: q.q, mode: 'insensitive' as const } },
+            { respondent: { path: ['name'], string_contains: q.q } },
+          ],
+        }
+      : {}),
   };
   const [rows, total] = await Promise.all([
     db.case.findMany({

@@ -1,7 +1,7 @@
 // Counting days (docs/rules.md): WD follow the State Council schedule with make-up workdays; the event day is not
 // counted; a last day that is not a working day moves on only for a party's period.
 import { describe, expect, it } from 'vitest';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import {
   addCalendarDays,
   addMonths,

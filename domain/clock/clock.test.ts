@@ -1,6 +1,6 @@
 // The statutory clock's arithmetic (docs/rules.md): pauses keep what was left, extensions add, explanations cite.
 import { describe, expect, it } from 'vitest';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { CASE_DECISION, CASE_EXTENSION_BY_HEAD, FILING_DECISION } from '../rules/periods.js';
 import {
   checkExtend,

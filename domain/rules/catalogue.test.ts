@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { chinaInstant } from '../../schema/values/dates.js';
 import { findPeriod, PERIODS, periodDue } from './catalogue.js';
 

@@ -7,6 +7,8 @@ import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
+import { workingDaysBetween } from '../../domain/calendar/calendar.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { loadConfig } from '../../platform/config.js';
 import { createMailer } from '../../platform/mailer.js';
 import type { ClockView } from '../../schema/case.js';
@@ -133,10 +135,18 @@ describe('the workbench’s reads', () => {
   it('my tasks: named for me, or for my role in my unit; the earliest due first, overdue marked', async () => {
     const officer = (await get('officer1', '/api/tasks/mine')).json();
     expect(officer.items.map((x: { caseNumber: string }) => x.caseNumber)).toEqual(['DC-CG-2026-00702']);
+    // The countdown in working days, on the holiday calendar.
+    const cal = builtinCalendar();
+    const today = day(Date.now());
+    expect(officer.items[0].workingDaysLeft).toBe(workingDaysBetween(cal, today, day(Date.now() + 3 * DAY)));
     const head = (await get('head1', '/api/tasks/mine')).json();
     expect(head.items).toEqual([
       expect.objectContaining({ caseNumber: 'DC-2026-00701', kind: 'decide-filing', overdue: true }),
     ]);
+    // Overdue: the working days since the due day, negative.
+    expect(head.items[0].workingDaysLeft).toBe(
+      -workingDaysBetween(builtinCalendar(), day(Date.now() - DAY), day(Date.now())),
+    );
     // The station's officer sees the task naming them; the supervisor has none.
     expect((await get('officer-cg', '/api/tasks/mine')).json().items).toHaveLength(1);
     expect((await get('supervisor1', '/api/tasks/mine')).json().items).toEqual([]);
@@ -154,8 +164,14 @@ describe('the workbench’s reads', () => {
       { unitId: 'dc', overdue: 1, atRisk: 0 },
       { unitId: 'dc-cg', overdue: 0, atRisk: 1 },
     ]);
+    // By officer: the two named on B's task; A's task is for the heads' role, named to no one.
+    expect(board.byOfficer).toEqual([
+      { officerId: 'officer-cg', overdue: 0, atRisk: 1 },
+      { officerId: 'officer1', overdue: 0, atRisk: 1 },
+    ]);
     const soon = (await get('supervisor1', '/api/deadlines/board?horizonDays=1')).json();
     expect(soon.items.map((d: { caseNumber: string }) => d.caseNumber)).toEqual(['DC-2026-00701']);
+    expect(soon.byOfficer).toEqual([]);
     const station = (await get('supervisor1', '/api/deadlines/board?unitId=dc-cg')).json();
     expect(station.items.map((d: { caseNumber: string }) => d.caseNumber)).toEqual(['DC-CG-2026-00702']);
     // The city's supervisor sees the county's board too.

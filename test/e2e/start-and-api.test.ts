@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { addWorkingDays } from '../../domain/calendar/calendar.js';
 import { chinaDateOf } from '../../schema/values/dates.js';
 import { FILING_DECISION, FILING_EXTENSION } from '../../domain/rules/periods.js';
@@ -265,6 +265,15 @@ describe('the system end to end (dev server, through the API)', () => {
     expect(loaded.status).toBe(200);
     // Two open cases: the filed one's case clock (CD, due later) stays; the new one's filing deadline moves.
     expect(loaded.body).toMatchObject({ year, cases: 2, casesChanged: 1, deadlinesChanged: 1 });
+    expect(loaded.body.moved).toEqual([
+      {
+        caseNumber: expect.any(String),
+        clock: expect.any(String),
+        from: expect.any(String),
+        to: expect.any(String),
+      },
+    ]);
+    expect(loaded.body.moved[0].from).not.toBe(loaded.body.moved[0].to);
     const after = (await call('GET', `/api/cases/${number}`, { token: officer })).body;
     expect(after.deadlines[0].dueOn > due).toBe(true);
     expect(after.deadlines[0].explanation.join('\n')).toContain('临时假日');

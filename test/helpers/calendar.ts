@@ -1,6 +1,6 @@
 // A year's schedule file that differs from what the engine already assumes for that year by exactly one
 // extra holiday (the official days off, or the fixed-date holidays of a year without a schedule).
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { dayInfo } from '../../domain/calendar/calendar.js';
 import { expandRanges } from '../../domain/calendar/sources.js';
 import type { CalendarYearFile } from '../../schema/calendar.js';

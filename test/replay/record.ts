@@ -23,7 +23,7 @@ import { startCaseWorkflow, type CaseHandle } from '../helpers/case-client.js';
 import type { CaseInput } from '../../schema/case.js';
 import type * as D from '../../schema/decision.js';
 import type * as I from '../../schema/investigation.js';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { periodDue } from '../../domain/rules/catalogue.js';
 import { HEARING_NOTICE } from '../../domain/rules/periods.js';
 import { surchargeOf } from '../../domain/case/execution.js';

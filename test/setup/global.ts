@@ -19,6 +19,7 @@ declare module 'vitest' {
     temporalCli: string;
     testServer: string;
     schemathesis: string;
+    chromium: string;
   }
 }
 
@@ -44,6 +45,7 @@ export default async function setup(project: TestProject) {
   project.provide('temporalCli', shared.tools.temporalCli!);
   project.provide('testServer', shared.tools.testServer!);
   project.provide('schemathesis', shared.tools.schemathesis!);
+  project.provide('chromium', shared.tools.chromium!);
   return async () => {
     if (--entry.users > 0) return;
     holder[KEY] = undefined;

@@ -24,6 +24,9 @@ describe('layers', () => {
     ['api/x/y.ts', '../../workflows/complaint/stages/mediation.js'],
     ['workflows/x/y.ts', '../../services/case-numbers.js'],
     ['workflows/x/y.ts', '../../platform/db.js'],
+    ['web/src/x.tsx', '../../domain/rules/periods.js'],
+    ['web/src/pages/x.tsx', '../../../api/errors.js'],
+    ['web/src/x.ts', '@prisma/client'],
   ])('%s may not import %s', async (file, spec) => {
     expect(await restricted(file, spec)).toBe(true);
   });
@@ -33,6 +36,7 @@ describe('layers', () => {
     ['api/x/y.ts', '../../workflows/case/messages.js'],
     ['api/x/y.ts', '../../services/case-numbers.js'],
     ['activities/x/y.ts', '../../services/audit-hash.js'],
+    ['web/src/pages/x.tsx', '../../../schema/case.js'],
   ])('%s may import %s', async (file, spec) => {
     expect(await restricted(file, spec)).toBe(false);
   });

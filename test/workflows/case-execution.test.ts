@@ -2,7 +2,7 @@
 // and enforcement, remedies, publicity, credit repair, rewards, closure). Expected dates come from the domain's
 // calendar and clock functions; expected amounts are worked out here by hand from the law's 3% a day.
 import { describe, expect, it } from 'vitest';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { addMonths } from '../../domain/calendar/calendar.js';
 import { surchargeOf } from '../../domain/case/execution.js';
 import { periodDue } from '../../domain/rules/catalogue.js';

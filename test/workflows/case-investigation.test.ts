@@ -3,7 +3,7 @@
 // clock may jump), never from fixed dates.
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../schema/values/dates.js';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { addWorkingDays } from '../../domain/calendar/calendar.js';
 import { computeClock, extendClock, pauseClock, resumeClock, startClock } from '../../domain/clock/clock.js';
 import {

@@ -2,7 +2,7 @@
 // workflow with a deterministic ID, handed the case as data; a phase that continues as new in its middle keeps
 // the case whole (its clocks, their pauses and fired warnings, its tasks).
 import { describe, expect, it } from 'vitest';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { computeClock, pauseClock, resumeClock, startClock } from '../../domain/clock/clock.js';
 import { CASE_DECISION } from '../../domain/rules/periods.js';
 import * as M from '../../workflows/case/messages.js';

@@ -2,7 +2,7 @@
 // and SMTP (docs/rules.md: review gates, notice and defence, hearing, decision and service). Expected dates come
 // from the domain's calendar and clock functions, never from fixed dates.
 import { describe, expect, it } from 'vitest';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { periodDue } from '../../domain/rules/catalogue.js';
 import {
   CASE_REVIEW,

@@ -17,7 +17,7 @@ import {
   useCaseHarness,
 } from '../helpers/case-harness.js';
 import { proposal } from '../helpers/cases.js';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { addWorkingDays } from '../../domain/calendar/calendar.js';
 import { REPORT_FEEDBACK } from '../../domain/rules/periods.js';
 

@@ -7,7 +7,7 @@ import type { UpdateDefinition } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CommandResult } from '../../schema/common.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { createActivities } from '../../activities/index.js';
 import { verifyChain } from '../../services/audit-hash.js';
 import { addWorkingDays, workingDaysBetween } from '../../domain/calendar/calendar.js';

@@ -6,7 +6,7 @@
 import type { UpdateDefinition } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { createActivities } from '../../activities/index.js';
 import { periodDue } from '../../domain/rules/catalogue.js';
 import {

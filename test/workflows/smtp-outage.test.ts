@@ -5,7 +5,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../activities/index.js';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { workingDaysBefore } from '../../domain/calendar/calendar.js';
 import { chinaDateOf, chinaInstant } from '../../schema/values/dates.js';
 import { WARNING_HOUR } from '../../domain/clock/clock.js';

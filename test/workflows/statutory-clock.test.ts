@@ -2,7 +2,7 @@
 // recomputation after a calendar change, warnings and overdue exactly once (also across a worker restart).
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { builtinCalendar } from '../../activities/calendar/builtin.js';
+import { builtinCalendar } from '../../services/calendar/builtin.js';
 import { workingDaysBefore, type CalendarData } from '../../domain/calendar/calendar.js';
 import { chinaDateOf, chinaInstant } from '../../schema/values/dates.js';
 import {

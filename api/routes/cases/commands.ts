@@ -57,11 +57,16 @@ export async function resolveUsers(db: Db, ids: string[], field: string): Promis
   });
 }
 
+/** Every case command the API serves, by path: the web app's forms are checked against it (the same body schema,
+ * the same roles). */
+export const CASE_COMMANDS = new Map<string, { body: z.ZodType; roles: Role[]; summary: string }>();
+
 export function caseCommand<S extends z.ZodType>(
   app: FastifyInstance,
   deps: ApiDeps,
   spec: CaseCommandSpec<S>,
 ): void {
+  CASE_COMMANDS.set(spec.path, { body: spec.body, roles: spec.roles, summary: spec.summary });
   app.withTypeProvider<ZodTypeProvider>().post(
     spec.path,
     {

@@ -1,9 +1,8 @@
 // Filing commands (docs/rules.md): the head files the case or declines to, and may extend the period once; the
 // intake office records having told a real-name reporter (CRM 31–32).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { FILING_EXTENSION } from '../../../domain/rules/periods.js';
-import { DecideFilingSchema, ExtendFilingSchema } from '../../../schema/case.js';
+import { DecideFilingSchema, ExtendFilingSchema, ReportFeedbackSchema } from '../../../schema/case.js';
 import {
   decideFilingUpdate,
   extendFilingUpdate,
@@ -11,10 +10,6 @@ import {
 } from '../../../workflows/case/messages.js';
 import type { ApiDeps } from '../../server.js';
 import { caseCommand } from './commands.js';
-
-export const ReportFeedbackSchema = z
-  .object({ channel: z.enum(['phone', 'letter', 'in_person']), note: z.string().trim().min(2).max(2000) })
-  .strict();
 
 export function filingRoutes(app: FastifyInstance, deps: ApiDeps) {
   caseCommand(app, deps, {

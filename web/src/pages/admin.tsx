@@ -1,0 +1,331 @@
+// Administration: users (roles, unit, status), units, the holiday calendar (load a year; the open deadlines are
+// recomputed and the count of those that moved is shown), rule packs, and the refused commands.
+import { Alert, App, Button, Card, Input, Space, Switch, Table, Tabs, Tag } from 'antd';
+import { useContext, useState } from 'react';
+import { CreateUnitSchema, CreateUserSchema } from '../../../schema/api.js';
+import { CalendarYearFileSchema } from '../../../schema/calendar.js';
+import { RulePackFileSchema } from '../../../schema/rule-pack.js';
+import { api, ApiError, type Problem, usePoll } from '../api';
+import { LangContext, pick, ROLES, useT } from '../i18n';
+import type { Me } from '../shell';
+import { ZodForm } from '../zod-form';
+import { Link } from '../format';
+
+interface CalendarLoad {
+  year: number;
+  holidays: number;
+  workdays: number;
+  cases: number;
+  casesChanged: number;
+  deadlinesChanged: number;
+  moved: { caseNumber: string; clock: string; from: string | null; to: string | null }[];
+}
+interface Refusal {
+  at: string;
+  userId: string | null;
+  method: string;
+  route: string;
+  target: string | null;
+  status: number;
+  code: string;
+}
+interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  unitId: string;
+  active: boolean;
+  locked?: boolean;
+}
+
+/** A JSON file (calendar year, rule pack) pasted or chosen, checked with its schema, then sent. */
+function JsonUpload({
+  schema,
+  path,
+  onDone,
+  testId,
+}: {
+  schema: {
+    safeParse: (v: unknown) => {
+      success: boolean;
+      error?: { issues: { path: PropertyKey[]; message: string }[] };
+    };
+  };
+  path: string;
+  onDone: (r: unknown) => void;
+  testId: string;
+}) {
+  const { lang } = useContext(LangContext);
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function send() {
+    setProblem(null);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      setProblem({ code: 'INVALID_JSON', title: String(e), status: 400, errors: [] });
+      return;
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      setProblem({
+        code: 'VALIDATION_FAILED',
+        title: lang === 'zh' ? '文件内容有误' : 'The file is not valid',
+        status: 400,
+        errors: (parsed.error?.issues ?? []).map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+      return;
+    }
+    setBusy(true);
+    try {
+      onDone(await api('POST', path, value));
+      setText('');
+    } catch (e) {
+      if (e instanceof ApiError) setProblem(e.problem);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid={testId}>
+      <input
+        type="file"
+        accept="application/json,.json"
+        onChange={async (e) => setText((await e.target.files?.[0]?.text()) ?? '')}
+      />
+      <Input.TextArea
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoSize={{ minRows: 4, maxRows: 14 }}
+        placeholder="JSON"
+      />
+      {problem && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          title={`${problem.code}: ${problem.detail ?? problem.title}`}
+          description={problem.errors.map((x) => (
+            <div key={x.path + x.message}>
+              <code>{x.path}</code> {x.message}
+            </div>
+          ))}
+        />
+      )}
+      <Button type="primary" onClick={send} loading={busy} disabled={!text.trim()}>
+        {lang === 'zh' ? '载入' : 'Load'}
+      </Button>
+    </Space>
+  );
+}
+
+export function AdminPage({ me }: { me: Me }) {
+  const t = useT();
+  const { lang } = useContext(LangContext);
+  const { message } = App.useApp();
+  const users = usePoll<{ items: User[] }>('/api/admin/users', 0);
+  const units = usePoll<{ items: { id: string; name: string; parentId: string | null; code: string }[] }>(
+    '/api/units',
+    0,
+  );
+  const packs = usePoll<{ items: Record<string, unknown>[] }>('/api/admin/rule-packs', 0);
+  const refused = usePoll<{ items: Refusal[] }>('/api/admin/refused-commands?limit=200', 15_000);
+  const [calendarResult, setCalendarResult] = useState<CalendarLoad | null>(null);
+  return (
+    <Tabs
+      items={[
+        {
+          key: 'users',
+          label: t('users'),
+          children: (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Card>
+                <Table
+                  rowKey="id"
+                  size="small"
+                  dataSource={users.data?.items ?? []}
+                  pagination={{ pageSize: 50, hideOnSinglePage: true }}
+                  data-testid="users"
+                  columns={[
+                    { title: 'ID', dataIndex: 'id' },
+                    { title: t('username'), dataIndex: 'username' },
+                    { title: lang === 'zh' ? '姓名' : 'Name', dataIndex: 'displayName' },
+                    {
+                      title: lang === 'zh' ? '角色' : 'Roles',
+                      dataIndex: 'roles',
+                      render: (rs: string[]) => rs.map((r) => <Tag key={r}>{pick(ROLES[r], lang, r)}</Tag>),
+                    },
+                    { title: t('unit'), dataIndex: 'unitId' },
+                    {
+                      title: t('status'),
+                      render: (_: unknown, u: User) => (
+                        <Switch
+                          checked={u.active}
+                          disabled={u.id === me.id}
+                          onChange={async (active) => {
+                            try {
+                              await api('PATCH', `/api/admin/users/${encodeURIComponent(u.id)}`, { active });
+                              void users.reload();
+                            } catch (e) {
+                              if (e instanceof ApiError)
+                                void message.error(e.problem.detail ?? e.problem.title);
+                            }
+                          }}
+                        />
+                      ),
+                    },
+                  ]}
+                />
+              </Card>
+              <Card title={lang === 'zh' ? '新建用户' : 'New user'}>
+                <ZodForm
+                  schema={CreateUserSchema}
+                  lang={lang}
+                  testId="form-user"
+                  onSubmit={async (body) => {
+                    await api('POST', '/api/admin/users', body);
+                    void users.reload();
+                    void message.success(t('done'));
+                  }}
+                />
+              </Card>
+            </Space>
+          ),
+        },
+        {
+          key: 'units',
+          label: t('units'),
+          children: (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={units.data?.items ?? []}
+                columns={[
+                  { title: 'ID', dataIndex: 'id' },
+                  { title: lang === 'zh' ? '名称' : 'Name', dataIndex: 'name' },
+                  { title: lang === 'zh' ? '代码' : 'Code', dataIndex: 'code' },
+                  { title: lang === 'zh' ? '上级' : 'Parent', dataIndex: 'parentId' },
+                ]}
+              />
+              <Card title={lang === 'zh' ? '新建单位' : 'New unit'}>
+                <ZodForm
+                  schema={CreateUnitSchema}
+                  lang={lang}
+                  testId="form-unit"
+                  onSubmit={async (body) => {
+                    await api('POST', '/api/admin/units', body);
+                    void units.reload();
+                  }}
+                />
+              </Card>
+            </Space>
+          ),
+        },
+        {
+          key: 'calendar',
+          label: t('calendar'),
+          children: (
+            <Card title={t('loadYear')}>
+              <JsonUpload
+                schema={CalendarYearFileSchema}
+                path="/api/admin/calendar/years"
+                testId="calendar-upload"
+                onDone={(r) => setCalendarResult(r as CalendarLoad)}
+              />
+              {calendarResult && (
+                <Alert
+                  style={{ marginTop: 12 }}
+                  type="success"
+                  data-testid="calendar-result"
+                  title={
+                    lang === 'zh'
+                      ? `${calendarResult.year} 年：节假日 ${calendarResult.holidays} 天、调休上班 ${calendarResult.workdays} 天；重算未结案件 ${calendarResult.cases} 件，其中 ${calendarResult.casesChanged} 件的 ${calendarResult.deadlinesChanged} 个期限已调整`
+                      : `${calendarResult.year}: ${calendarResult.holidays} holidays, ${calendarResult.workdays} working weekend days; ${calendarResult.cases} open cases recomputed, ${calendarResult.deadlinesChanged} deadlines of ${calendarResult.casesChanged} cases moved`
+                  }
+                />
+              )}
+              {calendarResult && calendarResult.moved.length > 0 && (
+                <Table
+                  style={{ marginTop: 12 }}
+                  size="small"
+                  rowKey={(m) => `${m.caseNumber}/${m.clock}`}
+                  dataSource={calendarResult.moved}
+                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                  data-testid="calendar-moved"
+                  columns={[
+                    {
+                      title: t('caseNumber'),
+                      dataIndex: 'caseNumber',
+                      render: (n: string) => <Link to={`/cases/${n}`}>{n}</Link>,
+                    },
+                    { title: lang === 'zh' ? '期限' : 'Period', dataIndex: 'clock' },
+                    { title: lang === 'zh' ? '原届满日' : 'Was due', dataIndex: 'from' },
+                    { title: lang === 'zh' ? '现届满日' : 'Now due', dataIndex: 'to' },
+                  ]}
+                />
+              )}
+            </Card>
+          ),
+        },
+        {
+          key: 'rule-packs',
+          label: t('rulePacks'),
+          children: (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Table
+                rowKey={(r) => `${String(r.id)}@${String(r.version)}`}
+                size="small"
+                pagination={false}
+                dataSource={packs.data?.items ?? []}
+                columns={Object.keys(packs.data?.items[0] ?? {})
+                  .filter((k) => k !== 'content')
+                  .slice(0, 7)
+                  .map((k) => ({
+                    title: k,
+                    dataIndex: k,
+                    render: (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : String(v)),
+                  }))}
+              />
+              <Card title={lang === 'zh' ? '载入规则包' : 'Load a rule pack'}>
+                <JsonUpload
+                  schema={RulePackFileSchema}
+                  path="/api/admin/rule-packs"
+                  testId="rule-pack-upload"
+                  onDone={() => {
+                    void packs.reload();
+                    void message.success(t('done'));
+                  }}
+                />
+              </Card>
+            </Space>
+          ),
+        },
+        {
+          key: 'refused',
+          label: t('refusedCommands'),
+          children: (
+            <Table<Refusal>
+              rowKey={(r) => `${r.at}${r.route}${r.code}`}
+              size="small"
+              dataSource={refused.data?.items ?? []}
+              data-testid="refused"
+              columns={[
+                { title: lang === 'zh' ? '时间' : 'At', dataIndex: 'at' },
+                { title: lang === 'zh' ? '用户' : 'User', dataIndex: 'userId' },
+                { title: 'Route', render: (_: unknown, r: Refusal) => `${r.method} ${r.route}` },
+                { title: lang === 'zh' ? '对象' : 'Target', dataIndex: 'target' },
+                { title: 'HTTP', dataIndex: 'status' },
+                { title: 'Code', dataIndex: 'code' },
+              ]}
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}
