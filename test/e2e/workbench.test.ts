@@ -178,6 +178,12 @@ describe('the workbench in a browser', () => {
     const reviewer = await as('reviewer1');
     await open(reviewer, '/review');
     await reviewer.getByTestId('cases').getByRole('link', { name: n }).click();
+    // The review package: the report, the proposal with its fine, the evidence.
+    await reviewer.getByRole('tab', { name: '审核材料' }).first().click();
+    await hasText(reviewer.getByTestId('review-package'), '¥5,000.00');
+    await hasText(reviewer.getByTestId('review-package'), '进货单据及库存记录');
+    await shot(reviewer, 'review-package');
+    await reviewer.getByRole('tab', { name: '可办理事项' }).first().click();
     await openAction(reviewer, 'case-review');
     await choose(reviewer, 'case-review_result', '同意');
     await type(reviewer, 'case-review_opinion', '事实清楚，证据确凿，同意');

@@ -15,7 +15,7 @@ export function Bars({
   testId,
 }: {
   categories: string[];
-  series: { name: string; data: number[] }[];
+  series: { name: string; data: number[]; color?: string }[];
   height?: number;
   percent?: boolean;
   testId?: string;
@@ -31,7 +31,12 @@ export function Bars({
       grid: { left: 48, right: 16, top: 32, bottom: 48 },
       xAxis: { type: 'category', data: categories, axisLabel: { rotate: categories.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', ...(percent ? { max: 100, axisLabel: { formatter: '{value}%' } } : {}) },
-      series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data })),
+      series: series.map((s) => ({
+        type: 'bar',
+        name: s.name,
+        data: s.data,
+        itemStyle: s.color ? { color: s.color } : undefined,
+      })),
     });
     const onResize = () => chart.resize();
     window.addEventListener('resize', onResize);

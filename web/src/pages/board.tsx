@@ -4,7 +4,7 @@ import { Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Tag } fro
 import { useContext, useMemo, useState } from 'react';
 import { query, usePoll } from '../api';
 import { Bars } from '../chart';
-import { Link } from '../format';
+import { Link, matterPath } from '../format';
 import { LangContext, useT } from '../i18n';
 
 interface Board {
@@ -40,8 +40,8 @@ export function BoardPage() {
     () => ({
       categories: byUnit.map((u) => u.unitId),
       series: [
-        { name: t('overdue'), data: byUnit.map((u) => u.overdue) },
-        { name: t('atRisk'), data: byUnit.map((u) => u.atRisk) },
+        { name: t('overdue'), data: byUnit.map((u) => u.overdue), color: '#cf1322' },
+        { name: t('atRisk'), data: byUnit.map((u) => u.atRisk), color: '#fa8c16' },
       ],
     }),
     [data, lang],
@@ -138,7 +138,7 @@ export function BoardPage() {
             {
               title: t('caseNumber'),
               dataIndex: 'caseNumber',
-              render: (n: string) => <Link to={`/cases/${n}`}>{n}</Link>,
+              render: (n: string) => <Link to={matterPath(n)}>{n}</Link>,
             },
             { title: lang === 'zh' ? '期限' : 'Period', dataIndex: 'clock' },
             { title: t('unit'), dataIndex: 'unitId' },

@@ -19,8 +19,9 @@ import {
 import { useContext, useEffect, useState } from 'react';
 import { api, ApiError, get, usePoll } from '../api';
 import { commandsFor } from '../commands';
-import { DueTag, stageName } from '../format';
-import { bilingual, LangContext, pick, useT, type Lang } from '../i18n';
+import { DueTag, stageName, yuan } from '../format';
+import type { ReviewPackage } from '../../../schema/decision.js';
+import { bilingual, LangContext, pick, useT, valueLabel, type Lang } from '../i18n';
 import type { Me } from '../shell';
 import { ZodForm } from '../zod-form';
 import type { CaseSummary } from './cases';
@@ -340,6 +341,81 @@ function Documents({ number, lang }: { number: string; lang: Lang }) {
   );
 }
 
+/** What the reviewer reviews: the report, the proposal with its facts, basis and penalties, the evidence, and
+ * whether legal review and collective discussion are required (and why). */
+function ReviewPackageView({ number, lang }: { number: string; lang: Lang }) {
+  const { data, error } = usePoll<ReviewPackage>(
+    `/api/cases/${encodeURIComponent(number)}/review-package`,
+    0,
+  );
+  const zh = lang === 'zh';
+  if (error) return <Empty description={error.problem.detail ?? error.problem.title} />;
+  if (!data) return null;
+  const outcome = data.proposal.outcome;
+  const penalties =
+    outcome.kind === 'penalty'
+      ? outcome.penalties
+          .map(
+            (p) =>
+              `${valueLabel(p.kind, lang)}${'amountFen' in p && p.amountFen ? ` ${yuan(p.amountFen)}` : ''}`,
+          )
+          .join('；')
+      : valueLabel(outcome.kind, lang);
+  const why = (list: string[] | null) =>
+    list === null
+      ? '—'
+      : list.length
+        ? list.map((r) => valueLabel(r, lang)).join('、')
+        : zh
+          ? '不需要'
+          : 'not required';
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="review-package">
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label={zh ? '审核轮次' : 'Round'}>{data.round}</Descriptions.Item>
+        <Descriptions.Item label={zh ? '调查终结' : 'Concluded'}>
+          {data.concludedOn} · {data.officers.join('、')} → {data.reviewerId}
+        </Descriptions.Item>
+        <Descriptions.Item label={zh ? '调查终结报告' : 'Report'}>{data.report}</Descriptions.Item>
+        <Descriptions.Item label={zh ? '违法事实' : 'Facts'}>{data.proposal.facts}</Descriptions.Item>
+        <Descriptions.Item label={zh ? '法律依据' : 'Legal basis'}>
+          {data.proposal.legalBasis}
+        </Descriptions.Item>
+        <Descriptions.Item label={zh ? '拟处理意见' : 'Proposed'}>{penalties}</Descriptions.Item>
+        {data.proposal.correctiveOrder && (
+          <Descriptions.Item label={zh ? '责令改正' : 'Corrective order'}>
+            {data.proposal.correctiveOrder}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={zh ? '法制审核' : 'Legal review'}>
+          {why(data.legalReview)}
+        </Descriptions.Item>
+        <Descriptions.Item label={zh ? '集体讨论' : 'Collective discussion'}>
+          {why(data.collective)}
+        </Descriptions.Item>
+      </Descriptions>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={data.evidence}
+        columns={[
+          { title: zh ? '证据' : 'Evidence', dataIndex: 'description' },
+          { title: zh ? '类型' : 'Type', dataIndex: 'type', render: (v: string) => valueLabel(v, lang) },
+          {
+            title: zh ? '收集' : 'Collected',
+            render: (_: unknown, e: ReviewPackage['evidence'][number]) => `${e.collectedAt} · ${e.place}`,
+          },
+          {
+            title: zh ? '执法人员' : 'Officers',
+            render: (_: unknown, e: ReviewPackage['evidence'][number]) => e.collectedBy.join('、'),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
 export function CasePage({ number, me }: { number: string; me: Me }) {
   const t = useT();
   const { lang } = useContext(LangContext);
@@ -442,6 +518,16 @@ export function CasePage({ number, me }: { number: string; me: Me }) {
               label: t('documents'),
               children: <Documents number={c.number} lang={lang} />,
             },
+            // From the hand-over to review on.
+            ...(['filing', 'investigation'].includes(c.stage)
+              ? []
+              : [
+                  {
+                    key: 'review',
+                    label: lang === 'zh' ? '审核材料' : 'Review package',
+                    children: <ReviewPackageView number={c.number} lang={lang} />,
+                  },
+                ]),
           ]}
         />
       </Card>
