@@ -99,6 +99,10 @@ function factsOf(c: MatterRow): ComplaintFacts {
 
 type Guard<C> = (f: ComplaintFacts, actor: Actor, command: C) => Refusal | undefined;
 
+/** Every complaint command the API serves, by path, with its body schema (the workbench's forms are checked
+ * against it). */
+export const COMPLAINT_COMMANDS = new Map<string, z.ZodType>();
+
 export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const errors = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
@@ -133,7 +137,8 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
     body: B,
     update: UpdateDefinition<CommandResult, [Command<C>], string>,
     guard: Guard<C>,
-  ) =>
+  ) => {
+    COMPLAINT_COMMANDS.set(`/api/complaints/:number/${path}`, body);
     r.post(
       `/api/complaints/:number/${path}`,
       {
@@ -148,7 +153,7 @@ export function complaintRoutes(app: FastifyInstance, { db, temporal }: ApiDeps)
       },
       (req) => send(req, req.params.number, update, guard, req.body as C),
     );
-
+  };
   command(
     'acceptance-decision',
     '受理决定 Accept the complaint, or not (with a ground), within 7 WD of receipt (CRM 14–15)',

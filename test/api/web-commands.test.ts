@@ -3,7 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_COMMANDS as API_COMMANDS } from '../../api/routes/cases/commands.js';
-import { CASE_COMMANDS as WEB_COMMANDS, commandsFor } from '../../web/src/commands.js';
+import { COMPLAINT_COMMANDS as API_COMPLAINT_COMMANDS } from '../../api/routes/complaints.js';
+import {
+  CASE_COMMANDS as WEB_COMMANDS,
+  COMPLAINT_COMMANDS as WEB_COMPLAINT_COMMANDS,
+  commandsFor,
+} from '../../web/src/commands.js';
 import { testApi } from '../helpers/api.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 
@@ -29,6 +34,12 @@ describe('the workbench and the API', () => {
       expect([...mine.roles].sort(), path).toEqual([...api.roles].sort());
       expect(mine.stages.length, path).toBeGreaterThan(0);
     }
+  });
+
+  it('offers every complaint command with the API’s schema', () => {
+    const web = new Map(WEB_COMPLAINT_COMMANDS.map((c) => [`/api/complaints/:number/${c.path}`, c.body]));
+    expect([...web.keys()].sort()).toEqual([...API_COMPLAINT_COMMANDS.keys()].sort());
+    for (const [path, body] of API_COMPLAINT_COMMANDS) expect(web.get(path), path).toBe(body);
   });
 
   it('offers the expected next step first, and only to those who may take it', () => {

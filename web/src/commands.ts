@@ -4,6 +4,7 @@
 // reason on its form. test/api/web-commands.test.ts checks this list against the API's (schema and roles).
 import type { z } from 'zod';
 import * as C from '../../schema/case.js';
+import * as Cm from '../../schema/complaint.js';
 import * as D from '../../schema/decision.js';
 import * as X from '../../schema/execution.js';
 import * as I from '../../schema/investigation.js';
@@ -150,3 +151,63 @@ export function commandsFor(stage: string, roles: readonly string[]): CaseComman
   const main = (c: CaseCommand) => (c.main?.includes(stage as Stage) ? 0 : 1);
   return mine.sort((a, b) => main(a) - main(b));
 }
+
+/** The complaint's commands (api/routes/complaints.ts), the stages where they are offered, their titles. */
+export const COMPLAINT_COMMANDS = [
+  {
+    path: 'acceptance-decision',
+    body: Cm.DecideAcceptanceSchema,
+    stages: ['acceptance'],
+    zh: '受理决定',
+    en: 'Acceptance decision',
+  },
+  {
+    path: 'transfer',
+    body: Cm.TransferJurisdictionSchema,
+    stages: ['acceptance'],
+    zh: '移送有管辖权的部门',
+    en: 'Transfer to the competent office',
+  },
+  {
+    path: 'mediation',
+    body: Cm.StartMediationSchema,
+    stages: ['accepted'],
+    zh: '组织调解',
+    en: 'Start mediation',
+  },
+  {
+    path: 'mediation/pause',
+    body: Cm.PauseMediationSchema,
+    stages: ['mediation'],
+    zh: '中止调解期限',
+    en: 'Pause the mediation period',
+  },
+  {
+    path: 'mediation/resume',
+    body: Cm.ResumeMediationSchema,
+    stages: ['mediation'],
+    zh: '恢复调解期限',
+    en: 'Resume the mediation period',
+  },
+  {
+    path: 'mediation/end',
+    body: Cm.EndMediationSchema,
+    stages: ['mediation'],
+    zh: '终止调解（调解记录）',
+    en: 'End mediation (the record)',
+  },
+  {
+    path: 'parties-notified',
+    body: Cm.RecordPartiesNotifiedSchema,
+    stages: ['notification'],
+    zh: '告知双方',
+    en: 'Both parties told',
+  },
+  {
+    path: 'violations',
+    body: Cm.ReportViolationSchema,
+    stages: ['acceptance', 'accepted', 'mediation', 'notification'],
+    zh: '发现违法线索',
+    en: 'A suspected violation found',
+  },
+];

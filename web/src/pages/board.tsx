@@ -1,8 +1,9 @@
 // The supervisor's deadline board (督查督办): every open deadline of my units that is overdue or due within the
 // horizon, counts by unit, drill-down to the case (its timeline holds the warnings and escalations).
-import { Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Card, Col, InputNumber, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useContext, useMemo, useState } from 'react';
 import { query, usePoll } from '../api';
+import { UnitSelect } from '../actions';
 import { Bars } from '../chart';
 import { Link, matterPath } from '../format';
 import { LangContext, useT } from '../i18n';
@@ -30,7 +31,6 @@ export function BoardPage() {
     `/api/deadlines/board${query({ horizonDays: horizon, unitId, limit: 500 })}`,
     15_000,
   );
-  const units = usePoll<{ items: { id: string; name: string }[] }>('/api/units', 0).data?.items ?? [];
   const byUnit = data?.byUnit ?? [];
   const totals = byUnit.reduce((a, u) => ({ overdue: a.overdue + u.overdue, atRisk: a.atRisk + u.atRisk }), {
     overdue: 0,
@@ -56,14 +56,7 @@ export function BoardPage() {
             <span data-testid="horizon">
               <InputNumber min={0} max={90} value={horizon} onChange={(v) => setHorizon(v ?? 5)} />
             </span>
-            <Select
-              allowClear
-              placeholder={t('unit')}
-              style={{ width: 200 }}
-              value={unitId}
-              onChange={setUnitId}
-              options={units.map((u) => ({ value: u.id, label: `${u.name} (${u.id})` }))}
-            />
+            <UnitSelect value={unitId} onChange={setUnitId} />
           </Space>
         }
       >

@@ -4,7 +4,6 @@ import {
   App,
   Button,
   Card,
-  Collapse,
   Descriptions,
   Empty,
   List,
@@ -18,12 +17,12 @@ import {
 } from 'antd';
 import { useContext, useEffect, useState } from 'react';
 import { api, ApiError, get, usePoll } from '../api';
+import { ActionForms } from '../actions';
 import { commandsFor } from '../commands';
 import { DueTag, stageName, yuan } from '../format';
 import type { ReviewPackage } from '../../../schema/decision.js';
 import { bilingual, LangContext, pick, useT, valueLabel, type Lang } from '../i18n';
 import type { Me } from '../shell';
-import { ZodForm } from '../zod-form';
 import type { CaseSummary } from './cases';
 
 export interface ClockView {
@@ -193,7 +192,6 @@ function Actions({
   onDone: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
   const [titles, setTitles] = useState<Record<string, string>>({});
   useEffect(() => {
     void commandSummaries().then(setTitles, () => undefined);
@@ -203,31 +201,14 @@ function Actions({
   const commands = commandsFor(c.stage, me.roles);
   if (!commands.length) return <Empty description={t('noActions')} />;
   return (
-    <Collapse
-      accordion
-      data-testid="actions"
-      items={commands.map((cmd) => ({
-        key: cmd.path,
-        label: (
-          <span data-testid={`action-${cmd.path}`}>
-            {titles[cmd.path] ? bilingual(titles[cmd.path]!, lang) : cmd.path}
-          </span>
-        ),
-        children: (
-          <ZodForm
-            schema={cmd.body}
-            lang={lang}
-            testId={`form-${cmd.path}`}
-            name={cmd.path.replace(/\//g, '-')}
-            onSubmit={async (body, key) => {
-              await api('POST', `/api/cases/${encodeURIComponent(c.number)}/${cmd.path}`, body, {
-                'idempotency-key': key,
-              });
-              void message.success(t('done'));
-              onDone();
-            }}
-          />
-        ),
+    <ActionForms
+      base={`/api/cases/${encodeURIComponent(c.number)}`}
+      lang={lang}
+      onDone={onDone}
+      actions={commands.map((cmd) => ({
+        path: cmd.path,
+        body: cmd.body,
+        label: titles[cmd.path] ? bilingual(titles[cmd.path]!, lang) : cmd.path,
       }))}
     />
   );

@@ -2,11 +2,12 @@
 // confiscations, complaints decided within the acceptance period, mediation, 12315 closure, publicity on time,
 // criminal transfers, and the on-time rate of each statutory period — as charts and tables, with a CSV export.
 // The API computes them with SQL over the projection.
-import { Card, DatePicker, Select, Space, Table } from 'antd';
+import { Card, DatePicker, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useContext, useMemo, useState } from 'react';
 import type { Figures, UnitFigures } from '../../../schema/workbench.js';
 import { query, usePoll } from '../api';
+import { UnitSelect } from '../actions';
 import { Bars } from '../chart';
 import { yuan } from '../format';
 import { LangContext, useT } from '../i18n';
@@ -26,7 +27,6 @@ export function FiguresPage() {
   const [unitId, setUnitId] = useState<string | undefined>();
   const q = query({ from: range[0], to: range[1], unitId });
   const { data } = usePoll<Figures>(`/api/figures${q}`, 60_000);
-  const units = usePoll<{ items: { id: string; name: string }[] }>('/api/units', 0).data?.items ?? [];
   const rows = data?.byUnit ?? [];
   const filed = useMemo(
     () => ({
@@ -71,14 +71,7 @@ export function FiguresPage() {
                 v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])
               }
             />
-            <Select
-              allowClear
-              placeholder={t('unit')}
-              style={{ width: 200 }}
-              value={unitId}
-              onChange={setUnitId}
-              options={units.map((u) => ({ value: u.id, label: `${u.name} (${u.id})` }))}
-            />
+            <UnitSelect value={unitId} onChange={setUnitId} />
             <a href={`/api/figures.csv${q}`} download data-testid="csv">
               {t('exportCsv')}
             </a>

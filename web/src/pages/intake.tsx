@@ -1,85 +1,17 @@
 // The intake office: register a complaint or a report (12315, walk-in, letter …), the complaints of my units, and
 // a complaint's page with its acceptance decision, mediation record and what follows. The submitter's identity is
 // read only here, only by intake, with a purpose that is logged.
-import { App, Button, Card, Collapse, Descriptions, Input, Result, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Input, Result, Space, Table, Tabs, Tag } from 'antd';
 import { useContext, useState } from 'react';
-import {
-  DecideAcceptanceSchema,
-  EndMediationSchema,
-  PauseMediationSchema,
-  RecordPartiesNotifiedSchema,
-  ReportViolationSchema,
-  ResumeMediationSchema,
-  StartMediationSchema,
-  TransferJurisdictionSchema,
-} from '../../../schema/complaint.js';
 import { CreateSubmissionSchema } from '../../../schema/submission.js';
+import { ActionForms } from '../actions';
+import { COMPLAINT_COMMANDS } from '../commands';
 import { api, ApiError, get, query, usePoll } from '../api';
 import { DueTag, Link, stageName } from '../format';
 import { FIELD_LABELS, LangContext, pick, useT, valueLabel } from '../i18n';
 import type { Me } from '../shell';
 import { ZodForm } from '../zod-form';
 import { Deadlines, type ClockView } from './case';
-
-/** The complaint's commands (api/routes/complaints.ts), by stage. */
-const COMPLAINT_COMMANDS = [
-  {
-    path: 'acceptance-decision',
-    body: DecideAcceptanceSchema,
-    stages: ['acceptance'],
-    zh: '受理决定',
-    en: 'Acceptance decision',
-  },
-  {
-    path: 'transfer',
-    body: TransferJurisdictionSchema,
-    stages: ['acceptance'],
-    zh: '移送有管辖权的部门',
-    en: 'Transfer to the competent office',
-  },
-  {
-    path: 'mediation',
-    body: StartMediationSchema,
-    stages: ['accepted'],
-    zh: '组织调解',
-    en: 'Start mediation',
-  },
-  {
-    path: 'mediation/pause',
-    body: PauseMediationSchema,
-    stages: ['mediation'],
-    zh: '中止调解期限',
-    en: 'Pause the mediation period',
-  },
-  {
-    path: 'mediation/resume',
-    body: ResumeMediationSchema,
-    stages: ['mediation'],
-    zh: '恢复调解期限',
-    en: 'Resume the mediation period',
-  },
-  {
-    path: 'mediation/end',
-    body: EndMediationSchema,
-    stages: ['mediation'],
-    zh: '终止调解（调解记录）',
-    en: 'End mediation (the record)',
-  },
-  {
-    path: 'parties-notified',
-    body: RecordPartiesNotifiedSchema,
-    stages: ['notification'],
-    zh: '告知双方',
-    en: 'Both parties told',
-  },
-  {
-    path: 'violations',
-    body: ReportViolationSchema,
-    stages: ['acceptance', 'accepted', 'mediation', 'notification'],
-    zh: '发现违法线索',
-    en: 'A suspected violation found',
-  },
-];
 
 interface ComplaintSummary {
   number: string;
@@ -236,7 +168,6 @@ function Submitter({ submissionId, lang }: { submissionId: string; lang: 'zh' | 
 export function ComplaintPage({ number, me }: { number: string; me: Me }) {
   const t = useT();
   const { lang } = useContext(LangContext);
-  const { message } = App.useApp();
   const { data, error, reload } = usePoll<{
     complaint: ComplaintSummary;
     live: { submissionId?: string } | null;
@@ -273,30 +204,14 @@ export function ComplaintPage({ number, me }: { number: string; me: Me }) {
               key: 'actions',
               label: t('actions'),
               children: commands.length ? (
-                <Collapse
-                  accordion
-                  data-testid="actions"
-                  items={commands.map((cmd) => ({
-                    key: cmd.path,
-                    label: <span data-testid={`action-${cmd.path}`}>{lang === 'zh' ? cmd.zh : cmd.en}</span>,
-                    children: (
-                      <ZodForm
-                        schema={cmd.body}
-                        lang={lang}
-                        testId={`form-${cmd.path}`}
-                        name={cmd.path.replace(/\//g, '-')}
-                        onSubmit={async (body, key) => {
-                          await api(
-                            'POST',
-                            `/api/complaints/${encodeURIComponent(c.number)}/${cmd.path}`,
-                            body,
-                            { 'idempotency-key': key },
-                          );
-                          void message.success(t('done'));
-                          void reload();
-                        }}
-                      />
-                    ),
+                <ActionForms
+                  base={`/api/complaints/${encodeURIComponent(c.number)}`}
+                  lang={lang}
+                  onDone={() => void reload()}
+                  actions={commands.map((cmd) => ({
+                    path: cmd.path,
+                    body: cmd.body,
+                    label: lang === 'zh' ? cmd.zh : cmd.en,
                   }))}
                 />
               ) : (
