@@ -31,6 +31,8 @@ export const BoardSchema = z.object({
       id: z.string(),
       caseNumber: z.string(),
       clock: z.string(),
+      /** The period's title (null for a clock the catalogue does not name). */
+      title: z.object({ zh: z.string(), en: z.string() }).nullable(),
       status: z.string(),
       unitId: z.string(),
       dueOn: z.string().nullable(),

@@ -18,6 +18,7 @@ import { chinaDateOf } from '../../schema/values/dates.js';
 import { requireRole } from '../auth/sessions.js';
 import type { ApiDeps } from '../server.js';
 import { unitSubtree } from '../services/units.js';
+import { PERIODS } from '../../domain/rules/catalogue.js';
 import { figuresCsv, periodOf, readFigures } from '../services/figures.js';
 import type { Actor } from '../../schema/roles.js';
 import { calendarFromDb } from '../../services/calendar/load.js';
@@ -33,6 +34,10 @@ async function unitsOf(db: ApiDeps['db'], callerUnit: string, unitId?: string): 
     throw new AppError('FORBIDDEN_UNIT', [{ path: 'querystring.unitId', message: unitId }]);
   return unitId ? [unitId] : visible;
 }
+
+/** A clock's title by its name, from the statutory periods' catalogue (the first period of that name). */
+const CLOCK_TITLES = new Map<string, { zh: string; en: string }>();
+for (const p of PERIODS) if (!CLOCK_TITLES.has(p.name)) CLOCK_TITLES.set(p.name, p.title);
 
 export function supervisionRoutes(app: FastifyInstance, { db }: ApiDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -126,6 +131,7 @@ export function supervisionRoutes(app: FastifyInstance, { db }: ApiDeps) {
           id: d.id,
           caseNumber: d.caseNumber,
           clock: d.clock,
+          title: CLOCK_TITLES.get(d.clock) ?? null,
           status: d.status,
           unitId: d.unitId,
           dueOn: d.dueOn,

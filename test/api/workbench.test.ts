@@ -160,6 +160,8 @@ describe('the workbench’s reads', () => {
       ['DC-2026-00701', true],
       ['DC-CG-2026-00702', false],
     ]);
+    // Each deadline with its period's title from the catalogue.
+    expect(board.items[0].title).toEqual({ zh: '核查立案期限', en: 'filing decision period' });
     expect(board.byUnit).toEqual([
       { unitId: 'dc', overdue: 1, atRisk: 0 },
       { unitId: 'dc-cg', overdue: 0, atRisk: 1 },

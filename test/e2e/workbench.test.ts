@@ -341,6 +341,7 @@ describe('the workbench in a browser', () => {
     await open(sup, '/board');
     await sup.getByTestId('horizon').locator('input').fill('60');
     await hasText(sup.getByTestId('board'), 'DC-');
+    await hasText(sup.getByTestId('board'), '核查立案期限');
     await visible(sup.getByTestId('board-chart').locator('canvas'));
     // The report's case waits for its filing decision by the head: a deadline counted under no officer; the
     // officers named on open tasks (the decided case's publicity, none here) are listed when there are any.

@@ -13,6 +13,7 @@ interface Board {
     id: string;
     caseNumber: string;
     clock: string;
+    title: { zh: string; en: string } | null;
     status: string;
     unitId: string;
     dueOn: string | null;
@@ -133,7 +134,11 @@ export function BoardPage() {
               dataIndex: 'caseNumber',
               render: (n: string) => <Link to={matterPath(n)}>{n}</Link>,
             },
-            { title: lang === 'zh' ? '期限' : 'Period', dataIndex: 'clock' },
+            {
+              title: lang === 'zh' ? '期限' : 'Period',
+              render: (_: unknown, r: Board['items'][number]) =>
+                r.title ? (lang === 'zh' ? r.title.zh : r.title.en) : r.clock,
+            },
             { title: t('unit'), dataIndex: 'unitId' },
             { title: t('status'), dataIndex: 'status' },
           ]}
