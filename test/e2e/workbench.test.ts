@@ -362,6 +362,11 @@ describe('the workbench in a browser', () => {
     const admin = await as('admin');
     await open(admin, '/admin');
     await hasText(admin.getByTestId('users'), 'officer1');
+    // The second reviewer gains the head's role: the roles field, then the user's row says so.
+    await admin.getByTestId('edit-reviewer2').click();
+    await tags(admin, 'user_roles', ['负责人']);
+    await submit(admin, 'form-edit-user');
+    await hasText(admin.getByTestId('users').locator('tr', { hasText: 'reviewer2' }), '负责人');
     await admin.getByRole('tab', { name: '被拒绝的操作' }).click();
     await hasText(admin.getByTestId('refused'), 'CLOSURE_CONDITIONS_OPEN');
     await shot(admin, 'admin-refused');

@@ -416,5 +416,5 @@ const FIELD_VALUE_LABELS: Record<string, string> = {
 export const valueLabel = (v: unknown, lang: Lang, field?: string): string => {
   const s = String(v);
   if (lang !== 'zh') return s.replace(/_/g, ' ');
-  return (field && FIELD_VALUE_LABELS[`${field}:${s}`]) ?? VALUE_LABELS[s] ?? s;
+  return (field && FIELD_VALUE_LABELS[`${field}:${s}`]) ?? VALUE_LABELS[s] ?? ROLES[s]?.[0] ?? s;
 };

@@ -106,6 +106,7 @@ function Field({ name, abs, schema, lang, required, keyName }: FieldProps): Reac
         <Form.Item label={text} name={name} rules={rules} initialValue={[]}>
           <Select
             mode={it.enum ? 'multiple' : 'tags'}
+            showSearch={{ optionFilterProp: 'label' }}
             tokenSeparators={[',', '，', ' ']}
             options={(it.enum ?? []).map((v) => ({
               value: v as string,
@@ -153,10 +154,19 @@ function Field({ name, abs, schema, lang, required, keyName }: FieldProps): Reac
       );
     return <JsonField name={name} text={text} rules={rules} />;
   }
+  // A yes/no the schema requires is a switch (off is "no"); an optional one may also be left out (an update that
+  // leaves it as it is), so it is a choice that can be cleared.
   if (t === 'boolean')
-    return (
+    return required ? (
       <Form.Item label={text} name={name} valuePropName="checked" initialValue={false}>
         <Switch />
+      </Form.Item>
+    ) : (
+      <Form.Item label={text} name={name}>
+        <Select
+          allowClear
+          options={[true, false].map((v) => ({ value: v, label: valueLabel(v, lang, keyName) }))}
+        />
       </Form.Item>
     );
   if (t === 'number' || t === 'integer')
@@ -351,9 +361,11 @@ export interface ZodFormProps {
   testId?: string;
   /** Prefixes the fields' ids (several forms on a page). */
   name?: string;
+  /** Values the form opens with (an edit form shows what is there). */
+  initialValues?: Record<string, unknown>;
 }
 
-export function ZodForm({ schema, lang, submitText, onSubmit, testId, name }: ZodFormProps) {
+export function ZodForm({ schema, lang, submitText, onSubmit, testId, name, initialValues }: ZodFormProps) {
   const [form] = Form.useForm();
   const t = useT();
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -402,7 +414,15 @@ export function ZodForm({ schema, lang, submitText, onSubmit, testId, name }: Zo
   }
 
   return (
-    <Form form={form} name={name} layout="vertical" onFinish={finish} data-testid={testId} size="middle">
+    <Form
+      form={form}
+      name={name}
+      layout="vertical"
+      onFinish={finish}
+      data-testid={testId}
+      size="middle"
+      initialValues={initialValues}
+    >
       {top && d ? (
         <Union name={[]} abs={[]} options={top} discriminator={d} lang={lang} keyName={d} />
       ) : (

@@ -1,8 +1,8 @@
 // Administration: users (roles, unit, status), units, the holiday calendar (load a year; the open deadlines are
 // recomputed and the count of those that moved is shown), rule packs, and the refused commands.
-import { Alert, App, Button, Card, Input, Space, Switch, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Drawer, Input, Space, Switch, Table, Tabs, Tag } from 'antd';
 import { useContext, useState } from 'react';
-import { CreateUnitSchema, CreateUserSchema } from '../../../schema/api.js';
+import { CreateUnitSchema, CreateUserSchema, UpdateUserSchema } from '../../../schema/api.js';
 import { CalendarYearFileSchema } from '../../../schema/calendar.js';
 import { RulePackFileSchema } from '../../../schema/rule-pack.js';
 import { api, ApiError, type Problem, usePoll } from '../api';
@@ -133,6 +133,7 @@ export function AdminPage({ me }: { me: Me }) {
   );
   const packs = usePoll<{ items: Record<string, unknown>[] }>('/api/admin/rule-packs', 0);
   const refused = usePoll<{ items: Refusal[] }>('/api/admin/refused-commands?limit=200', 15_000);
+  const [editing, setEditing] = useState<User | null>(null);
   const [calendarResult, setCalendarResult] = useState<CalendarLoad | null>(null);
   return (
     <Tabs
@@ -177,9 +178,43 @@ export function AdminPage({ me }: { me: Me }) {
                         />
                       ),
                     },
+                    {
+                      title: '',
+                      render: (_: unknown, u: User) => (
+                        <Button size="small" onClick={() => setEditing(u)} data-testid={`edit-${u.id}`}>
+                          {lang === 'zh' ? '修改' : 'Edit'}
+                        </Button>
+                      ),
+                    },
                   ]}
                 />
               </Card>
+              <Drawer
+                title={editing ? `${editing.displayName} (${editing.id})` : ''}
+                open={!!editing}
+                onClose={() => setEditing(null)}
+                destroyOnHidden
+              >
+                {editing && (
+                  <ZodForm
+                    schema={UpdateUserSchema}
+                    lang={lang}
+                    name="user"
+                    testId="form-edit-user"
+                    initialValues={{
+                      displayName: editing.displayName,
+                      roles: editing.roles,
+                      unitId: editing.unitId,
+                    }}
+                    onSubmit={async (body) => {
+                      await api('PATCH', `/api/admin/users/${encodeURIComponent(editing.id)}`, body);
+                      setEditing(null);
+                      void users.reload();
+                      void message.success(t('done'));
+                    }}
+                  />
+                )}
+              </Drawer>
               <Card title={lang === 'zh' ? '新建用户' : 'New user'}>
                 <ZodForm
                   schema={CreateUserSchema}
