@@ -1,6 +1,12 @@
 // `npm run bench -- <name>`: domain (the default: clocks, guards, rule packs, documents), reads (the projection's
-// reads at 100,000 cases), history (a case's history as it grows; also `npm run bench:history`).
-const BENCHES: Record<string, string> = { domain: './run.js', reads: './reads.js', history: './history.js' };
+// reads at 100,000 cases), history (a case's history as it grows; also `npm run bench:history`), case-page (the
+// case page with its live query over open cases).
+const BENCHES: Record<string, string> = {
+  domain: './run.js',
+  reads: './reads.js',
+  history: './history.js',
+  'case-page': './case-page.js',
+};
 const name = process.argv[2] ?? 'domain';
 const file = BENCHES[name];
 if (!file) {
