@@ -5,6 +5,7 @@ import { expandRanges } from '../domain/calendar/sources.js';
 import type { Db } from '../platform/db.js';
 import type { CalendarYearFile } from '../schema/calendar.js';
 import { recomputeDeadlinesUpdate } from '../workflows/case/messages.js';
+import { forgetCalendar } from './calendar/load.js';
 import { onMatter, type MatterKind } from './matter-workflows.js';
 
 /** Replaces the year's entries in one transaction: either the whole year is loaded or nothing is. */
@@ -29,6 +30,7 @@ export async function loadCalendarYear(
       update: { source: file.source, loadedBy, loadedAt: new Date() },
     });
   });
+  forgetCalendar(db);
   return { holidays: holidays.length, workdays: file.workdays.length };
 }
 

@@ -21,7 +21,7 @@ import { unitSubtree } from '../services/units.js';
 import { PERIODS } from '../../domain/rules/catalogue.js';
 import { figuresCsv, periodOf, readFigures } from '../services/figures.js';
 import type { Actor } from '../../schema/roles.js';
-import { calendarFromDb } from '../../services/calendar/load.js';
+import { recentCalendar } from '../../services/calendar/load.js';
 import { workingDaysBetween } from '../../domain/calendar/calendar.js';
 
 const OVERSEERS = ['supervisor', 'agency_head', 'principal_head', 'administrator'] as const;
@@ -67,7 +67,7 @@ export function supervisionRoutes(app: FastifyInstance, { db }: ApiDeps) {
         take: req.query.limit,
       });
       const today = chinaDateOf(Date.now());
-      const cal = await calendarFromDb(db);
+      const cal = await recentCalendar(db);
       return {
         items: rows.map((t) => ({
           id: t.id,
