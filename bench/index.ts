@@ -6,6 +6,7 @@ const BENCHES: Record<string, string> = {
   reads: './reads.js',
   history: './history.js',
   'case-page': './case-page.js',
+  'open-cases': './open-cases.js',
 };
 const name = process.argv[2] ?? 'domain';
 const file = BENCHES[name];

@@ -25,6 +25,9 @@ const optionalUrl = (protocols: string[]) =>
     )
     .optional();
 
+/** The worker's workflow cache by default (measured: `npm run bench -- open-cases`, README "Sizing"). */
+export const CACHED_WORKFLOWS_DEFAULT = 1000;
+
 const EnvSchema = z.object({
   TIEAN_DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
@@ -60,6 +63,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:9464')
     .optional(),
+  /** How many case, complaint and phase workflows a worker keeps in memory between their steps (its sticky cache);
+   * the others are evicted and replayed from history at their next step. Sized in the README ("Sizing"). */
+  TIEAN_WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(CACHED_WORKFLOWS_DEFAULT),
   /** The port `npm start` gives its worker's metrics (on loopback). */
   TIEAN_WORKER_METRICS_PORT: port.default(9464),
   /** A bearer token that lets Prometheus read the API's /metrics from another machine (loopback needs none). */
@@ -107,6 +113,8 @@ export interface Config {
   tools: { temporalCli?: string; testServer?: string; cacheDir: string };
   /** Prometheus: the worker's SDK metrics address, the port the start command uses, the API's scrape token. */
   metrics: { workerAddress?: string; workerPort: number; token?: string };
+  /** The worker's sizing: workflows kept in its cache. */
+  worker: { cachedWorkflows: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -192,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       workerPort: e.TIEAN_WORKER_METRICS_PORT,
       token: e.TIEAN_METRICS_TOKEN,
     },
+    worker: { cachedWorkflows: e.TIEAN_WORKER_CACHED_WORKFLOWS },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -7,11 +7,13 @@ import type { Db } from '../platform/db.js';
 import type { Mailer } from '../platform/mailer.js';
 import { loadCommandKey, verifyingCodec } from '../platform/command-auth.js';
 import { connectWorkerConnection } from '../platform/temporal.js';
+import { preloadModules } from './shared-modules.js';
 
 const require = createRequire(import.meta.url);
 
 /** Our sources import each other with `.js` specifiers (ESM/NodeNext); the workflow bundler resolves them to .ts. */
 export const bundlerOptions: WorkerOptions['bundlerOptions'] = {
+  preloadModules,
   webpackConfigHook: (config) => {
     config.resolve = { ...config.resolve, extensionAlias: { '.js': ['.ts', '.js'] } };
     return config;
@@ -29,6 +31,8 @@ export async function createWorker(cfg: Config, deps: { db: Db; mailer: Mailer }
     workflowsPath,
     bundlerOptions,
     activities: createActivities(deps),
+    // Sized from measurements (README, "Sizing"): a case asleep between steps needs no memory once evicted.
+    maxCachedWorkflows: cfg.worker.cachedWorkflows,
     // Commands are authenticated on the way in (platform/command-auth.ts).
     dataConverter: { payloadCodecs: [verifyingCodec(loadCommandKey(cfg))] },
   });

@@ -1,0 +1,146 @@
+// A whole engine for the benchmarks that need real time and a worker of its own: embedded PostgreSQL (migrated
+// and seeded), an SMTP server on loopback, the Temporal dev server (the one `npm start` runs, on SQLite), and a
+// worker as its own process (`tiean worker`, as in production), so that its memory is measured alone. The
+// benchmark drives it with a client that signs its commands as the API does.
+import type { Client } from '@temporalio/client';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadCommandKey } from '../platform/command-auth.js';
+import { loadConfig, projectRoot, type Config } from '../platform/config.js';
+import { createDb, type Db } from '../platform/db.js';
+import { startProcess, type Managed } from '../platform/processes.js';
+import { startSmtpServer } from '../platform/smtp-server.js';
+import { startTemporalDevServer } from '../platform/temporal-server.js';
+import { connectClient } from '../platform/temporal.js';
+import { ensureTemporalCli } from '../scripts/bootstrap.js';
+import { seedDemo } from '../scripts/seed.js';
+import { freePort } from '../test/helpers/ports.js';
+import { startMigratedPostgres } from '../test/helpers/postgres.js';
+
+export interface BenchEngine {
+  cfg: Config;
+  db: Db;
+  client: Client;
+  taskQueue: string;
+  mailDir: string;
+  /** The worker process's resident memory, in MiB (the process and its threads). */
+  workerRssMiB(): number;
+  /** A metric of the worker's Temporal SDK (Prometheus), summed over its labels. */
+  workerMetric(name: string): Promise<number>;
+  /** Stops the worker and starts it again with the same environment (its cache starts empty). */
+  restartWorker(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const quiet = (prefix: string) => (line: string) => {
+  if (/error|panic|fatal/i.test(line) && !/SMTP_FAILED/.test(line)) console.error(`[${prefix}] ${line}`);
+};
+
+export async function benchEngine(opts: {
+  name: string;
+  /** The worker's environment on top of the engine's (e.g. TIEAN_WORKER_CACHED_WORKFLOWS). */
+  workerEnv?: Record<string, string>;
+}): Promise<BenchEngine> {
+  const { pg, tmp, stop: stopPostgres } = await startMigratedPostgres(`tiean-bench-${opts.name}`, 'tiean');
+  const db = createDb(pg.url);
+  await seedDemo(db);
+  const mailDir = path.join(tmp, 'mail');
+  mkdirSync(mailDir, { recursive: true });
+  const smtp = await startSmtpServer({ port: 0, mailDir });
+  const metricsPort = await freePort();
+  const env: Record<string, string> = {
+    TIEAN_DATA_DIR: tmp,
+    DATABASE_URL: pg.url,
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    TIEAN_TEMPORAL_PORT: String(await freePort()),
+    TEMPORAL_TASK_QUEUE: `bench-${opts.name}`,
+    TIEAN_WORKER_METRICS_ADDRESS: `127.0.0.1:${metricsPort}`,
+    LOG_LEVEL: 'warn',
+  };
+  const cfg = loadConfig(env);
+  const temporal = await startTemporalDevServer(await ensureTemporalCli(() => {}), cfg, quiet('temporal'));
+  const key = loadCommandKey(cfg, { create: true });
+  const client = await connectClient(cfg.temporal, key);
+
+  let worker: Managed;
+  const startWorker = async () => {
+    let ready: () => void;
+    const started = new Promise<void>((r) => (ready = r));
+    worker = startProcess(
+      'worker',
+      process.execPath,
+      [path.join(projectRoot, 'bin', 'tiean.mjs'), 'worker'],
+      {
+        env: { ...process.env, ...env, ...opts.workerEnv },
+        onLine: (l) => (/worker running on task queue/.test(l) ? ready() : quiet('worker')(l)),
+      },
+    );
+    const early = worker.exited.then((code) => {
+      throw new Error(`the worker exited (code ${code}) before it was ready`);
+    });
+    await Promise.race([started, early]);
+    early.catch(() => undefined);
+  };
+  await startWorker();
+
+  /** The pids of a process and its descendants. */
+  const tree = (pid: number): number[] => {
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((t) => {
+      try {
+        return readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      } catch {
+        return [];
+      }
+    });
+    return [pid, ...children.flatMap((c) => tree(Number(c)))];
+  };
+  const rssKiB = (pid: number) =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+
+  return {
+    cfg,
+    db,
+    client,
+    taskQueue: cfg.temporal.taskQueue,
+    mailDir,
+    workerRssMiB: () => tree(worker.child.pid!).reduce((s, p) => s + rssKiB(p), 0) / 1024,
+    async workerMetric(name) {
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      return text
+        .split('\n')
+        .filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `))
+        .reduce((s, l) => s + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+    },
+    async restartWorker() {
+      await worker.stop(30_000);
+      await startWorker();
+    },
+    async stop() {
+      await worker.stop(30_000);
+      await client.connection.close();
+      await temporal.stop();
+      await db.$disconnect();
+      await smtp.stop();
+      await stopPostgres();
+    },
+  };
+}
+
+/** The p-th percentile of a list of figures. */
+export const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+/** Runs `f` over the items with at most `n` at once. */
+export async function pool<T>(items: T[], n: number, f: (item: T, i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await f(items[i]!, i);
+      }
+    }),
+  );
+}

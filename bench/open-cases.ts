@@ -1,0 +1,121 @@
+// `npm run bench -- open-cases`: what open cases cost a worker. N cases (BENCH_CASES, default 10,000) are
+// registered on the Temporal dev server and every other one is filed, so it waits in investigation with its
+// 90-day case clock (a case workflow and its phase's workflow each). The worker runs as its own process with the
+// shipped configuration (or TIEAN_WORKER_CACHED_WORKFLOWS from the environment); its resident memory and the
+// SDK's cache size are read as the cases arrive and once they all sleep. Then a sample of cases, most of them
+// evicted from the cache, each take a command (evidence recorded), to show they are still served, and how fast.
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { chinaDateOf } from '../schema/values/dates.js';
+import { caseHandle, startCaseWorkflow } from '../test/helpers/case-client.js';
+import { caseInput, head, officer1, team, TEAM_IDS } from '../test/helpers/cases.js';
+import * as M from '../workflows/case/messages.js';
+import { benchEngine, pct, pool } from './engine.js';
+
+const N = Number(process.env.BENCH_CASES ?? 10_000);
+const CHECK_EVERY = Number(process.env.BENCH_CHECK_EVERY ?? Math.max(500, N / 10));
+const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
+const CONCURRENCY = 8;
+const workerEnv: Record<string, string> = {};
+if (process.env.TIEAN_WORKER_CACHED_WORKFLOWS)
+  workerEnv.TIEAN_WORKER_CACHED_WORKFLOWS = process.env.TIEAN_WORKER_CACHED_WORKFLOWS;
+
+const e = await benchEngine({ name: 'open-cases', workerEnv });
+const cache = e.cfg.worker.cachedWorkflows;
+const cacheShown = workerEnv.TIEAN_WORKER_CACHED_WORKFLOWS ?? `${cache} (the default)`;
+console.log(`worker: workflow cache ${cacheShown}; idle RSS ${e.workerRssMiB().toFixed(0)} MiB`);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const today = chinaDateOf(Date.now());
+const number = (i: number) => `DC-2026-${String(100_000 + i)}`;
+/** Waits until the projection holds `n` cases (every registration's first step recorded). */
+const projected = async (n: number) => {
+  while ((await e.db.case.count()) < n) await sleep(250);
+};
+
+/** A command sent again while the case's first phase has not started yet (the API answers 503 then; a client
+ * retries with the same key). */
+async function patiently<T>(f: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await f();
+    } catch (err) {
+      if (tries >= 30 || !(err instanceof WorkflowNotFoundError)) throw err;
+    }
+  }
+}
+
+const t0 = Date.now();
+let sampled = 0;
+console.log('\n  cases  workflows  cached  worker RSS  per case over idle  started/s');
+const idle = e.workerRssMiB();
+let lastAt = t0;
+let lastN = 0;
+await pool(
+  Array.from({ length: N }, (_, i) => i),
+  CONCURRENCY,
+  async (i) => {
+    const n = number(i);
+    const h = await startCaseWorkflow(e.client, {
+      taskQueue: e.taskQueue,
+      workflowId: n,
+      args: [caseInput(n, today)],
+    });
+    if (i % 2 === 1)
+      await patiently(() =>
+        h.executeUpdate(M.decideFilingUpdate, {
+          args: [{ actor: head, command: { decision: 'file', reasons: '有违法事实，符合立案条件' } }],
+        }),
+      );
+    if ((i + 1) % CHECK_EVERY === 0 && i + 1 > sampled) {
+      sampled = i + 1;
+      const rss = e.workerRssMiB();
+      const cached = await e.workerMetric('temporal_sticky_cache_size');
+      const rate = (i + 1 - lastN) / ((Date.now() - lastAt) / 1000);
+      [lastAt, lastN] = [Date.now(), i + 1];
+      console.log(
+        `${String(i + 1).padStart(7)}  ${String(2 * (i + 1)).padStart(9)}  ${String(cached).padStart(6)}  ${rss.toFixed(0).padStart(6)} MiB  ${(((rss - idle) * 1024) / (i + 1)).toFixed(1).padStart(10)} KiB  ${rate.toFixed(1).padStart(10)}`,
+      );
+    }
+  },
+);
+await projected(N);
+const startedIn = (Date.now() - t0) / 1000;
+console.log(`\n${N} cases registered (${N / 2} filed) and projected in ${startedIn.toFixed(0)} s`);
+await sleep(15_000);
+const settled = e.workerRssMiB();
+const cached = await e.workerMetric('temporal_sticky_cache_size');
+console.log(
+  `all asleep: worker RSS ${settled.toFixed(0)} MiB, ${cached} workflows cached, ${(((settled - idle) * 1024) / N).toFixed(1)} KiB per open case over the idle worker`,
+);
+
+// A command on cases chosen at random: most were evicted, so the worker replays their phase from history first.
+const filed = Array.from({ length: N / 2 }, (_, k) => number(2 * k + 1));
+const picks = Array.from({ length: SAMPLE }, () => filed[Math.floor(Math.random() * filed.length)]!);
+const ms: number[] = [];
+await pool([...new Set(picks)], 4, async (n) => {
+  const t = performance.now();
+  await patiently(() =>
+    caseHandle(e.client, n).executeUpdate(M.recordEvidenceUpdate, {
+      args: [
+        {
+          actor: officer1,
+          team,
+          command: {
+            officers: TEAM_IDS,
+            type: 'documentary',
+            description: '进货台账复印件',
+            collectedAt: new Date().toISOString(),
+            place: '当事人经营场所',
+            attachments: [],
+          },
+        },
+      ],
+    }),
+  );
+  ms.push(performance.now() - t);
+});
+const after = e.workerRssMiB();
+console.log(
+  `a command on ${ms.length} filed cases chosen at random: p50 ${pct(ms, 50).toFixed(0)} ms, p99 ${pct(ms, 99).toFixed(0)} ms; worker RSS after ${after.toFixed(0)} MiB`,
+);
+await e.stop();
