@@ -27,6 +27,8 @@ export interface BenchEngine {
   workerRssMiB(): number;
   /** A metric of the worker's Temporal SDK (Prometheus), summed over its labels. */
   workerMetric(name: string): Promise<number>;
+  /** The pids of the worker and of the Temporal server (for their CPU time). */
+  pids(): { worker: number; temporal: number };
   /** Stops the worker and starts it again with the same environment (its cache starts empty). */
   restartWorker(): Promise<void>;
   stop(): Promise<void>;
@@ -69,7 +71,12 @@ export async function benchEngine(opts: {
     worker = startProcess(
       'worker',
       process.execPath,
-      [path.join(projectRoot, 'bin', 'tiean.mjs'), 'worker'],
+      // BENCH_WORKER_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the worker.
+      [
+        ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        path.join(projectRoot, 'bin', 'tiean.mjs'),
+        'worker',
+      ],
       {
         env: { ...process.env, ...env, ...opts.workerEnv },
         onLine: (l) => (/worker running on task queue/.test(l) ? ready() : quiet('worker')(l)),
@@ -103,6 +110,7 @@ export async function benchEngine(opts: {
     client,
     taskQueue: cfg.temporal.taskQueue,
     mailDir,
+    pids: () => ({ worker: worker.child.pid!, temporal: temporal.child.pid! }),
     workerRssMiB: () => tree(worker.child.pid!).reduce((s, p) => s + rssKiB(p), 0) / 1024,
     async workerMetric(name) {
       const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
@@ -124,6 +132,26 @@ export async function benchEngine(opts: {
       await stopPostgres();
     },
   };
+}
+
+/** CPU seconds a process and its descendants have used (user + system). */
+export function cpuSeconds(pid: number): number {
+  const ticks = 100; // USER_HZ on Linux
+  const own = (p: number) => {
+    const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / ticks;
+  };
+  const kids = (p: number): number[] =>
+    readdirSync(`/proc/${p}/task`).flatMap((t) => {
+      try {
+        const c = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
+        return c ? c.split(/\s+/).map(Number) : [];
+      } catch {
+        return [];
+      }
+    });
+  const all = (p: number): number[] => [p, ...kids(p).flatMap(all)];
+  return all(pid).reduce((s, p) => s + own(p), 0);
 }
 
 /** The p-th percentile of a list of figures. */

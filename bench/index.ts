@@ -7,6 +7,7 @@ const BENCHES: Record<string, string> = {
   history: './history.js',
   'case-page': './case-page.js',
   'open-cases': './open-cases.js',
+  commands: './commands.js',
 };
 const name = process.argv[2] ?? 'domain';
 const file = BENCHES[name];
