@@ -3,7 +3,7 @@
 // /metrics to loopback, or elsewhere with `Authorization: Bearer $TIEAN_METRICS_TOKEN`. Each log line of a
 // request about a matter carries its number (`case`).
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -13,6 +13,17 @@ function tokenMatches(header: string | undefined, token: string | undefined): bo
   const given = Buffer.from(header.slice('Bearer '.length));
   const wanted = Buffer.from(token);
   return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+/** The span attribute naming the matter a request is about (when tracing is on, api/tracing.ts). */
+export const CASE_ATTRIBUTE = 'tiean.case';
+
+/** For a request that creates a matter (a clue's registration): its number, once known, on its remaining log
+ * lines and, when tracing is on, on its span. */
+export function markCase(req: FastifyRequest, reply: FastifyReply, number: string) {
+  req.span?.setAttribute(CASE_ATTRIBUTE, number);
+  req.log = req.log.child({ case: number });
+  reply.log = reply.log.child({ case: number });
 }
 
 export function registerMetrics(app: FastifyInstance, opts: { token?: string }) {

@@ -39,11 +39,15 @@ import { submissionRoutes } from './routes/submissions.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { listingRoutes } from './routes/listings.js';
 import { serveWorkbench } from './web.js';
+import type { Tracing } from '../platform/tracing.js';
+import type { Span } from '@opentelemetry/api';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The authenticated user (roles and unit from the database); rejects with 401 without a valid session. */
     actor(): Promise<Actor>;
+    /** The request's span, when tracing is on (api/tracing.ts). */
+    span?: Span | null;
   }
 }
 
@@ -80,6 +84,8 @@ export interface ApiDeps {
   db: Db;
   temporal: Client;
   log: Logger;
+  /** When tracing is on (platform/tracing.ts): a span per request, the parent of its Temporal calls' spans. */
+  tracing?: Tracing;
 }
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
@@ -91,6 +97,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // First, so the request's span covers every other hook, and its trace ID is on every log line.
+  if (deps.tracing) (await import('./tracing.js')).traceRequests(app, deps.tracing.tracer);
   registerErrorHandler(app);
   rejectUnstorableInput(app);
   securityHeaders(app);

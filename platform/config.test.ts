@@ -32,4 +32,54 @@ describe('configuration', () => {
       expect((err as Error).message).toContain('Invalid configuration');
     }
   });
+  describe('tracing', () => {
+    it('is off by default', () => {
+      expect(loadConfig({}).tracing).toEqual({ mode: 'off' });
+    });
+    it('is on with an OTLP endpoint: the traces path is added to the base URL, the traces URL is taken as it is', () => {
+      expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({
+        mode: 'otlp',
+        url: 'http://collector:4318/v1/traces',
+      });
+      expect(
+        loadConfig({
+          OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+          OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://traces.example/otlp/v1/traces',
+          OTEL_SERVICE_NAME: 'tiean-province',
+        }).tracing,
+      ).toEqual({
+        mode: 'otlp',
+        url: 'https://traces.example/otlp/v1/traces',
+        serviceName: 'tiean-province',
+      });
+    });
+    it('TIEAN_TRACING=console writes spans with the logs; off stays off even with an endpoint', () => {
+      expect(loadConfig({ TIEAN_TRACING: 'console' }).tracing).toEqual({ mode: 'console' });
+      expect(
+        loadConfig({ TIEAN_TRACING: 'off', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing,
+      ).toEqual({ mode: 'off' });
+    });
+    it('refuses a bad value, a bad endpoint, and otlp without an endpoint, naming the variable', () => {
+      const issues = (env: Record<string, string>) => {
+        try {
+          loadConfig(env);
+        } catch (err) {
+          expect(err).toBeInstanceOf(ConfigError);
+          expect((err as Error).message).toContain('配置无效 / Invalid configuration');
+          return (err as ConfigError).issues;
+        }
+        return expect.unreachable();
+      };
+      expect(issues({ TIEAN_TRACING: 'yes', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toEqual([
+        { variable: 'TIEAN_TRACING', message: 'must be off, console or otlp' },
+        { variable: 'OTEL_EXPORTER_OTLP_ENDPOINT', message: 'must be a URL starting with http: or https://' },
+      ]);
+      expect(issues({ TIEAN_TRACING: 'otlp' })).toEqual([
+        {
+          variable: 'TIEAN_TRACING',
+          message: 'otlp needs OTEL_EXPORTER_OTLP_ENDPOINT (the collector, e.g. http://127.0.0.1:4318)',
+        },
+      ]);
+    });
+  });
 });

@@ -81,6 +81,14 @@ const EnvSchema = z.object({
   /** The embedded Temporal dev server's web UI (no sign-in: it shows every unit's cases). Off by default. */
   TIEAN_TEMPORAL_UI: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Tracing with OpenTelemetry: `otlp` sends spans to the OTLP endpoint (the default when one is set),
+   * `console` writes them with the logs, `off` (the default otherwise) loads no tracing at all. */
+  TIEAN_TRACING: z.enum(['off', 'console', 'otlp'], { message: 'must be off, console or otlp' }).optional(),
+  /** OpenTelemetry's own variables: the collector's base URL (OTLP over HTTP; `/v1/traces` is added), or the
+   * traces URL itself, and the service name (default: tiean-api, tiean-worker). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http:', 'https:']),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(['http:', 'https:']),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).max(200).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -116,7 +124,14 @@ export interface Config {
   /** The worker's sizing: workflows kept in its cache. */
   worker: { cachedWorkflows: number };
   logLevel: Env['LOG_LEVEL'];
+  /** OpenTelemetry tracing (platform/tracing.ts): off, with the logs, or to an OTLP/HTTP collector at `url`. */
+  tracing: TracingConfig;
 }
+
+export type TracingConfig =
+  | { mode: 'off'; serviceName?: string }
+  | { mode: 'console'; serviceName?: string }
+  | { mode: 'otlp'; url: string; serviceName?: string };
 
 export class ConfigError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
@@ -156,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       { variable: 'TEMPORAL_TLS_CERT', message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together' },
     ]);
   }
+  const tracing = tracingConfig(e);
   return {
     dataDir,
     commandKey: e.TIEAN_COMMAND_KEY,
@@ -202,5 +218,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     worker: { cachedWorkflows: e.TIEAN_WORKER_CACHED_WORKFLOWS },
     logLevel: e.LOG_LEVEL,
+    tracing,
   };
+}
+
+/** Tracing is off unless an OTLP endpoint is configured or TIEAN_TRACING asks for it. */
+function tracingConfig(e: Env): TracingConfig {
+  const serviceName = e.OTEL_SERVICE_NAME;
+  const url =
+    e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+    (e.OTEL_EXPORTER_OTLP_ENDPOINT && `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`);
+  const mode = e.TIEAN_TRACING ?? (url ? 'otlp' : 'off');
+  if (mode !== 'otlp') return { mode, serviceName };
+  if (!url)
+    throw new ConfigError([
+      {
+        variable: 'TIEAN_TRACING',
+        message: 'otlp needs OTEL_EXPORTER_OTLP_ENDPOINT (the collector, e.g. http://127.0.0.1:4318)',
+      },
+    ]);
+  return { mode, url, serviceName };
 }

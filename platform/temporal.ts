@@ -1,9 +1,10 @@
 // Connections to Temporal: the dev server by default, a cluster or Temporal Cloud (TLS / API key) in production.
-import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
+import { Client, Connection, type ClientOptions, type ConnectionOptions } from '@temporalio/client';
 import { NativeConnection, type NativeConnectionOptions } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
 import { commandClientOptions } from './command-auth.js';
 import type { Config } from './config.js';
+import type { Tracing } from './tracing.js';
 
 function tlsOptions(cfg: Config['temporal']) {
   if (!cfg.tls) return undefined;
@@ -19,14 +20,28 @@ export function connectionOptions(cfg: Config['temporal']): ConnectionOptions & 
   return { address: cfg.address, tls: tlsOptions(cfg), apiKey: cfg.apiKey };
 }
 
-/** A client; with the command key, its commands are signed and bound to their target (command-auth.ts). */
-export async function connectClient(cfg: Config['temporal'], commandKey?: Buffer): Promise<Client> {
+/** A client's options: with the command key, its commands are signed and bound to their target
+ * (command-auth.ts); with tracing, each call is a span whose context travels in the request's headers
+ * (tracing.ts). The target is bound first, so the span records the Update ID; the signature covers the payloads
+ * only, never the headers. */
+export function clientOptions(commandKey?: Buffer, tracing?: Tracing): Partial<ClientOptions> {
+  const signed = commandKey ? commandClientOptions(commandKey) : undefined;
+  return {
+    ...(signed ? { dataConverter: signed.dataConverter } : {}),
+    interceptors: {
+      workflow: [...(signed?.interceptors.workflow ?? []), ...(tracing ? [tracing.clientInterceptor] : [])],
+    },
+  };
+}
+
+/** A client; with the command key, its commands are signed, and with tracing, traced (clientOptions). */
+export async function connectClient(
+  cfg: Config['temporal'],
+  commandKey?: Buffer,
+  tracing?: Tracing,
+): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(cfg));
-  return new Client({
-    connection,
-    namespace: cfg.namespace,
-    ...(commandKey ? commandClientOptions(commandKey) : {}),
-  });
+  return new Client({ connection, namespace: cfg.namespace, ...clientOptions(commandKey, tracing) });
 }
 
 export function connectWorkerConnection(cfg: Config['temporal']): Promise<NativeConnection> {

@@ -322,11 +322,13 @@ export function buildCli(): Command {
       const cfg = config();
       const { createLogger, installTemporalLogging } = await import('../platform/log.js');
       const { startWorkerComponent } = await import('./components.js');
+      const { tracingSummary } = await import('../platform/tracing.js');
       const log = createLogger('worker', { level: cfg.logLevel, file: o.logFile });
       installTemporalLogging(log, { metricsAddress: cfg.metrics.workerAddress });
       const worker = await startWorkerComponent(cfg, log);
+      const traces = tracingSummary(cfg.tracing);
       console.log(
-        `worker running on task queue ${cfg.temporal.taskQueue}${cfg.metrics.workerAddress ? ` (metrics http://${cfg.metrics.workerAddress}/metrics)` : ''}`,
+        `worker running on task queue ${cfg.temporal.taskQueue}${cfg.metrics.workerAddress ? ` (metrics http://${cfg.metrics.workerAddress}/metrics)` : ''}${traces ? ` (traces ${traces})` : ''}`,
       );
       await runUntilSignal([worker]);
     });
@@ -340,7 +342,9 @@ export function buildCli(): Command {
       const { startApiComponent } = await import('./components.js');
       const log = createLogger('api', { level: cfg.logLevel, file: o.logFile });
       const api = await startApiComponent(cfg, log);
-      console.log(`API on ${api.url}`);
+      const { tracingSummary } = await import('../platform/tracing.js');
+      const traces = tracingSummary(cfg.tracing);
+      console.log(`API on ${api.url}${traces ? ` (traces ${traces})` : ''}`);
       await runUntilSignal([api]);
     });
   program

@@ -12,6 +12,7 @@ import { Connection } from '@temporalio/client';
 import { loadCommandKey } from '../platform/command-auth.js';
 import { connectClient, connectionOptions } from '../platform/temporal.js';
 import { createWorker } from '../workers/worker.js';
+import { startTracing } from '../platform/tracing.js';
 import { flagStoppedMatters } from '../services/engine-health.js';
 
 /** How often the API looks for matters whose workflow stopped while they are open. */
@@ -29,7 +30,9 @@ export async function startWorkerComponent(
 ): Promise<Running & { worker: Worker }> {
   const db = shared?.db ?? createDb(cfg.database.url);
   const mailer = shared?.mailer ?? createMailer(cfg.smtp.url, cfg.smtp.from);
-  const worker = await createWorker(cfg, { db, mailer });
+  // Off unless configured: then nothing of OpenTelemetry is loaded, neither here nor in the workflows.
+  const tracing = await startTracing(cfg.tracing, 'worker', { log });
+  const worker = await createWorker(cfg, { db, mailer }, tracing);
   const running = worker.run().catch((err: unknown) => log.error({ err }, 'worker stopped with an error'));
   return {
     name: 'worker',
@@ -37,6 +40,7 @@ export async function startWorkerComponent(
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
+      await tracing?.shutdown();
       if (!shared) {
         mailer.close();
         await db.$disconnect();
@@ -51,8 +55,9 @@ export async function startApiComponent(
   shared?: { db: Db },
 ): Promise<Running & { app: FastifyInstance; url: string }> {
   const db = shared?.db ?? createDb(cfg.database.url);
-  const temporal = await connectClient(cfg.temporal, loadCommandKey(cfg));
-  const app = await buildApi({ cfg, db, temporal, log });
+  const tracing = await startTracing(cfg.tracing, 'api', { log });
+  const temporal = await connectClient(cfg.temporal, loadCommandKey(cfg), tracing);
+  const app = await buildApi({ cfg, db, temporal, log, tracing });
   await app.listen({ host: cfg.api.host, port: cfg.api.port });
   // Every few minutes: matters whose workflow stopped while open are flagged for the supervisors.
   const health = setInterval(() => {
@@ -70,6 +75,7 @@ export async function startApiComponent(
       clearInterval(health);
       await app.close();
       await temporal.connection.close();
+      await tracing?.shutdown();
       if (!shared) await db.$disconnect();
     },
   };

@@ -20,6 +20,7 @@ import { recordPid } from './leftovers.mjs';
 import { loadCommandKey } from '../platform/command-auth.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed.js';
 import { supervise } from './supervise.js';
+import { tracingSummary } from '../platform/tracing.js';
 
 /** The watchdog (scripts/watchdog.mjs): stops what this process started if it is killed without stopping them. */
 function startWatchdog(dataDir: string, logFile: string) {
@@ -160,6 +161,7 @@ export async function runSystem(
       `  PostgreSQL     ${cfg.database.url.replace(/:[^:@/]+@/, ':***@')}`,
       `  SMTP           ${cfg.smtp.url}${cfg.smtp.embedded ? `   (mail in ${path.join(cfg.dataDir, 'mail')}; npm run tiean -- mail inbox)` : ''}`,
       `  Metrics        ${api.url}/metrics (API), http://${workerMetrics}/metrics (worker, Temporal SDK) — Prometheus`,
+      cfg.tracing.mode === 'off' ? '' : `  Traces         ${tracingSummary(cfg.tracing, logDir)}`,
       `  Logs           ${logDir}`,
       cfg.database.embedded
         ? `  Demo users     ${DEMO_USERS.map((u) => u.username).join(', ')} — password ${DEMO_PASSWORD}`

@@ -7,6 +7,7 @@ import type { Db } from '../platform/db.js';
 import type { Mailer } from '../platform/mailer.js';
 import { loadCommandKey, verifyingCodec } from '../platform/command-auth.js';
 import { connectWorkerConnection } from '../platform/temporal.js';
+import type { Tracing } from '../platform/tracing.js';
 import { preloadModules } from './shared-modules.js';
 
 const require = createRequire(import.meta.url);
@@ -22,10 +23,16 @@ export const bundlerOptions: WorkerOptions['bundlerOptions'] = {
 
 export const workflowsPath = require.resolve('../workflows/index.ts');
 
-export async function createWorker(cfg: Config, deps: { db: Db; mailer: Mailer }): Promise<Worker> {
-  const connection = await connectWorkerConnection(cfg.temporal);
-  return Worker.create({
-    connection,
+/** The worker's options but its connection. With `tracing`, the workflows and activities are traced
+ * (platform/tracing.ts): the OpenTelemetry workflow interceptors are bundled into the workflow code then, and only
+ * then (every module of the bundle is instantiated again for each workflow the worker keeps in its cache). */
+export function workerOptions(
+  cfg: Config,
+  deps: { db: Db; mailer: Mailer },
+  tracing?: Tracing,
+): Omit<WorkerOptions, 'connection'> {
+  return {
+    ...tracing?.workerOptions,
     namespace: cfg.temporal.namespace,
     taskQueue: cfg.temporal.taskQueue,
     workflowsPath,
@@ -35,5 +42,14 @@ export async function createWorker(cfg: Config, deps: { db: Db; mailer: Mailer }
     maxCachedWorkflows: cfg.worker.cachedWorkflows,
     // Commands are authenticated on the way in (platform/command-auth.ts).
     dataConverter: { payloadCodecs: [verifyingCodec(loadCommandKey(cfg))] },
-  });
+  };
+}
+
+export async function createWorker(
+  cfg: Config,
+  deps: { db: Db; mailer: Mailer },
+  tracing?: Tracing,
+): Promise<Worker> {
+  const connection = await connectWorkerConnection(cfg.temporal);
+  return Worker.create({ ...workerOptions(cfg, deps, tracing), connection });
 }

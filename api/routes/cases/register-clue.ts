@@ -8,6 +8,7 @@ import { IdempotencyHeadersSchema, ProblemSchema, RegisteredSchema } from '../..
 import { RegisterClueSchema } from '../../../schema/case.js';
 import { requireRole } from '../../auth/sessions.js';
 import { AppError } from '../../errors.js';
+import { markCase } from '../../metrics.js';
 import type { ApiDeps } from '../../server.js';
 import { startCase } from '../../services/start-case.js';
 
@@ -45,6 +46,7 @@ export function registerClueRoute(app: FastifyInstance, { db, temporal, cfg }: A
           today,
         },
       );
+      markCase(req, reply, caseNumber);
       return reply.status(201).send({ caseNumber, workflowId: caseNumber, reused });
     },
   );
