@@ -60,7 +60,11 @@ const post = async (path: string, bearer: string, body: unknown, key: string) =>
   for (;;) {
     const r = await fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, 'idempotency-key': key },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${bearer}`,
+        'idempotency-key': key,
+      },
       body: JSON.stringify(body),
     });
     const json = (await r.json()) as Record<string, unknown>;
@@ -130,7 +134,9 @@ const clue = {
   discoveredOn: today,
 };
 let seq = 0;
-console.log('path | clients | p50 (× floor) | p99 | throughput | CPU ms per command: worker + API/clients + Temporal');
+console.log(
+  'path | clients | p50 (× floor) | p99 | throughput | CPU ms per command: worker + API/clients + Temporal',
+);
 await floorWorker.runUntil(async () => {
   for (const clients of CLIENTS) {
     const n = OPS(clients);
@@ -177,7 +183,9 @@ await floorWorker.runUntil(async () => {
     row('filing decision', clients, filing, withActivity);
   }
 });
-console.log('\n| path | clients | p50 (× floor) | p99 | throughput | CPU ms per command (worker + API + Temporal) | |');
+console.log(
+  '\n| path | clients | p50 (× floor) | p99 | throughput | CPU ms per command (worker + API + Temporal) | |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 await api.close();

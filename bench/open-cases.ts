@@ -5,7 +5,12 @@
 // SDK's cache size are read as the cases arrive and once they all sleep. Then a sample of cases, most of them
 // evicted from the cache, each take a command (evidence recorded), to show they are still served, and how fast.
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { chinaDateOf } from '../schema/values/dates.js';
+import { buildApi } from '../api/server.js';
+import { isWorkingDay } from '../domain/calendar/calendar.js';
+import { createLogger } from '../platform/log.js';
+import { addDays, chinaDateOf } from '../schema/values/dates.js';
+import { builtinCalendar } from '../services/calendar/builtin.js';
+import { signIn } from '../test/helpers/api.js';
 import { caseHandle, startCaseWorkflow } from '../test/helpers/case-client.js';
 import { caseInput, head, officer1, team, TEAM_IDS } from '../test/helpers/cases.js';
 import * as M from '../workflows/case/messages.js';
@@ -118,4 +123,68 @@ const after = e.workerRssMiB();
 console.log(
   `a command on ${ms.length} filed cases chosen at random: p50 ${pct(ms, 50).toFixed(0)} ms, p99 ${pct(ms, 99).toFixed(0)} ms; worker RSS after ${after.toFixed(0)} MiB`,
 );
+
+// A calendar change with N open cases: the administrator loads this year again with one more holiday, a working
+// day inside every unfiled case's 15-WD filing period, through the API (which has every open case recompute its
+// deadlines before it answers). Meanwhile a supervisor reads the case list and case pages.
+const api = await buildApi({
+  cfg: { ...e.cfg, api: { ...e.cfg.api, rateLimits: { reads: 1e7, writes: 1e7, logins: 1e7 } } },
+  db: e.db,
+  temporal: e.client,
+  log: createLogger('bench', { level: 'silent' }),
+});
+const { admin, supervisor1 } = await signIn(api, ['admin', 'supervisor1'], '10.9.1');
+const cal = builtinCalendar();
+const year = today.slice(0, 4);
+let extra = addDays(today, 3);
+while (!isWorkingDay(cal, extra)) extra = addDays(extra, 1);
+const file = {
+  year: Number(year),
+  source: '基准测试：增加一天假日 (benchmark: one more holiday)',
+  holidays: [
+    ...Object.entries(cal.holidays)
+      .filter(([d]) => d.startsWith(`${year}-`))
+      .map(([d, name]) => ({ from: d, to: d, name })),
+    { from: extra, to: extra, name: '基准测试假日' },
+  ],
+  workdays: Object.entries(cal.workdays)
+    .filter(([d]) => d.startsWith(`${year}-`))
+    .map(([date, name]) => ({ date, name })),
+};
+const dueBefore = await e.db.deadline.count({ where: { clock: 'filing', status: 'running' } });
+const reads: { list: number[]; page: number[]; failed: number } = { list: [], page: [], failed: 0 };
+let loading = true;
+const reader = (async () => {
+  while (loading) {
+    for (const [url, into] of [
+      ['/api/cases?status=open', reads.list],
+      [`/api/cases/${filed[Math.floor(Math.random() * filed.length)]}`, reads.page],
+    ] as const) {
+      const t = performance.now();
+      const r = await api.inject({ url, headers: { authorization: `Bearer ${supervisor1}` } });
+      if (r.statusCode === 200) into.push(performance.now() - t);
+      else reads.failed++;
+    }
+  }
+})();
+const tLoad = performance.now();
+const loaded = await api.inject({
+  method: 'POST',
+  url: '/api/admin/calendar/years',
+  headers: { authorization: `Bearer ${admin}` },
+  payload: file,
+});
+const loadSeconds = (performance.now() - tLoad) / 1000;
+loading = false;
+await reader;
+const answer = loaded.json();
+console.log(
+  `\ncalendar change (${extra} made a holiday) with ${N} open cases: answered ${loaded.statusCode} after ${loadSeconds.toFixed(1)} s; ` +
+    `${answer.cases} cases recomputed, ${answer.casesChanged} changed, ${answer.deadlinesChanged} deadlines moved (${dueBefore} filing periods running)`,
+);
+console.log(
+  `meanwhile: case list p50 ${pct(reads.list, 50).toFixed(0)} ms p99 ${pct(reads.list, 99).toFixed(0)} ms (${reads.list.length}); ` +
+    `case page p50 ${pct(reads.page, 50).toFixed(0)} ms p99 ${pct(reads.page, 99).toFixed(0)} ms (${reads.page.length}); ${reads.failed} failed`,
+);
+await api.close();
 await e.stop();
