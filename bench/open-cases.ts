@@ -1,5 +1,5 @@
 // `npm run bench -- open-cases`: what open cases cost a worker. N cases (BENCH_CASES, default 10,000) are
-// registered on the Temporal dev server and every other one is filed, so it waits in investigation with its
+// registered on the Temporal dev server and every other one (BENCH_FILED_EVERY) is filed, so it waits in investigation with its
 // 90-day case clock (a case workflow and its phase's workflow each). The worker runs as its own process with the
 // shipped configuration (or TIEAN_WORKER_CACHED_WORKFLOWS from the environment); its resident memory and the
 // SDK's cache size are read as the cases arrive and once they all sleep. Then a sample of cases, most of them
@@ -19,7 +19,11 @@ import { benchEngine, pct, pool } from './engine.js';
 const N = Number(process.env.BENCH_CASES ?? 10_000);
 const CHECK_EVERY = Number(process.env.BENCH_CHECK_EVERY ?? Math.max(500, N / 10));
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
-const CONCURRENCY = 8;
+/** A time budget for registering (minutes): the run goes on with as many cases as were registered by then. */
+const BUDGET_MS = Number(process.env.BENCH_MINUTES ?? Infinity) * 60_000;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** Every FILED_EVERY-th case is filed (its investigation phase runs with the 90-day case clock). */
+const FILED_EVERY = Number(process.env.BENCH_FILED_EVERY ?? 2);
 const workerEnv: Record<string, string> = {};
 if (process.env.TIEAN_WORKER_CACHED_WORKFLOWS)
   workerEnv.TIEAN_WORKER_CACHED_WORKFLOWS = process.env.TIEAN_WORKER_CACHED_WORKFLOWS;
@@ -50,6 +54,8 @@ async function patiently<T>(f: () => Promise<T>): Promise<T> {
 }
 
 const t0 = Date.now();
+/** Cases registered (all of 0 … started-1: each is taken in order, and the budget only stops later ones). */
+let started = 0;
 let sampled = 0;
 console.log('\n  cases  workflows  cached  worker RSS  per case over idle  started/s');
 const idle = e.workerRssMiB();
@@ -59,13 +65,15 @@ await pool(
   Array.from({ length: N }, (_, i) => i),
   CONCURRENCY,
   async (i) => {
+    if (Date.now() - t0 > BUDGET_MS) return;
+    started++;
     const n = number(i);
     const h = await startCaseWorkflow(e.client, {
       taskQueue: e.taskQueue,
       workflowId: n,
       args: [caseInput(n, today)],
     });
-    if (i % 2 === 1)
+    if (i % FILED_EVERY === FILED_EVERY - 1)
       await patiently(() =>
         h.executeUpdate(M.decideFilingUpdate, {
           args: [{ actor: head, command: { decision: 'file', reasons: '有违法事实，符合立案条件' } }],
@@ -83,18 +91,20 @@ await pool(
     }
   },
 );
-await projected(N);
+const total = started;
+await projected(total);
+const filedCount = Math.floor(total / FILED_EVERY);
 const startedIn = (Date.now() - t0) / 1000;
-console.log(`\n${N} cases registered (${N / 2} filed) and projected in ${startedIn.toFixed(0)} s`);
+console.log(`\n${total} cases registered (${filedCount} filed) and projected in ${startedIn.toFixed(0)} s`);
 await sleep(15_000);
 const settled = e.workerRssMiB();
 const cached = await e.workerMetric('temporal_sticky_cache_size');
 console.log(
-  `all asleep: worker RSS ${settled.toFixed(0)} MiB, ${cached} workflows cached, ${(((settled - idle) * 1024) / N).toFixed(1)} KiB per open case over the idle worker`,
+  `all asleep: worker RSS ${settled.toFixed(0)} MiB, ${cached} workflows cached, ${(((settled - idle) * 1024) / total).toFixed(1)} KiB per open case over the idle worker`,
 );
 
 // A command on cases chosen at random: most were evicted, so the worker replays their phase from history first.
-const filed = Array.from({ length: N / 2 }, (_, k) => number(2 * k + 1));
+const filed = Array.from({ length: filedCount }, (_, k) => number(FILED_EVERY * k + FILED_EVERY - 1));
 const picks = Array.from({ length: SAMPLE }, () => filed[Math.floor(Math.random() * filed.length)]!);
 const ms: number[] = [];
 await pool([...new Set(picks)], 4, async (n) => {
@@ -179,7 +189,7 @@ loading = false;
 await reader;
 const answer = loaded.json();
 console.log(
-  `\ncalendar change (${extra} made a holiday) with ${N} open cases: answered ${loaded.statusCode} after ${loadSeconds.toFixed(1)} s; ` +
+  `\ncalendar change (${extra} made a holiday) with ${total} open cases: answered ${loaded.statusCode} after ${loadSeconds.toFixed(1)} s; ` +
     `${answer.cases} cases recomputed, ${answer.casesChanged} changed, ${answer.deadlinesChanged} deadlines moved (${dueBefore} filing periods running)`,
 );
 console.log(

@@ -8,6 +8,14 @@ describe('configuration', () => {
     expect(c.database).toMatchObject({ embedded: true, port: 54329 });
     expect(c.temporal).toMatchObject({ embedded: true, address: '127.0.0.1:7233', namespace: 'default' });
     expect(c.smtp).toMatchObject({ embedded: true, url: 'smtp://127.0.0.1:2525' });
+    expect(c.worker.cachedWorkflows).toBe(1000);
+  });
+  it("sizes the worker's workflow cache, refusing what is not a whole number in range", () => {
+    expect(loadConfig({ TIEAN_WORKER_CACHED_WORKFLOWS: '2500' }).worker.cachedWorkflows).toBe(2500);
+    for (const bad of ['many', '-1', '1.5', '1000000'])
+      expect(() => loadConfig({ TIEAN_WORKER_CACHED_WORKFLOWS: bad })).toThrow(
+        /TIEAN_WORKER_CACHED_WORKFLOWS/,
+      );
   });
   it('uses external services when their variables are set', () => {
     const c = loadConfig({
