@@ -4,7 +4,7 @@
 // shipped configuration (or TIEAN_WORKER_CACHED_WORKFLOWS from the environment); its resident memory and the
 // SDK's cache size are read as the cases arrive and once they all sleep. Then a sample of cases, most of them
 // evicted from the cache, each take a command (evidence recorded), to show they are still served, and how fast.
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { buildApi } from '../api/server.js';
 import { isWorkingDay } from '../domain/calendar/calendar.js';
 import { createLogger } from '../platform/log.js';
@@ -21,7 +21,7 @@ const CHECK_EVERY = Number(process.env.BENCH_CHECK_EVERY ?? Math.max(500, N / 10
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
 /** A time budget for registering (minutes): the run goes on with as many cases as were registered by then. */
 const BUDGET_MS = Number(process.env.BENCH_MINUTES ?? Infinity) * 60_000;
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 /** Every FILED_EVERY-th case is filed (its investigation phase runs with the 90-day case clock). */
 const FILED_EVERY = Number(process.env.BENCH_FILED_EVERY ?? 2);
 const workerEnv: Record<string, string> = {};
@@ -41,14 +41,16 @@ const projected = async (n: number) => {
   while ((await e.db.case.count()) < n) await sleep(250);
 };
 
-/** A command sent again while the case's first phase has not started yet (the API answers 503 then; a client
- * retries with the same key). */
+/** A command sent again while the case's first phase has not started yet, or when the server did not answer in
+ * time (the API answers 503 then; a client retries with the same key: the same Update ID). */
 async function patiently<T>(f: () => Promise<T>): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
       return await f();
     } catch (err) {
-      if (tries >= 30 || !(err instanceof WorkflowNotFoundError)) throw err;
+      const retry =
+        err instanceof WorkflowNotFoundError || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
+      if (tries >= 30 || !retry) throw err;
     }
   }
 }
@@ -76,6 +78,7 @@ await pool(
     if (i % FILED_EVERY === FILED_EVERY - 1)
       await patiently(() =>
         h.executeUpdate(M.decideFilingUpdate, {
+          updateId: `filing-${n}`,
           args: [{ actor: head, command: { decision: 'file', reasons: '有违法事实，符合立案条件' } }],
         }),
       );
@@ -111,6 +114,7 @@ await pool([...new Set(picks)], 4, async (n) => {
   const t = performance.now();
   await patiently(() =>
     caseHandle(e.client, n).executeUpdate(M.recordEvidenceUpdate, {
+      updateId: `evidence-${n}`,
       args: [
         {
           actor: officer1,
