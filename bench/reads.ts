@@ -3,7 +3,10 @@
 // for each open case, the audit trail, the public list) and as many complaints (their rows, acceptance and
 // mediation deadlines, submissions, audit entries) on embedded PostgreSQL, migrated like production. Each read is
 // run as the API runs it, 200 times, and its plan is shown (EXPLAIN ANALYZE) so indexes are chosen from what
-// PostgreSQL does. The figures' reads run twice: without the indexes of their migration, then with them.
+// PostgreSQL does. The figures' reads run twice: without the indexes of their migration, then with them. The
+// on-time rate reads the counts that the deadlines' triggers kept as the seed inserted them (checked first against
+// counting the deadlines), and is measured beside counting every ended deadline as it was read before; last, what
+// the triggers add to a write that ends a deadline.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +15,7 @@ import { Prisma } from '../schema/generated/prisma/client.js';
 import { projectRoot } from '../platform/config.js';
 import type { Actor } from '../schema/roles.js';
 import { listMatters } from '../api/services/matters.js';
+import { boardSql } from '../api/services/board.js';
 import { figureQueries, figureSql, periodOf, readFigures } from '../api/services/figures.js';
 import { unitSubtree } from '../api/services/units.js';
 import { chinaDateOf } from '../schema/values/dates.js';
@@ -229,6 +233,41 @@ try {
     `seeded ${CASES.toLocaleString('en')} cases and ${COMPLAINTS.toLocaleString('en')} complaints (deadlines, tasks, audit trails, submissions, the public list): ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 
+  const provinceUnits = await unitSubtree(db, 'p');
+  const cityAll = await unitSubtree(db, 'c3');
+  const today = chinaDateOf(Date.now());
+  const year = periodOf(chinaDateOf(Date.now() - 365 * 86_400_000), today);
+  /** The deadline board's horizon by default (5 days), as the API takes it. */
+  const until = () => new Date(Date.now() + 5 * 86_400_000);
+
+  // The seed's deadlines were counted by the triggers of migration 20261204100000_deadline_counts as they were
+  // inserted: the counts answer what counting the deadlines answers, or the benchmark stops.
+  const [counted, scanned] = await Promise.all([
+    figureQueries.onTime(db, provinceUnits, year),
+    figureQueries.onTimeFromDeadlines(db, provinceUnits, year),
+  ]);
+  if (
+    JSON.stringify(counted, (_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)) !==
+    JSON.stringify(scanned, (_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))
+  )
+    throw new Error(`the counts differ from the deadlines: ${String(counted)} / ${String(scanned)}`);
+  const rows = async (sql: string) => Number((await db.$queryRawUnsafe<{ n: bigint }[]>(sql))[0]!.n);
+  const [dayRows, monthRows, yearDayRows] = await Promise.all([
+    rows('SELECT count(*) AS n FROM "DeadlineDayCount"'),
+    rows('SELECT count(*) AS n FROM "DeadlineMonthCount"'),
+    rows(`SELECT count(*) AS n FROM "DeadlineDayCount" WHERE day BETWEEN '${year.from}' AND '${year.to}'`),
+  ]);
+  say(
+    `the province's year: ${scanned.reduce((t, o) => t + Number(o.ended), 0)} deadlines ended (${scanned.length} periods); ` +
+      `counts kept: ${dayRows} of units' days (${yearDayRows} in the year), ${monthRows} of units' months`,
+  );
+
+  // What the on-time figure would read with counts per day only: a province's year of units' days.
+  const daysAlone = Prisma.sql`
+      SELECT clock, sum(ended) AS ended, sum("onTime") AS "onTime" FROM "DeadlineDayCount"
+       WHERE "unitId" = ANY(${provinceUnits}) AND day >= ${year.from}::date AND day <= ${year.to}::date
+       GROUP BY clock ORDER BY clock`;
+
   const officer: Actor = { id: 'officer3', displayName: 'o', roles: ['case_officer'], unitId: 'k7' };
   const citySupervisor: Actor = { id: 'sup', displayName: 's', roles: ['supervisor'], unitId: 'c3' };
   const province: Actor = { id: 'psup', displayName: 'p', roles: ['supervisor'], unitId: 'p' };
@@ -275,6 +314,16 @@ try {
       `SELECT d.id FROM "Deadline" d WHERE d."unitId" = ANY(ARRAY[${cityUnits.map((u) => `'${u}'`).join(',')}]) AND d.status IN ('running','overdue') AND d."dueAt" < now() + interval '5 days' ORDER BY d."dueAt" LIMIT 100`,
     ],
     [
+      'deadline board: counts by officer for a city (overdue, at risk)',
+      () => db.$queryRaw(boardSql.byOfficer(cityAll, until())),
+      boardSql.byOfficer(cityAll, until()),
+    ],
+    [
+      'deadline board: counts by officer for the province (overdue, at risk)',
+      () => db.$queryRaw(boardSql.byOfficer(provinceUnits, until())),
+      boardSql.byOfficer(provinceUnits, until()),
+    ],
+    [
       'deadline board: counts by unit for the province (overdue, at risk)',
       () =>
         db.$queryRawUnsafe(
@@ -298,22 +347,18 @@ try {
     ],
     [
       'figures: on-time rate per statutory period, one year, the province',
-      () =>
-        db.$queryRawUnsafe(
-          `SELECT d.clock, count(*) AS ended, count(*) FILTER (WHERE d."updatedAt" <= d."dueAt") AS on_time
-             FROM "Deadline" d
-            WHERE d.status = 'stopped' AND d."updatedAt" >= now() - interval '1 year'
-            GROUP BY d.clock`,
-        ),
-      `SELECT d.clock, count(*), count(*) FILTER (WHERE d."updatedAt" <= d."dueAt") FROM "Deadline" d WHERE d.status = 'stopped' AND d."updatedAt" >= now() - interval '1 year' GROUP BY d.clock`,
+      () => figureQueries.onTime(db, provinceUnits, year),
+      figureSql.onTime(provinceUnits, year),
     ],
+    [
+      '  (counted from every deadline that ended, as before the counts)',
+      () => figureQueries.onTimeFromDeadlines(db, provinceUnits, year),
+      figureSql.onTimeFromDeadlines(provinceUnits, year),
+    ],
+    ['  (from the counts per day alone, without those per month)', () => db.$queryRaw(daysAlone), daysAlone],
   ];
 
   // The figures of GET /api/figures over the last year, for the province and for a city.
-  const provinceUnits = await unitSubtree(db, 'p');
-  const cityAll = await unitSubtree(db, 'c3');
-  const today = chinaDateOf(Date.now());
-  const year = periodOf(chinaDateOf(Date.now() - 365 * 86_400_000), today);
   const figureReads: typeof reads = [
     ...(
       [
@@ -337,6 +382,10 @@ try {
       figureSql.onTime(['k7'], year),
     ],
     ['figures: all of GET /api/figures, one year, the province', () => readFigures(db, provinceUnits, year)],
+    [
+      '  (its queries with the on-time rate counted from every ended deadline, as before)',
+      () => beforeTheCounts(),
+    ],
     ['figures: all of GET /api/figures, one year, a city', () => readFigures(db, cityAll, year)],
     ['figures: all of GET /api/figures, one year, a county', () => readFigures(db, ['k7'], year)],
   ];
@@ -378,6 +427,44 @@ try {
       }
     }
   }
+  /** Reads measured in turns (one run of each, then again), so that a load that comes and goes on the machine
+   * falls on each alike: the fair comparison of the counts with counting every ended deadline. */
+  async function measureInTurns(list: [string, () => Promise<unknown>][], label: string) {
+    say('');
+    say(`${`read${label}, in turns`.padEnd(70)} ${'p50'.padStart(8)} ${'p99'.padStart(8)}`);
+    for (const [, run] of list) for (let i = 0; i < 10; i++) await run(); // warm
+    const times = list.map((): number[] => []);
+    for (let i = 0; i < RUNS; i++)
+      for (const [k, [, run]] of list.entries()) {
+        const t = performance.now();
+        await run();
+        times[k]!.push(performance.now() - t);
+      }
+    for (const [k, [name]] of list.entries()) {
+      const ts = times[k]!.sort((a, b) => a - b);
+      say(
+        `${name.padEnd(70)} ${ts[Math.floor(RUNS / 2)]!.toFixed(1).padStart(6)}ms ${ts[Math.floor(RUNS * 0.99)]!.toFixed(1).padStart(6)}ms`,
+      );
+    }
+  }
+  const beforeTheCounts = () => {
+    const q = figureQueries;
+    return Promise.all(
+      [q.cases, q.onTimeFromDeadlines, q.entries, q.complaints, q.channel12315].map((f) =>
+        f(db, provinceUnits, year),
+      ),
+    );
+  };
+  const inTurns: [string, () => Promise<unknown>][] = [
+    ['on-time rate, one year, the province: the counts', () => figureQueries.onTime(db, provinceUnits, year)],
+    [
+      '  counted from every ended deadline, as before',
+      () => figureQueries.onTimeFromDeadlines(db, provinceUnits, year),
+    ],
+    ['all of GET /api/figures, one year, the province', () => readFigures(db, provinceUnits, year)],
+    ['  its queries with the on-time rate as before', beforeTheCounts],
+  ];
+
   await measure(reads);
   // The figures without the indexes of their migration, then with them (created as the migration creates them).
   const creates = statement('CREATE INDEX');
@@ -388,6 +475,80 @@ try {
   for (const c of creates) await db.$executeRawUnsafe(c);
   await db.$executeRawUnsafe('ANALYZE');
   await measure(figureReads, ' (with them)');
+  await measureInTurns(inTurns, '');
+
+  // The seed ends a unit's deadlines on few days (its cases begin 100 days apart), so its counts per day are fewer
+  // than a real province's, whose deadlines end on every day. The same deadlines with their ends (and due times)
+  // moved back by 0–99 days each, counted again as the migration counts them (the triggers off meanwhile); then
+  // the on-time reads again.
+  await db.$executeRawUnsafe('ALTER TABLE "Deadline" DISABLE TRIGGER USER');
+  await db.$executeRawUnsafe(
+    `UPDATE "Deadline" SET "updatedAt" = "updatedAt" - (abs(hashtext(id)) % 100) * interval '1 day',
+                           "dueAt" = "dueAt" - (abs(hashtext(id)) % 100) * interval '1 day'
+      WHERE status = 'stopped'`,
+  );
+  await db.$executeRawUnsafe('ALTER TABLE "Deadline" ENABLE TRIGGER USER');
+  const tr = performance.now();
+  await db.$executeRawUnsafe('SELECT "deadline_counts_rebuild"()');
+  const rebuilt = performance.now() - tr;
+  await db.$executeRawUnsafe('VACUUM ANALYZE');
+  const [spreadDays, spreadYearDays, spreadMonths] = await Promise.all([
+    rows('SELECT count(*) AS n FROM "DeadlineDayCount"'),
+    rows(`SELECT count(*) AS n FROM "DeadlineDayCount" WHERE day BETWEEN '${year.from}' AND '${year.to}'`),
+    rows('SELECT count(*) AS n FROM "DeadlineMonthCount"'),
+  ]);
+  say('');
+  say(
+    `the ends spread over every day: counted again from the deadlines in ${(rebuilt / 1000).toFixed(1)} s; ` +
+      `counts kept: ${spreadDays} of units' days (${spreadYearDays} in the year), ${spreadMonths} of units' months`,
+  );
+  const [counted2, scanned2] = await Promise.all([
+    figureQueries.onTime(db, provinceUnits, year),
+    figureQueries.onTimeFromDeadlines(db, provinceUnits, year),
+  ]);
+  if (
+    JSON.stringify(counted2, (_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)) !==
+    JSON.stringify(scanned2, (_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))
+  )
+    throw new Error('the counts differ from the deadlines after counting again');
+  await measure(
+    [
+      ...reads.slice(reads.findIndex(([name]) => name.startsWith('figures: on-time'))),
+      ...figureReads.filter(([name]) => name.includes('all of GET') || name.startsWith('  (its queries')),
+    ],
+    ' (the ends spread over every day)',
+  );
+  await measureInTurns(inTurns, ' (the ends spread over every day)');
+
+  // What keeping the counts costs a write: a running deadline ended by one UPDATE in its own transaction, with the
+  // triggers that count it and without them (disabled), in turns of 1,000 deadlines each.
+  const running = (
+    await db.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM "Deadline" WHERE status = 'running' ORDER BY md5(id) LIMIT ${4 * Math.min(RUNS * 5, 1000)}`,
+    )
+  ).map((r) => r.id);
+  const writes: Record<'with' | 'without', number[]> = { with: [], without: [] };
+  for (const [turn, ids] of [0, 1, 2, 3].map((k) => [k, running.filter((_, i) => i % 4 === k)] as const)) {
+    const counted = turn % 2 === 0;
+    if (!counted) await db.$executeRawUnsafe('ALTER TABLE "Deadline" DISABLE TRIGGER USER');
+    for (const id of ids) {
+      const t = performance.now();
+      await db.$executeRaw`UPDATE "Deadline" SET status = 'stopped', "updatedAt" = now() WHERE id = ${id}`;
+      writes[counted ? 'with' : 'without'].push(performance.now() - t);
+    }
+    if (!counted) await db.$executeRawUnsafe('ALTER TABLE "Deadline" ENABLE TRIGGER USER');
+  }
+  say('');
+  say(`${'write'.padEnd(70)} ${'p50'.padStart(8)} ${'p99'.padStart(8)}`);
+  for (const [label, times] of [
+    ['a running deadline ended (one UPDATE), the counts kept by the triggers', writes.with],
+    ['  the same without the triggers', writes.without],
+  ] as const) {
+    times.sort((a, b) => a - b);
+    say(
+      `${label.padEnd(70)} ${times[Math.floor(times.length / 2)]!.toFixed(2).padStart(6)}ms ${times[Math.floor(times.length * 0.99)]!.toFixed(2).padStart(6)}ms`,
+    );
+  }
   if (process.env.BENCH_PLANS) say(`\n${plans.join('\n\n')}`);
 } finally {
   await db.$disconnect();

@@ -19,6 +19,7 @@ import { requireRole } from '../auth/sessions.js';
 import type { ApiDeps } from '../server.js';
 import { unitSubtree } from '../services/units.js';
 import { PERIODS } from '../../domain/rules/catalogue.js';
+import { boardSql } from '../services/board.js';
 import { figuresCsv, periodOf, readFigures } from '../services/figures.js';
 import type { Actor } from '../../schema/roles.js';
 import { recentCalendar } from '../../services/calendar/load.js';
@@ -107,23 +108,10 @@ export function supervisionRoutes(app: FastifyInstance, { db }: ApiDeps) {
       const open = { unitId: { in: units }, status: { in: ['running', 'overdue'] }, dueAt: { lt: until } };
       const [rows, counts, officers] = await Promise.all([
         db.deadline.findMany({ where: open, orderBy: { dueAt: 'asc' }, take: req.query.limit }),
-        db.$queryRaw<{ unitId: string; overdue: bigint; atRisk: bigint }[]>`
-          SELECT "unitId", count(*) FILTER (WHERE "dueAt" < now()) AS overdue,
-                 count(*) FILTER (WHERE "dueAt" >= now()) AS "atRisk"
-            FROM "Deadline"
-           WHERE "unitId" = ANY(${units}) AND status IN ('running', 'overdue') AND "dueAt" < ${until}
-           GROUP BY "unitId" ORDER BY "unitId"`,
-        // By officer: the officers named on the open tasks of the cases these deadlines belong to (a task for a
-        // role, with no one named, counts under no officer).
-        db.$queryRaw<{ officerId: string; overdue: bigint; atRisk: bigint }[]>`
-          SELECT a AS "officerId",
-                 count(DISTINCT d.id) FILTER (WHERE d."dueAt" < now()) AS overdue,
-                 count(DISTINCT d.id) FILTER (WHERE d."dueAt" >= now()) AS "atRisk"
-            FROM "Deadline" d
-            JOIN "Task" t ON t."caseNumber" = d."caseNumber" AND t.status = 'open'
-            CROSS JOIN LATERAL unnest(t.assignees) AS a
-           WHERE d."unitId" = ANY(${units}) AND d.status IN ('running', 'overdue') AND d."dueAt" < ${until}
-           GROUP BY a ORDER BY overdue DESC, a LIMIT 200`,
+        db.$queryRaw<{ unitId: string; overdue: bigint; atRisk: bigint }[]>(boardSql.byUnit(units, until)),
+        db.$queryRaw<{ officerId: string; overdue: bigint; atRisk: bigint }[]>(
+          boardSql.byOfficer(units, until),
+        ),
       ]);
       const now = Date.now();
       return {

@@ -2,10 +2,12 @@
 // — case rows, deadlines, submissions, and the figure entries the projection writes with the steps that count —
 // never from a workflow. A period is [from 00:00, the day after `to` 00:00) China time for moments, and
 // from ≤ day ≤ to for days (received, decided, published). The queries are measured at 100,000 cases and as many
-// complaints (bench/reads.ts); each reads one index (migration 20261204090000_figures).
+// complaints (bench/reads.ts); each reads one index (migration 20261204090000_figures), and the on-time rate reads
+// the counts of ended deadlines that triggers keep per unit, period and day and month (20261204100000_deadline_counts).
 import type { Db } from '../../platform/db.js';
 import { Prisma } from '../../schema/generated/prisma/client.js';
 import type { FigureKind } from '../../services/figure-entries.js';
+import { addDays } from '../../schema/values/dates.js';
 import type { Figures, UnitFigures } from '../../schema/workbench.js';
 
 /** The period asked for: its days, and the moments that bound it in China time. */
@@ -22,6 +24,16 @@ export function periodOf(from: string, to: string): Period {
   return { from, to, start, end };
 }
 
+/** The whole months of a period: the first day of the first, and the first day after the last (`from` equal to
+ * `until`, the day after the period, when it holds no whole month). */
+export function wholeMonths(p: { from: string; to: string }): { from: string; until: string } {
+  const first = (d: string) => `${d.slice(0, 7)}-01`;
+  const nextMonth = (d: string) => first(addDays(first(d), 31));
+  const from = p.from.endsWith('-01') ? p.from : nextMonth(p.from);
+  const until = first(addDays(p.to, 1));
+  return from < until ? { from, until } : { from: addDays(p.to, 1), until: addDays(p.to, 1) };
+}
+
 type Counts<K extends string> = { unitId: string } & Record<K, bigint>;
 
 /** The SQL of each figure (the benchmark runs and explains them one by one). */
@@ -33,8 +45,27 @@ export const figureSql = {
        WHERE kind = 'case' AND "unitId" = ANY(${units}) AND "createdAt" >= ${p.start} AND "createdAt" < ${p.end}
        GROUP BY "unitId"`,
 
-  /** Statutory clocks stopped in the period, per clock, and how many stopped by their due time. */
-  onTime: (units: string[], p: Period) => Prisma.sql`
+  /** Statutory clocks stopped in the period, per clock, and how many stopped by their due time: from the counts
+   * kept as deadlines end (migration 20261204100000_deadline_counts), the period's whole months from the counts
+   * per month and the days before and after them from the counts per day. Always equal to `onTimeFromDeadlines`. */
+  onTime: (units: string[], p: Period) => {
+    const m = wholeMonths(p);
+    return Prisma.sql`
+      SELECT clock, sum(ended) AS ended, sum("onTime") AS "onTime"
+        FROM (SELECT clock, ended, "onTime" FROM "DeadlineMonthCount"
+               WHERE "unitId" = ANY(${units}) AND month >= ${m.from}::date AND month < ${m.until}::date
+              UNION ALL
+              SELECT clock, ended, "onTime" FROM "DeadlineDayCount"
+               WHERE "unitId" = ANY(${units}) AND day >= ${p.from}::date AND day < ${m.from}::date
+              UNION ALL
+              SELECT clock, ended, "onTime" FROM "DeadlineDayCount"
+               WHERE "unitId" = ANY(${units}) AND day >= ${m.until}::date AND day <= ${p.to}::date) c
+       GROUP BY clock HAVING sum(ended) > 0 ORDER BY clock`;
+  },
+
+  /** The same figure counted from the deadlines themselves, every one that ended in the period (a province's year
+   * is about 165,000): what the counts must always equal (the tests compare them; the benchmark measures both). */
+  onTimeFromDeadlines: (units: string[], p: Period) => Prisma.sql`
       SELECT clock, count(*) AS ended, count(*) FILTER (WHERE "updatedAt" <= "dueAt") AS "onTime"
         FROM "Deadline"
        WHERE status = 'stopped' AND "unitId" = ANY(${units}) AND "updatedAt" >= ${p.start} AND "updatedAt" < ${p.end}
@@ -78,6 +109,7 @@ const run =
 export const figureQueries = {
   cases: run<Counts<'filed' | 'closed'>>(figureSql.cases),
   onTime: run<{ clock: string; ended: bigint; onTime: bigint }>(figureSql.onTime),
+  onTimeFromDeadlines: run<{ clock: string; ended: bigint; onTime: bigint }>(figureSql.onTimeFromDeadlines),
   entries: run<
     { unitId: string; kind: FigureKind } & Record<
       'n' | 'fineFen' | 'gainsFen' | 'propertyFen' | 'met' | 'unknown',
