@@ -1,6 +1,10 @@
 // Loading a year's official schedule (administrators, when the State Council publishes it) and having every
 // open case recompute its deadlines.
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+} from '@temporalio/client';
 import { expandRanges } from '../domain/calendar/sources.js';
 import type { Db } from '../platform/db.js';
 import type { CalendarYearFile } from '../schema/calendar.js';
@@ -38,14 +42,24 @@ export async function loadCalendarYear(
 /** How many moved deadlines a calendar load lists (a bounded answer; the counts are complete). */
 export const MOVED_LISTED = 200;
 
+/** How often a case's recomputation is sent again when Temporal does not answer in time (the same Update ID, so
+ * it applies once). */
+const RECOMPUTE_TRIES = 3;
+
 export async function recomputeOpenCases(
   db: Db,
   temporal: Client,
   concurrency = 8,
+  /** Names this load's Updates: a recomputation sent again is applied once. */
+  loadId = `${Date.now()}`,
 ): Promise<{
   cases: number;
   casesChanged: number;
   deadlinesChanged: number;
+  /** Cases whose workflow did not answer (after retries): their deadlines keep the old calendar until the year is
+   * loaded again (each recomputation is idempotent). The load never fails for them. */
+  casesNotRecomputed: number;
+  notRecomputed: string[];
   /** The first MOVED_LISTED deadlines that moved, for the administrator to see (the counts cover all). */
   moved: { caseNumber: string; clock: string; from: string | null; to: string | null }[];
 }> {
@@ -57,22 +71,40 @@ export async function recomputeOpenCases(
   let casesChanged = 0;
   let deadlinesChanged = 0;
   const listed: { caseNumber: string; clock: string; from: string | null; to: string | null }[] = [];
+  const failed: string[] = [];
   const queue = [...open];
   const work = async () => {
     for (let m = queue.shift(); m !== undefined; m = queue.shift()) {
-      try {
-        const moved = await onMatter(temporal, m.number, m.kind as MatterKind, (h) =>
-          h.executeUpdate(recomputeDeadlinesUpdate),
-        );
-        if (moved.length) casesChanged++;
-        deadlinesChanged += moved.length;
-        for (const d of moved) if (listed.length < MOVED_LISTED) listed.push({ caseNumber: m.number, ...d });
-      } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError)) throw err; // closed meanwhile: nothing to recompute
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const moved = await onMatter(temporal, m.number, m.kind as MatterKind, (h) =>
+            h.executeUpdate(recomputeDeadlinesUpdate, { updateId: `calendar-${loadId}` }),
+          );
+          if (moved.length) casesChanged++;
+          deadlinesChanged += moved.length;
+          for (const d of moved)
+            if (listed.length < MOVED_LISTED) listed.push({ caseNumber: m.number, ...d });
+          break;
+        } catch (err) {
+          if (err instanceof WorkflowNotFoundError) break; // closed meanwhile: nothing to recompute
+          if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError && attempt < RECOMPUTE_TRIES) continue;
+          // Any other answer (a workflow that stopped, a Temporal server that does not answer): counted and
+          // named, and the load goes on with the other cases.
+          failed.push(m.number);
+          break;
+        }
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, work));
   listed.sort((a, b) => a.caseNumber.localeCompare(b.caseNumber) || a.clock.localeCompare(b.clock));
-  return { cases: open.length, casesChanged, deadlinesChanged, moved: listed };
+  failed.sort();
+  return {
+    cases: open.length,
+    casesChanged,
+    deadlinesChanged,
+    casesNotRecomputed: failed.length,
+    notRecomputed: failed.slice(0, MOVED_LISTED),
+    moved: listed,
+  };
 }

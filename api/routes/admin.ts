@@ -210,6 +210,9 @@ export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
             cases: z.number(),
             casesChanged: z.number(),
             deadlinesChanged: z.number(),
+            /** Cases whose workflow did not answer: loading the year again recomputes them (the first 200 named). */
+            casesNotRecomputed: z.number(),
+            notRecomputed: z.array(z.string()).max(200),
             /** The deadlines that moved (the first 200, by case number). */
             moved: z
               .array(

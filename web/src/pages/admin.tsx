@@ -18,6 +18,8 @@ interface CalendarLoad {
   cases: number;
   casesChanged: number;
   deadlinesChanged: number;
+  casesNotRecomputed: number;
+  notRecomputed: string[];
   moved: { caseNumber: string; clock: string; from: string | null; to: string | null }[];
 }
 interface Refusal {
@@ -281,6 +283,18 @@ export function AdminPage({ me }: { me: Me }) {
                     lang === 'zh'
                       ? `${calendarResult.year} 年：节假日 ${calendarResult.holidays} 天、调休上班 ${calendarResult.workdays} 天；重算未结案件 ${calendarResult.cases} 件，其中 ${calendarResult.casesChanged} 件的 ${calendarResult.deadlinesChanged} 个期限已调整`
                       : `${calendarResult.year}: ${calendarResult.holidays} holidays, ${calendarResult.workdays} working weekend days; ${calendarResult.cases} open cases recomputed, ${calendarResult.deadlinesChanged} deadlines of ${calendarResult.casesChanged} cases moved`
+                  }
+                />
+              )}
+              {calendarResult && calendarResult.casesNotRecomputed > 0 && (
+                <Alert
+                  style={{ marginTop: 12 }}
+                  type="warning"
+                  data-testid="calendar-not-recomputed"
+                  title={
+                    lang === 'zh'
+                      ? `${calendarResult.casesNotRecomputed} 件案件暂未重算（流程未响应），请稍后再次载入该年度：${calendarResult.notRecomputed.join('、')}`
+                      : `${calendarResult.casesNotRecomputed} cases were not recomputed (their workflow did not answer); load the year again later: ${calendarResult.notRecomputed.join(', ')}`
                   }
                 />
               )}
