@@ -65,7 +65,12 @@ const EnvSchema = z.object({
     .optional(),
   /** How many case, complaint and phase workflows a worker keeps in memory between their steps (its sticky cache);
    * the others are evicted and replayed from history at their next step. Sized in the README ("Sizing"). */
-  TIEAN_WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(CACHED_WORKFLOWS_DEFAULT),
+  TIEAN_WORKER_CACHED_WORKFLOWS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .default(CACHED_WORKFLOWS_DEFAULT),
   /** The port `npm start` gives its worker's metrics (on loopback). */
   TIEAN_WORKER_METRICS_PORT: port.default(9464),
   /** A bearer token that lets Prometheus read the API's /metrics from another machine (loopback needs none). */

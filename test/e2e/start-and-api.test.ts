@@ -264,7 +264,14 @@ describe('the system end to end (dev server, through the API)', () => {
     const loaded = await call('POST', '/api/admin/calendar/years', { token: admin, body: file });
     expect(loaded.status).toBe(200);
     // Two open cases: the filed one's case clock (CD, due later) stays; the new one's filing deadline moves.
-    expect(loaded.body).toMatchObject({ year, cases: 2, casesChanged: 1, deadlinesChanged: 1 });
+    expect(loaded.body).toMatchObject({
+      year,
+      cases: 2,
+      casesChanged: 1,
+      deadlinesChanged: 1,
+      casesNotRecomputed: 0,
+      notRecomputed: [],
+    });
     expect(loaded.body.moved).toEqual([
       {
         caseNumber: expect.any(String),
