@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_MESSAGES, type ErrorCode } from '../schema/errors.js';
+import { PhaseHandoverError } from '../services/matter-workflows.js';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -119,6 +120,8 @@ export function fromTemporal(err: unknown): AppError | undefined {
     if (code in ERROR_MESSAGES) return new AppError(code, [], err.cause.message);
   }
   if (err instanceof WorkflowNotFoundError) return new AppError('STAGE_NOT_ALLOWED', [], 'case is closed');
+  // Between two phases under load: not applied; the client sends it again with the same Idempotency-Key.
+  if (err instanceof PhaseHandoverError) return new AppError('SERVICE_UNAVAILABLE', [], err.message);
   if (isUnavailable(err)) return new AppError('SERVICE_UNAVAILABLE');
   return undefined;
 }

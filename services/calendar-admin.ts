@@ -10,7 +10,7 @@ import type { Db } from '../platform/db.js';
 import type { CalendarYearFile } from '../schema/calendar.js';
 import { recomputeDeadlinesUpdate } from '../workflows/case/messages.js';
 import { forgetCalendar } from './calendar/load.js';
-import { onMatter, type MatterKind } from './matter-workflows.js';
+import { onMatter, PhaseHandoverError, type MatterKind } from './matter-workflows.js';
 
 /** Replaces the year's entries in one transaction: either the whole year is loaded or nothing is. */
 export async function loadCalendarYear(
@@ -87,7 +87,9 @@ export async function recomputeOpenCases(
           break;
         } catch (err) {
           if (err instanceof WorkflowNotFoundError) break; // closed meanwhile: nothing to recompute
-          if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError && attempt < RECOMPUTE_TRIES) continue;
+          const transient =
+            err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || err instanceof PhaseHandoverError;
+          if (transient && attempt < RECOMPUTE_TRIES) continue;
           // Any other answer (a workflow that stopped, a Temporal server that does not answer): counted and
           // named, and the load goes on with the other cases.
           failed.push(m.number);

@@ -14,6 +14,15 @@ import { casePhaseQuery } from '../workflows/case/messages.js';
 
 export type MatterKind = 'case' | 'complaint' | 'listing';
 
+/** The case is between two phases and the next one did not start in time (a loaded Temporal server or worker):
+ * the command did not apply; sent again with the same Idempotency-Key (the same Update ID), it applies once. */
+export class PhaseHandoverError extends Error {
+  constructor(readonly caseNumber: string) {
+    super(`${caseNumber}: the case is between two phases; the next one has not started yet`);
+    this.name = 'PhaseHandoverError';
+  }
+}
+
 /** How long a call waits for the next phase to start, at most. */
 const HANDOVER_MS = 5_000;
 const RETRY_MS = 100;
@@ -46,7 +55,11 @@ export async function onMatter<T>(
         if (!handedOver && (!(err instanceof WorkflowNotFoundError) || (await ended(owner)))) throw err;
       }
     }
-    if (Date.now() > until) throw new WorkflowNotFoundError('no phase of the case is running', number, '');
+    if (Date.now() > until) {
+      // A case that has run its course has no phase to take the command; one still running is only slow.
+      if (await ended(owner)) throw new WorkflowNotFoundError('no phase of the case is running', number, '');
+      throw new PhaseHandoverError(number);
+    }
     await sleep(RETRY_MS);
   }
 }
