@@ -90,17 +90,6 @@ export async function benchEngine(opts: {
   };
   await startWorker();
 
-  /** The pids of a process and its descendants. */
-  const tree = (pid: number): number[] => {
-    const children = readdirSync(`/proc/${pid}/task`).flatMap((t) => {
-      try {
-        return readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-      } catch {
-        return [];
-      }
-    });
-    return [pid, ...children.flatMap((c) => tree(Number(c)))];
-  };
   const rssKiB = (pid: number) =>
     Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
@@ -111,7 +100,7 @@ export async function benchEngine(opts: {
     taskQueue: cfg.temporal.taskQueue,
     mailDir,
     pids: () => ({ worker: worker.child.pid!, temporal: temporal.child.pid! }),
-    workerRssMiB: () => tree(worker.child.pid!).reduce((s, p) => s + rssKiB(p), 0) / 1024,
+    workerRssMiB: () => descendants(worker.child.pid!).reduce((s, p) => s + rssKiB(p), 0) / 1024,
     async workerMetric(name) {
       const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       return text
@@ -134,24 +123,25 @@ export async function benchEngine(opts: {
   };
 }
 
+/** A process and its descendants (their pids). */
+function descendants(pid: number): number[] {
+  const children = readdirSync(`/proc/${pid}/task`).flatMap((t) => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    } catch {
+      return [];
+    }
+  });
+  return [pid, ...children.flatMap((c) => descendants(Number(c)))];
+}
+
 /** CPU seconds a process and its descendants have used (user + system). */
 export function cpuSeconds(pid: number): number {
   const ticks = 100; // USER_HZ on Linux
-  const own = (p: number) => {
+  return descendants(pid).reduce((sum, p) => {
     const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) / ticks;
-  };
-  const kids = (p: number): number[] =>
-    readdirSync(`/proc/${p}/task`).flatMap((t) => {
-      try {
-        const c = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
-        return c ? c.split(/\s+/).map(Number) : [];
-      } catch {
-        return [];
-      }
-    });
-  const all = (p: number): number[] => [p, ...kids(p).flatMap(all)];
-  return all(pid).reduce((s, p) => s + own(p), 0);
+    return sum + (Number(f[11]) + Number(f[12])) / ticks;
+  }, 0);
 }
 
 /** The p-th percentile of a list of figures. */
