@@ -34,15 +34,18 @@ export interface BenchEngine {
   stop(): Promise<void>;
 }
 
-const quiet = (prefix: string) => (line: string) => {
-  if (/error|panic|fatal/i.test(line) && !/SMTP_FAILED/.test(line)) console.error(`[${prefix}] ${line}`);
-};
+const printed = (prefix: string, line: string) => console.error(`[${prefix}] ${line}`);
 
 export async function benchEngine(opts: {
   name: string;
   /** The worker's environment on top of the engine's (e.g. TIEAN_WORKER_CACHED_WORKFLOWS). */
   workerEnv?: Record<string, string>;
+  /** Where the Temporal server's and the worker's errors go (default: printed, prefixed with their source). */
+  onError?: (source: 'temporal' | 'worker', line: string) => void;
 }): Promise<BenchEngine> {
+  const quiet = (prefix: 'temporal' | 'worker') => (line: string) => {
+    if (/error|panic|fatal/i.test(line) && !/SMTP_FAILED/.test(line)) (opts.onError ?? printed)(prefix, line);
+  };
   const { pg, tmp, stop: stopPostgres } = await startMigratedPostgres(`tiean-bench-${opts.name}`, 'tiean');
   const db = createDb(pg.url);
   await seedDemo(db);
