@@ -28,7 +28,7 @@ describe('the test command verdict', () => {
       report({ numFailedTestSuites: 1, testResults: [{ name: 'b.test.ts', status: 'failed' }] }),
     );
     expect(v.exitCode).toBe(1);
-    expect(v.reasons).toContain('1 failed test file(s)');
+    expect(v.reasons).toContain('1 failed test suite(s) (files and their describe blocks)');
   });
   it('fails a file marked failed even when the counters say nothing', () => {
     expect(verdict(0, report({ testResults: [{ name: 'c.test.ts', status: 'failed' }] })).exitCode).toBe(1);

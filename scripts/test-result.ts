@@ -30,7 +30,8 @@ export function verdict(vitestExitCode: number | null, report: VitestJsonReport 
     return { exitCode: 1, summary: 'tests: no report', reasons };
   }
   if (report.numFailedTests > 0) reasons.push(`${report.numFailedTests} failed test(s)`);
-  if (report.numFailedTestSuites > 0) reasons.push(`${report.numFailedTestSuites} failed test file(s)`);
+  if (report.numFailedTestSuites > 0)
+    reasons.push(`${report.numFailedTestSuites} failed test suite(s) (files and their describe blocks)`);
   const failedFiles = (report.testResults ?? []).filter(
     (f) => f.status !== 'passed' && f.status !== 'skipped',
   );

@@ -350,6 +350,24 @@ describe('the workbench in a browser', () => {
     await open(sup, '/figures');
     const table = sup.getByTestId('figures');
     await hasText(table, 'dc');
+
+    // The period is the bureau's year to date, in China's days, whatever the browser's time zone: a browser
+    // placed where the date differs from China's right now still ends the period on China's today.
+    const chinaHour = (new Date().getUTCHours() + 8) % 24;
+    const elsewhere = await signIn(
+      browser,
+      base,
+      'supervisor1',
+      'zh',
+      chinaHour < 20 ? 'Etc/GMT+12' : 'Pacific/Kiritimati',
+    );
+    await open(elsewhere, '/figures');
+    expect(await elsewhere.evaluate(() => new Date().toDateString())).not.toBe(
+      new Date(`${today}T12:00:00`).toDateString(),
+    );
+    await hasText(elsewhere.getByTestId('figures'), 'dc');
+    expect(await elsewhere.locator('.ant-picker-range input').nth(1).inputValue()).toBe(today);
+    await elsewhere.context().close();
     await visible(sup.getByTestId('figures-chart').locator('canvas'));
     await shot(sup, 'figures');
     const csv = await sup.getByTestId('csv').getAttribute('href');

@@ -7,14 +7,22 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 }
 
-/** A signed-in page of its own (its own cookies) for `user`, on a laptop-sized screen. */
+/**
+ * A signed-in page of its own (its own cookies) for `user`, on a laptop-sized screen; `timezoneId` puts the
+ * browser in another time zone than the machine's.
+ */
 export async function signIn(
   browser: Browser,
   base: string,
   user: string,
   lang: 'zh' | 'en' = 'zh',
+  timezoneId?: string,
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'zh-CN',
+    ...(timezoneId ? { timezoneId } : {}),
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   if (lang === 'en') await context.addInitScript("localStorage.setItem('tiean.lang', 'en')");

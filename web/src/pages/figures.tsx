@@ -5,6 +5,7 @@
 import { Card, DatePicker, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useContext, useMemo, useState } from 'react';
+import { chinaDateOf } from '../../../schema/values/dates.js';
 import type { Figures, UnitFigures } from '../../../schema/workbench.js';
 import { query, usePoll } from '../api';
 import { UnitSelect } from '../actions';
@@ -20,10 +21,12 @@ export function FiguresPage() {
   const t = useT();
   const { lang } = useContext(LangContext);
   const zh = lang === 'zh';
-  const [range, setRange] = useState<[string, string]>([
-    dayjs().startOf('year').format('YYYY-MM-DD'),
-    dayjs().format('YYYY-MM-DD'),
-  ]);
+  // The period defaults to the bureau's year to date: the days are China's (UTC+8), as every date the cases
+  // record, whatever the browser's time zone — past 16:00 UTC a browser elsewhere would still be on yesterday.
+  const [range, setRange] = useState<[string, string]>(() => {
+    const today = chinaDateOf(Date.now());
+    return [`${today.slice(0, 4)}-01-01`, today];
+  });
   const [unitId, setUnitId] = useState<string | undefined>();
   const q = query({ from: range[0], to: range[1], unitId });
   const { data } = usePoll<Figures>(`/api/figures${q}`, 60_000);
