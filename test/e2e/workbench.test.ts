@@ -145,6 +145,8 @@ describe('the workbench in a browser', () => {
     await send(officer, 'evidence');
     await officer.getByRole('tab', { name: /^证据/ }).first().click();
     await hasText(officer.getByRole('tabpanel'), '进货单据及库存记录');
+    // The time typed is China's wall time and reads back as typed, whatever the browser's time zone.
+    await hasText(officer.getByRole('tabpanel'), '10:00:00');
 
     await officer.getByRole('tab', { name: '期限' }).click();
     const deadlines = officer.getByTestId('deadlines');

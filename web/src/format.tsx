@@ -59,6 +59,10 @@ export function Link({ to, children, testId }: { to: string; children: ReactNode
   );
 }
 
+/** An instant as the bureau reads it: China's date and time (UTC+8), whatever the browser's time zone. */
+export const chinaTime = (iso: string, lang: Lang) =>
+  new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' });
+
 export const yuan = (fen: number | null | undefined) =>
   fen === null || fen === undefined
     ? '—'

@@ -32,6 +32,8 @@ type Path = (string | number)[];
 const DATE = /^\^?\\d\{4\}-\\d\{2\}-\\d\{2\}\$?$/;
 const isDate = (s: Json) => s.format === 'date' || (!!s.pattern && DATE.test(s.pattern));
 const isDateTime = (s: Json) => s.format === 'date-time';
+/** An instant as China's wall time without an offset ("2026-12-03T10:00:00"), for a picker in any time zone. */
+const chinaWallTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19);
 const typeOf = (s: Json) => (Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type);
 const variants = (s: Json) => s.anyOf ?? s.oneOf;
 
@@ -182,9 +184,12 @@ function Field({ name, abs, schema, lang, required, keyName }: FieldProps): Reac
         label={text}
         name={name}
         rules={rules}
-        getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : null })}
+        // A time is China's wall time (UTC+8), as the bureau reads it, whatever the browser's time zone.
+        getValueProps={(v: string | undefined) => ({
+          value: v ? dayjs(withTime ? chinaWallTime(v) : v) : null,
+        })}
         normalize={(d: dayjs.Dayjs | null) =>
-          d ? (withTime ? d.toISOString() : d.format('YYYY-MM-DD')) : undefined
+          d ? (withTime ? `${d.format('YYYY-MM-DDTHH:mm:ss')}+08:00` : d.format('YYYY-MM-DD')) : undefined
         }
       >
         <DatePicker showTime={withTime} needConfirm={false} style={{ width: '100%' }} />

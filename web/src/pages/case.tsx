@@ -19,7 +19,7 @@ import { useContext, useEffect, useState } from 'react';
 import { api, ApiError, get, usePoll } from '../api';
 import { ActionForms } from '../actions';
 import { commandsFor } from '../commands';
-import { DueTag, stageName, yuan } from '../format';
+import { chinaTime, DueTag, stageName, yuan } from '../format';
 import type { ReviewPackage } from '../../../schema/decision.js';
 import { bilingual, LangContext, pick, useT, valueLabel, type Lang } from '../i18n';
 import type { Me } from '../shell';
@@ -226,11 +226,7 @@ function AuditTimeline({ number, lang }: { number: string; lang: Lang }) {
           <div>
             <Typography.Text strong>{e.action}</Typography.Text>{' '}
             <Typography.Text type="secondary">
-              #{e.seq} ·{' '}
-              {new Date(e.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-                timeZone: 'Asia/Shanghai',
-              })}{' '}
-              · {e.actorId}
+              #{e.seq} · {chinaTime(e.at, lang)} · {e.actorId}
             </Typography.Text>
             <details>
               <summary style={{ cursor: 'pointer', color: '#888' }}>
@@ -385,7 +381,8 @@ function ReviewPackageView({ number, lang }: { number: string; lang: Lang }) {
           { title: zh ? '类型' : 'Type', dataIndex: 'type', render: (v: string) => valueLabel(v, lang) },
           {
             title: zh ? '收集' : 'Collected',
-            render: (_: unknown, e: ReviewPackage['evidence'][number]) => `${e.collectedAt} · ${e.place}`,
+            render: (_: unknown, e: ReviewPackage['evidence'][number]) =>
+              `${chinaTime(e.collectedAt, lang)} · ${e.place}`,
           },
           {
             title: zh ? '执法人员' : 'Officers',
@@ -489,7 +486,11 @@ export function CasePage({ number, me }: { number: string; me: Me }) {
                     { title: 'ID', dataIndex: 'id' },
                     { title: lang === 'zh' ? '类型' : 'Type', dataIndex: 'type' },
                     { title: lang === 'zh' ? '描述' : 'Description', dataIndex: 'description' },
-                    { title: lang === 'zh' ? '收集时间' : 'Collected', dataIndex: 'collectedAt' },
+                    {
+                      title: lang === 'zh' ? '收集时间' : 'Collected',
+                      dataIndex: 'collectedAt',
+                      render: (v: string) => chinaTime(v, lang),
+                    },
                   ]}
                 />
               ),
