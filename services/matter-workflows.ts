@@ -1,6 +1,7 @@
 // Which workflow takes a matter's commands and answers for its live state. A complaint is one workflow (ID =
 // its number). A case is a workflow per phase (`<case number>:<phase>`), started by the case's own workflow:
-// the case's workflow names the phase running now (casePhaseQuery), and the command or query goes there.
+// the case's workflow names the phase running now (in its memo; casePhaseQuery for older cases), and the command
+// or query goes there.
 // Between two phases (the one ended, the next not yet started) the call is tried again for a short while.
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -10,7 +11,7 @@ import {
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { casePhaseQuery } from '../workflows/case/messages.js';
+import { casePhaseQuery, PHASE_MEMO } from '../workflows/case/messages.js';
 
 export type MatterKind = 'case' | 'complaint' | 'listing';
 
@@ -38,10 +39,7 @@ export async function onMatter<T>(
   const owner = temporal.workflow.getHandle(number);
   const until = Date.now() + HANDOVER_MS;
   for (;;) {
-    const phase = await owner.query(casePhaseQuery).catch((err: unknown) => {
-      if (err instanceof WorkflowNotFoundError) throw err; // no such case
-      return null; // the case's workflow has not run its first task yet
-    });
+    const phase = await phaseOf(owner);
     if (phase !== null) {
       try {
         return await call(temporal.workflow.getHandle(phase));
@@ -62,6 +60,18 @@ export async function onMatter<T>(
     }
     await sleep(RETRY_MS);
   }
+}
+
+/** The phase's workflow ID, from the case workflow's memo (a describe: the server answers, no worker is woken);
+ * a case whose workflow predates the memo is asked with the query. Null before the first phase has started. */
+async function phaseOf(owner: WorkflowHandle): Promise<string | null> {
+  const { memo } = await owner.describe(); // WorkflowNotFoundError: no such case
+  const named = memo?.[PHASE_MEMO];
+  if (typeof named === 'string') return named;
+  return owner.query(casePhaseQuery).catch((err: unknown) => {
+    if (err instanceof WorkflowNotFoundError) throw err;
+    return null; // the case's workflow has not run its first task yet
+  });
 }
 
 async function ended(owner: WorkflowHandle) {

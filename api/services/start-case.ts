@@ -6,7 +6,7 @@ import { yearOf } from '../../schema/values/dates.js';
 import type { Db } from '../../platform/db.js';
 import type { CaseInput, RegisterClue } from '../../schema/case.js';
 import type { Actor } from '../../schema/roles.js';
-import { CASE_WORKFLOW_TYPE } from '../../workflows/case/messages.js';
+import { CASE_WORKFLOW_TYPE, PHASE_MEMO, phaseWorkflowId } from '../../workflows/case/messages.js';
 import { CaseStageKey, CaseUnitKey, OverdueKey } from '../../schema/search-attributes.js';
 import { allocateCaseNumber, requestHash } from '../../services/case-numbers.js';
 import { resolveRulePack } from '../../services/rule-packs.js';
@@ -49,6 +49,8 @@ export async function startCase(
       taskQueue: deps.taskQueue,
       args: [input],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // Commands find the phase in the memo; the first one is known before the workflow runs.
+      memo: { [PHASE_MEMO]: phaseWorkflowId(caseNumber, 'filing') },
       typedSearchAttributes: [
         { key: CaseStageKey, value: 'filing' },
         { key: CaseUnitKey, value: req.unitId },

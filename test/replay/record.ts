@@ -600,6 +600,21 @@ await worker.runUntil(async () => {
     });
     await env.sleep(20 * DAY);
   });
+  // Version 7: the calendar is loaded by a local activity, and the case's workflow names its phase in its memo.
+  await scenario('v7-filed-recomputed', async (h) => {
+    await h.executeUpdate(decideFilingUpdate, {
+      args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
+    });
+    await env.sleep(2000);
+    await h.signal(calendarChangedSignal);
+    await env.sleep(2000);
+  });
+  await complaint('v7-complaint-accepted', async (h) => {
+    await h.executeUpdate(CM.decideAcceptanceUpdate, {
+      args: [{ actor: intake, command: { accept: true } }],
+    });
+    await env.sleep(3 * DAY);
+  });
   // On the abnormal list, a removal refused, three years uncured, then the serious list one level up.
   await listing(
     'v6-listing-escalated',

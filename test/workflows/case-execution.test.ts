@@ -215,6 +215,10 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
       expect(await h.env.client.workflow.getHandle(c.caseNumber).query(M.casePhaseQuery)).toMatch(
         /:publicity$/,
       );
+      // The memo the API reads (no worker woken) names the same phase.
+      expect((await h.env.client.workflow.getHandle(c.caseNumber).describe()).memo).toEqual({
+        [M.PHASE_MEMO]: `${c.caseNumber}:publicity`,
+      });
 
       // The record's 3 months pass: it comes off the public list; after the lawsuit window the case is done.
       await c.sleepUntil(addDays(record.endsOn, 1));
@@ -640,6 +644,9 @@ describe('payment, enforcement, remedies, publicity, credit repair, closure', ()
         expect(await h.env.client.workflow.getHandle(c.caseNumber).query(M.casePhaseQuery)).toBe(
           `${c.caseNumber}:investigation-2`,
         ),
+      );
+      expect((await h.env.client.workflow.getHandle(c.caseNumber).describe()).memo?.[M.PHASE_MEMO]).toBe(
+        `${c.caseNumber}:investigation-2`,
       );
       const again = await c.serve(true);
       const second = again.proceedings!.decision!.documentNumber;

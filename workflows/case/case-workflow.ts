@@ -4,13 +4,15 @@
 import {
   continueAsNew,
   executeChild,
+  patched,
   setHandler,
+  upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseInput, CaseView } from '../../schema/case.js';
 import { CaseStageKey } from '../../schema/search-attributes.js';
-import { casePhaseQuery, phaseWorkflowId, type CasePhase } from './messages.js';
+import { casePhaseQuery, PHASE_MEMO, phaseWorkflowId, type CasePhase } from './messages.js';
 import type { PhaseInput } from './phase.js';
 import { caseAftercare } from './phases/aftercare.js';
 import { caseFiling } from './phases/filing.js';
@@ -58,6 +60,9 @@ export async function enforcementCase(input: CaseInput, carried?: CaseCarried): 
     if (workflowInfo().continueAsNewSuggested)
       await continueAsNew<typeof enforcementCase>(input, { state, done: [...done], current });
     current = id;
+    // The phase is named in the workflow's memo too: the API reads it with a describe, which no worker answers
+    // (a query would wake, and after an eviction replay, this workflow for every command).
+    if (patched('phase-memo')) upsertMemo({ [PHASE_MEMO]: id });
     state = await executeChild(workflow, { workflowId: current, args: [{ case: input, state }] });
     done.add(key);
     upsertSearchAttributes([{ key: CaseStageKey, value: state.stage }]);

@@ -116,6 +116,9 @@ export const phaseWorkflowId = (caseNumber: string, phase: CasePhase, round = 1)
 /** The workflow ID of the phase running now (or of the last one, once the case has run its course); null before
  * the first phase has started. Commands and the view go there. */
 export const casePhaseQuery = defineQuery<string | null>('casePhase');
+/** The memo field of the case's workflow that names the phase running now (as casePhaseQuery answers), set when
+ * each phase starts; cases whose workflow predates it have none and are asked with the query. */
+export const PHASE_MEMO = 'phase';
 
 /** Every command of a case (a phase refuses those it does not take with STAGE_NOT_ALLOWED). */
 export const CASE_COMMANDS = [

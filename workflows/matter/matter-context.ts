@@ -210,8 +210,11 @@ export abstract class MatterContext {
    * arrive first (a workflow's handlers are registered before it loads) wait for this after claiming state. */
   ready = false;
 
+  /** A local activity (in the workflow task that needs it: no activity task and no further workflow task for
+   * a new matter's first step); matters whose history loaded it as a regular activity keep doing so. */
   private fetchCalendar(): Promise<CalendarData> {
-    return acts.loadCalendar({
+    const load = patched('local-load-calendar') ? localActs.loadCalendar : acts.loadCalendar;
+    return load({
       fromYear: this.calendarFromYear,
       toYear: this.calendarFromYear + CALENDAR_YEARS,
     });
