@@ -56,3 +56,38 @@ export const CalendarYearFileSchema = z
   });
 
 export type CalendarYearFile = z.infer<typeof CalendarYearFileSchema>;
+
+/** How many moved deadlines and unanswered cases a recomputation names (the counts cover all). */
+export const RECOMPUTE_LISTED = 200;
+
+/** A deadline a calendar change moved. */
+export const MovedDeadlineSchema = z.object({
+  caseNumber: z.string(),
+  clock: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export type MovedDeadline = z.infer<typeof MovedDeadlineSchema>;
+
+/** Every open matter recomputing its deadlines after a calendar load: a workflow that runs in the background,
+ * its progress read while it runs and its result after. */
+export const CalendarRecomputeSchema = z.object({
+  /** The load it follows (a later load supersedes it: every matter then recomputes with the newer calendar). */
+  loadId: z.string(),
+  year: z.number(),
+  loadedBy: z.string(),
+  status: z.enum(['running', 'done', 'superseded', 'failed']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Open matters when it started, and those handled so far. */
+  cases: z.number(),
+  casesDone: z.number(),
+  casesChanged: z.number(),
+  deadlinesChanged: z.number(),
+  /** Matters whose workflow did not answer (after retries): loading the year again recomputes them. */
+  casesNotRecomputed: z.number(),
+  notRecomputed: z.array(z.string()).max(RECOMPUTE_LISTED),
+  /** The first deadlines that moved, by case number. */
+  moved: z.array(MovedDeadlineSchema).max(RECOMPUTE_LISTED),
+});
+export type CalendarRecompute = z.infer<typeof CalendarRecomputeSchema>;

@@ -156,23 +156,46 @@ export function buildCli(): Command {
       "载入某年国务院节假日安排（JSON）并重算所有未结期限 load a year's official schedule and recompute open deadlines",
     )
     .option('--by <user>', 'who loads it (recorded)', 'administrator')
-    .action(async (file: string, opts: { by: string }) => {
+    .option('--no-wait', 'start the recomputation and return (follow it in the workbench)')
+    .action(async (file: string, opts: { by: string; wait: boolean }) => {
       const data = readJsonFile(file, CalendarYearFileSchema, {
         zh: '节假日安排文件无效',
         en: 'invalid calendar file',
       });
-      const { loadCalendarYear, recomputeOpenCases } = await import('../services/calendar-admin.js');
+      const { loadCalendarYear, recomputeStatus, startRecompute } =
+        await import('../services/calendar-admin.js');
       const { connectClient } = await import('../platform/temporal.js');
-      const counts = await withDb((db) => loadCalendarYear(db, data, opts.by));
-      console.log(
-        `loaded ${data.year}: ${counts.holidays} holidays, ${counts.workdays} make-up workdays (${data.source})`,
-      );
-      const temporal = await connectClient(config().temporal);
+      const cfg = config();
+      // The engine must answer before the year is written: an outage leaves the calendar as it was.
+      const temporal = await connectClient(cfg.temporal);
       try {
-        const r = await withDb((db) => recomputeOpenCases(db, temporal));
+        await temporal.workflowService.getSystemInfo({});
+        const counts = await withDb((db) => loadCalendarYear(db, data, opts.by));
         console.log(
-          `recomputed ${r.cases} open cases: ${r.deadlinesChanged} deadlines in ${r.casesChanged} cases moved`,
+          `loaded ${data.year}: ${counts.holidays} holidays, ${counts.workdays} make-up workdays (${data.source})`,
         );
+        await startRecompute(temporal, cfg.temporal.taskQueue, {
+          loadId: `${data.year}-${Date.now().toString(36)}`,
+          year: data.year,
+          loadedBy: opts.by,
+        });
+        console.log('重算未结期限 recomputing open deadlines in the background…');
+        if (!opts.wait) return;
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 2000));
+          const p = await recomputeStatus(temporal);
+          if (!p) continue;
+          console.log(`  ${p.casesDone}/${p.cases} open matters, ${p.deadlinesChanged} deadlines moved`);
+          if (p.status === 'running') continue;
+          console.log(
+            `${p.status}: ${p.deadlinesChanged} deadlines in ${p.casesChanged} matters moved` +
+              (p.casesNotRecomputed
+                ? `; ${p.casesNotRecomputed} did not answer (load the year again): ${p.notRecomputed.join(', ')}`
+                : ''),
+          );
+          if (p.status !== 'done') process.exitCode = 1;
+          return;
+        }
       } finally {
         await temporal.connection.close();
       }

@@ -32,7 +32,9 @@ export async function startWorkerComponent(
   const mailer = shared?.mailer ?? createMailer(cfg.smtp.url, cfg.smtp.from);
   // Off unless configured: then nothing of OpenTelemetry is loaded, neither here nor in the workflows.
   const tracing = await startTracing(cfg.tracing, 'worker', { log });
-  const worker = await createWorker(cfg, { db, mailer }, tracing);
+  // The worker's own client, for activities that send Updates to other workflows (the calendar recomputation).
+  const temporal = await connectClient(cfg.temporal, loadCommandKey(cfg), tracing);
+  const worker = await createWorker(cfg, { db, mailer, temporal }, tracing);
   const running = worker.run().catch((err: unknown) => log.error({ err }, 'worker stopped with an error'));
   return {
     name: 'worker',
@@ -40,6 +42,7 @@ export async function startWorkerComponent(
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
+      await temporal.connection.close();
       await tracing?.shutdown();
       if (!shared) {
         mailer.close();

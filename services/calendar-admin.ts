@@ -1,5 +1,5 @@
 // Loading a year's official schedule (administrators, when the State Council publishes it) and having every
-// open case recompute its deadlines.
+// open case recompute its deadlines, a batch at a time (the calendar recomputation workflow runs the batches).
 import {
   WorkflowNotFoundError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
@@ -7,8 +7,19 @@ import {
 } from '@temporalio/client';
 import { expandRanges } from '../domain/calendar/sources.js';
 import type { Db } from '../platform/db.js';
-import type { CalendarYearFile } from '../schema/calendar.js';
+import {
+  RECOMPUTE_LISTED,
+  type CalendarRecompute,
+  type CalendarYearFile,
+  type MovedDeadline,
+} from '../schema/calendar.js';
 import { recomputeDeadlinesUpdate } from '../workflows/case/messages.js';
+import {
+  CALENDAR_RECOMPUTE_WORKFLOW_ID,
+  CALENDAR_RECOMPUTE_WORKFLOW_TYPE,
+  calendarRecomputeQuery,
+  type CalendarRecomputeInput,
+} from '../workflows/calendar/messages.js';
 import { forgetCalendar } from './calendar/load.js';
 import { onMatter, PhaseHandoverError, type MatterKind } from './matter-workflows.js';
 
@@ -38,39 +49,50 @@ export async function loadCalendarYear(
   return { holidays: holidays.length, workdays: file.workdays.length };
 }
 
-/** Every open case (from the projection) recomputes its deadlines; returns how many cases and deadlines moved. */
-/** How many moved deadlines a calendar load lists (a bounded answer; the counts are complete). */
-export const MOVED_LISTED = 200;
-
 /** How often a case's recomputation is sent again when Temporal does not answer in time (the same Update ID, so
  * it applies once). */
 const RECOMPUTE_TRIES = 3;
 
-export async function recomputeOpenCases(
-  db: Db,
-  temporal: Client,
-  concurrency = 8,
-  /** Names this load's Updates: a recomputation sent again is applied once. */
-  loadId = `${Date.now()}`,
-): Promise<{
+/** What recomputing a batch of matters did. */
+export interface RecomputeBatch {
+  /** Matters handled, and the last one's number (where the next batch starts); none left when `cases` is 0. */
   cases: number;
+  last: string | null;
   casesChanged: number;
   deadlinesChanged: number;
-  /** Cases whose workflow did not answer (after retries): their deadlines keep the old calendar until the year is
+  /** Matters whose workflow did not answer (after retries): their deadlines keep the old calendar until the year is
    * loaded again (each recomputation is idempotent). The load never fails for them. */
   casesNotRecomputed: number;
   notRecomputed: string[];
-  /** The first MOVED_LISTED deadlines that moved, for the administrator to see (the counts cover all). */
-  moved: { caseNumber: string; clock: string; from: string | null; to: string | null }[];
-}> {
+  /** The first `listRoom` deadlines that moved (the counts cover all). */
+  moved: MovedDeadline[];
+}
+
+/** The next `limit` open matters after `after` (by number, from the projection) recompute their deadlines, `concurrency`
+ * at a time; each recomputation of one load carries the Update ID `calendar-<loadId>`, so one sent again (a retried
+ * batch, a timed-out Update) applies once. `heartbeat` is called after each matter. */
+export async function recomputeOpenBatch(
+  db: Db,
+  temporal: Client,
+  opts: {
+    loadId: string;
+    after: string | null;
+    limit: number;
+    concurrency?: number;
+    listRoom?: number;
+    heartbeat?: () => void;
+  },
+): Promise<RecomputeBatch> {
   const open = await db.case.findMany({
-    where: { status: 'open' },
+    where: { status: 'open', ...(opts.after !== null ? { number: { gt: opts.after } } : {}) },
     select: { number: true, kind: true },
     orderBy: { number: 'asc' },
+    take: opts.limit,
   });
+  const listRoom = opts.listRoom ?? RECOMPUTE_LISTED;
   let casesChanged = 0;
   let deadlinesChanged = 0;
-  const listed: { caseNumber: string; clock: string; from: string | null; to: string | null }[] = [];
+  const listed: MovedDeadline[] = [];
   const failed: string[] = [];
   const queue = [...open];
   const work = async () => {
@@ -78,12 +100,11 @@ export async function recomputeOpenCases(
       for (let attempt = 1; ; attempt++) {
         try {
           const moved = await onMatter(temporal, m.number, m.kind as MatterKind, (h) =>
-            h.executeUpdate(recomputeDeadlinesUpdate, { updateId: `calendar-${loadId}` }),
+            h.executeUpdate(recomputeDeadlinesUpdate, { updateId: `calendar-${opts.loadId}` }),
           );
           if (moved.length) casesChanged++;
           deadlinesChanged += moved.length;
-          for (const d of moved)
-            if (listed.length < MOVED_LISTED) listed.push({ caseNumber: m.number, ...d });
+          for (const d of moved) listed.push({ caseNumber: m.number, ...d });
           break;
         } catch (err) {
           if (err instanceof WorkflowNotFoundError) break; // closed meanwhile: nothing to recompute
@@ -96,17 +117,69 @@ export async function recomputeOpenCases(
           break;
         }
       }
+      opts.heartbeat?.();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, work));
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 8, queue.length) }, work));
   listed.sort((a, b) => a.caseNumber.localeCompare(b.caseNumber) || a.clock.localeCompare(b.clock));
   failed.sort();
   return {
     cases: open.length,
+    last: open.at(-1)?.number ?? null,
     casesChanged,
     deadlinesChanged,
     casesNotRecomputed: failed.length,
-    notRecomputed: failed.slice(0, MOVED_LISTED),
-    moved: listed,
+    notRecomputed: failed.slice(0, RECOMPUTE_LISTED),
+    moved: listed.slice(0, listRoom),
+  };
+}
+
+/** Starts every open matter's recomputation after a load, in the background (replacing one still running: the
+ * newer calendar is the one that counts). Returns its progress as it starts. */
+export async function startRecompute(
+  temporal: Client,
+  taskQueue: string,
+  load: { loadId: string; year: number; loadedBy: string },
+): Promise<CalendarRecompute> {
+  const startedAt = new Date().toISOString();
+  const input: CalendarRecomputeInput = { ...load, startedAt };
+  await temporal.workflow.start(CALENDAR_RECOMPUTE_WORKFLOW_TYPE, {
+    workflowId: CALENDAR_RECOMPUTE_WORKFLOW_ID,
+    taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+    workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+  });
+  return {
+    ...load,
+    status: 'running',
+    startedAt,
+    finishedAt: null,
+    cases: 0,
+    casesDone: 0,
+    casesChanged: 0,
+    deadlinesChanged: 0,
+    casesNotRecomputed: 0,
+    notRecomputed: [],
+    moved: [],
+  };
+}
+
+/** The latest recomputation: its progress while it runs, its result once done; null if none ever ran. */
+export async function recomputeStatus(temporal: Client): Promise<CalendarRecompute | null> {
+  const h = temporal.workflow.getHandle(CALENDAR_RECOMPUTE_WORKFLOW_ID);
+  const d = await h.describe().catch((err: unknown) => {
+    if (err instanceof WorkflowNotFoundError) return null;
+    throw err;
+  });
+  if (!d) return null;
+  if (d.status.name === 'COMPLETED') return (await h.result()) as CalendarRecompute;
+  const progress = await h.query(calendarRecomputeQuery);
+  if (d.status.name === 'RUNNING') return progress;
+  // Replaced by a later load (terminated), or stopped by an operator.
+  return {
+    ...progress,
+    status: d.status.name === 'TERMINATED' ? 'superseded' : 'failed',
+    finishedAt: d.closeTime?.toISOString() ?? null,
   };
 }

@@ -1,10 +1,8 @@
 // A worker process: hosts the case workflows and every activity. Any number may run against one task queue.
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import { createRequire } from 'node:module';
-import { createActivities } from '../activities/index.js';
+import { createActivities, type ActivityDeps } from '../activities/index.js';
 import type { Config } from '../platform/config.js';
-import type { Db } from '../platform/db.js';
-import type { Mailer } from '../platform/mailer.js';
 import { loadCommandKey, verifyingCodec } from '../platform/command-auth.js';
 import { connectWorkerConnection } from '../platform/temporal.js';
 import type { Tracing } from '../platform/tracing.js';
@@ -28,7 +26,7 @@ export const workflowsPath = require.resolve('../workflows/index.ts');
  * then (every module of the bundle is instantiated again for each workflow the worker keeps in its cache). */
 export function workerOptions(
   cfg: Config,
-  deps: { db: Db; mailer: Mailer },
+  deps: ActivityDeps,
   tracing?: Tracing,
 ): Omit<WorkerOptions, 'connection'> {
   return {
@@ -45,11 +43,7 @@ export function workerOptions(
   };
 }
 
-export async function createWorker(
-  cfg: Config,
-  deps: { db: Db; mailer: Mailer },
-  tracing?: Tracing,
-): Promise<Worker> {
+export async function createWorker(cfg: Config, deps: ActivityDeps, tracing?: Tracing): Promise<Worker> {
   const connection = await connectWorkerConnection(cfg.temporal);
   return Worker.create({ ...workerOptions(cfg, deps, tracing), connection });
 }

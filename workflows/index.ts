@@ -11,3 +11,4 @@ export { casePublicity } from './case/phases/publicity.js';
 export { caseAftercare } from './case/phases/aftercare.js';
 export { complaintWorkflow } from './complaint/complaint-workflow.js';
 export { creditListing } from './listing/listing-workflow.js';
+export { calendarRecompute } from './calendar/recompute.js';

@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loadCalendarYear, recomputeOpenCases } from '../../services/calendar-admin.js';
+import { loadCalendarYear, recomputeStatus, startRecompute } from '../../services/calendar-admin.js';
 import { passwordProblems } from '../../domain/identity/login-policy.js';
-import { CalendarYearFileSchema } from '../../schema/calendar.js';
+import { CalendarRecomputeSchema, CalendarYearFileSchema } from '../../schema/calendar.js';
 import { ResolvedRulePackSchema, RulePackFileSchema, RulePackVersionSchema } from '../../schema/rule-pack.js';
 import { loadRulePack, resolveRulePack } from '../../services/rule-packs.js';
 import {
@@ -20,6 +20,7 @@ import type { Actor } from '../../schema/roles.js';
 import { hashPassword } from '../auth/passwords.js';
 import { clearLoginLocks, requireRole } from '../auth/sessions.js';
 import { AppError } from '../errors.js';
+import { requireEngine } from '../services/engine.js';
 import { unitScope } from '../services/units.js';
 import type { ApiDeps } from '../server.js';
 import type { CommandRefusal } from '../../schema/generated/prisma/client.js';
@@ -38,7 +39,7 @@ type UserRow = {
 };
 const toUser = (u: UserRow) => UserSchema.parse({ ...u, lockedUntil: u.lockedUntil?.toISOString() ?? null });
 
-export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
+export function adminRoutes(app: FastifyInstance, { db, temporal, cfg }: ApiDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const errors = {
     400: ProblemSchema,
@@ -194,51 +195,67 @@ export function adminRoutes(app: FastifyInstance, { db, temporal }: ApiDeps) {
     },
   );
 
+  /** The holiday calendar is the installation's: loading a year recomputes every unit's open deadlines, so only an
+   * administrator of the root unit loads one or sees the recomputation (it names cases of every unit). */
+  async function rootAdministrator(actor: Promise<Actor>) {
+    const a = await administrator(actor);
+    if (!a.root)
+      throw new AppError('FORBIDDEN_UNIT', [{ path: 'body', message: '仅限根单位管理员 / root unit only' }]);
+    return a;
+  }
+
   r.post(
     '/api/admin/calendar/years',
     {
       schema: {
         tags: ['administration'],
         summary:
-          '载入年度节假日安排并重算未结期限 Load a year’s official holiday schedule and recompute open deadlines',
+          '载入年度节假日安排，后台重算未结期限 Load a year’s official holiday schedule; open deadlines are recomputed in the background',
         body: CalendarYearFileSchema,
         response: {
-          200: z.object({
+          202: z.object({
             year: z.number(),
             holidays: z.number(),
             workdays: z.number(),
-            cases: z.number(),
-            casesChanged: z.number(),
-            deadlinesChanged: z.number(),
-            /** Cases whose workflow did not answer: loading the year again recomputes them (the first 200 named). */
-            casesNotRecomputed: z.number(),
-            notRecomputed: z.array(z.string()).max(200),
-            /** The deadlines that moved (the first 200, by case number). */
-            moved: z
-              .array(
-                z.object({
-                  caseNumber: z.string(),
-                  clock: z.string(),
-                  from: z.string().nullable(),
-                  to: z.string().nullable(),
-                }),
-              )
-              .max(200),
+            /** Every open matter recomputing its deadlines: follow it at GET /api/admin/calendar/recompute. */
+            recompute: CalendarRecomputeSchema,
           }),
           ...errors,
+          503: ProblemSchema,
         },
       },
     },
-    async (req) => {
-      const { actor, root } = await administrator(req.actor());
-      // The holiday calendar is the installation's: loading a year recomputes every unit's open deadlines, so only
-      // an administrator of the root unit may.
-      if (!root)
-        throw new AppError('FORBIDDEN_UNIT', [
-          { path: 'body', message: '仅限根单位管理员 / root unit only' },
-        ]);
+    async (req, reply) => {
+      const { actor } = await rootAdministrator(req.actor());
+      // The engine answers before anything is written: an outage leaves the calendar as it was.
+      await requireEngine(temporal);
       const loaded = await loadCalendarYear(db, req.body, actor.id);
-      return { year: req.body.year, ...loaded, ...(await recomputeOpenCases(db, temporal)) };
+      const recompute = await startRecompute(temporal, cfg.temporal.taskQueue, {
+        loadId: `${req.body.year}-${Date.now().toString(36)}`,
+        year: req.body.year,
+        loadedBy: actor.id,
+      });
+      return reply.status(202).send({ year: req.body.year, ...loaded, recompute });
+    },
+  );
+
+  r.get(
+    '/api/admin/calendar/recompute',
+    {
+      schema: {
+        tags: ['administration'],
+        summary:
+          '最近一次期限重算的进度与结果 The latest deadline recomputation: its progress, or its result',
+        response: { 200: CalendarRecomputeSchema, ...errors, 503: ProblemSchema },
+      },
+    },
+    async (req) => {
+      await rootAdministrator(req.actor());
+      const status = await recomputeStatus(temporal).catch(() => {
+        throw new AppError('SERVICE_UNAVAILABLE');
+      });
+      if (!status) throw new AppError('NOT_FOUND');
+      return status;
     },
   );
 

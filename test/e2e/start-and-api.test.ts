@@ -261,26 +261,34 @@ describe('the system end to end (dev server, through the API)', () => {
       body: { ...file, workdays: [{ date: `${year}-03-04`, name: 'x' }] },
     });
     expect(bad.status).toBe(400);
+    expect((await call('GET', '/api/admin/calendar/recompute', { token: admin })).status).toBe(404);
     const loaded = await call('POST', '/api/admin/calendar/years', { token: admin, body: file });
-    expect(loaded.status).toBe(200);
+    // The year is loaded at once; the open deadlines are recomputed in the background, followed at its own address.
+    expect(loaded.status).toBe(202);
+    expect(loaded.body).toMatchObject({ year, recompute: { year, status: 'running', loadedBy: 'admin' } });
+    expect((await call('GET', '/api/admin/calendar/recompute', { token: officer })).status).toBe(403);
+    const done = await eventually(async () => {
+      const r = await call('GET', '/api/admin/calendar/recompute', { token: admin });
+      expect(r.status).toBe(200);
+      expect(r.body.status).toBe('done');
+      return r.body;
+    });
     // Two open cases: the filed one's case clock (CD, due later) stays; the new one's filing deadline moves.
-    expect(loaded.body).toMatchObject({
+    expect(done).toMatchObject({
+      loadId: loaded.body.recompute.loadId,
       year,
       cases: 2,
+      casesDone: 2,
       casesChanged: 1,
       deadlinesChanged: 1,
       casesNotRecomputed: 0,
       notRecomputed: [],
+      finishedAt: expect.any(String),
     });
-    expect(loaded.body.moved).toEqual([
-      {
-        caseNumber: expect.any(String),
-        clock: expect.any(String),
-        from: expect.any(String),
-        to: expect.any(String),
-      },
+    expect(done.moved).toEqual([
+      { caseNumber: number, clock: expect.any(String), from: due, to: expect.any(String) },
     ]);
-    expect(loaded.body.moved[0].from).not.toBe(loaded.body.moved[0].to);
+    expect(done.moved[0].from).not.toBe(done.moved[0].to);
     const after = (await call('GET', `/api/cases/${number}`, { token: officer })).body;
     expect(after.deadlines[0].dueOn > due).toBe(true);
     expect(after.deadlines[0].explanation.join('\n')).toContain('临时假日');

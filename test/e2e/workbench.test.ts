@@ -23,6 +23,7 @@ import {
   type,
   visible,
 } from '../helpers/browser.js';
+import { yearWithExtraHoliday } from '../helpers/calendar.js';
 import { createSystem, type System } from '../helpers/system.js';
 
 let sys: System | undefined;
@@ -397,6 +398,17 @@ describe('the workbench in a browser', () => {
       .getByRole('button', { name: /载\s*入/ })
       .click();
     await hasText(admin.getByTestId('calendar-upload').getByRole('alert'), 'VALIDATION_FAILED');
+    // A good file: the year is loaded at once, and the open deadlines' recomputation runs to its end on the page.
+    const later = yearWithExtraHoliday(`${Number(today.slice(0, 4)) + 3}-06-16`);
+    await admin.getByTestId('calendar-upload').locator('textarea').fill(JSON.stringify(later));
+    await admin
+      .getByTestId('calendar-upload')
+      .getByRole('button', { name: /载\s*入/ })
+      .click();
+    await hasText(admin.getByTestId('calendar-result'), `${later.year} 年已载入`);
+    await hasText(admin.getByTestId('calendar-recompute-status'), '已完成');
+    await hasText(admin.getByTestId('calendar-recompute-status'), /未结案件 (\d+)\/\1 件已处理/);
+    await shot(admin, 'admin-calendar');
   });
 
   it('each page has its own address: a reload keeps the page', async () => {

@@ -11,8 +11,13 @@ import { createMailer } from '../../platform/mailer.js';
 import { freePort } from './ports.js';
 import { DEMO_PASSWORD } from '../../scripts/seed.js';
 
-/** With no Temporal given, one that cannot be reached: commands fail fast (503) after authorisation. */
-export async function testApi(db: Db, temporal?: Client): Promise<FastifyInstance> {
+/** With no Temporal given, one that cannot be reached: commands fail fast (503) after authorisation. `env`
+ * overrides configuration (e.g. the rate limits for a test that sends many requests as one user). */
+export async function testApi(
+  db: Db,
+  temporal?: Client,
+  env: Record<string, string> = {},
+): Promise<FastifyInstance> {
   const client =
     temporal ??
     // No retry interceptor: fail at once instead of backing off for a minute.
@@ -20,7 +25,7 @@ export async function testApi(db: Db, temporal?: Client): Promise<FastifyInstanc
       connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, interceptors: [] }),
     });
   return buildApi({
-    cfg: loadConfig({}),
+    cfg: loadConfig(env),
     db,
     temporal: client,
     log: createLogger('test', { level: 'silent' }),

@@ -1,9 +1,9 @@
 // Administration: users (roles, unit, status), units, the holiday calendar (load a year; the open deadlines are
 // recomputed and the count of those that moved is shown), rule packs, and the refused commands.
-import { Alert, App, Button, Card, Drawer, Input, Space, Switch, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Drawer, Input, Progress, Space, Switch, Table, Tabs, Tag } from 'antd';
 import { useContext, useState } from 'react';
 import { CreateUnitSchema, CreateUserSchema, UpdateUserSchema } from '../../../schema/api.js';
-import { CalendarYearFileSchema } from '../../../schema/calendar.js';
+import { CalendarYearFileSchema, type CalendarRecompute } from '../../../schema/calendar.js';
 import { RulePackFileSchema } from '../../../schema/rule-pack.js';
 import { api, ApiError, type Problem, usePoll } from '../api';
 import { LangContext, pick, ROLES, useT } from '../i18n';
@@ -15,12 +15,7 @@ interface CalendarLoad {
   year: number;
   holidays: number;
   workdays: number;
-  cases: number;
-  casesChanged: number;
-  deadlinesChanged: number;
-  casesNotRecomputed: number;
-  notRecomputed: string[];
-  moved: { caseNumber: string; clock: string; from: string | null; to: string | null }[];
+  recompute: CalendarRecompute;
 }
 interface Refusal {
   at: string;
@@ -281,43 +276,13 @@ export function AdminPage({ me }: { me: Me }) {
                   data-testid="calendar-result"
                   title={
                     lang === 'zh'
-                      ? `${calendarResult.year} 年：节假日 ${calendarResult.holidays} 天、调休上班 ${calendarResult.workdays} 天；重算未结案件 ${calendarResult.cases} 件，其中 ${calendarResult.casesChanged} 件的 ${calendarResult.deadlinesChanged} 个期限已调整`
-                      : `${calendarResult.year}: ${calendarResult.holidays} holidays, ${calendarResult.workdays} working weekend days; ${calendarResult.cases} open cases recomputed, ${calendarResult.deadlinesChanged} deadlines of ${calendarResult.casesChanged} cases moved`
+                      ? `${calendarResult.year} 年已载入：节假日 ${calendarResult.holidays} 天、调休上班 ${calendarResult.workdays} 天；未结案件的期限正在后台重算`
+                      : `${calendarResult.year} loaded: ${calendarResult.holidays} holidays, ${calendarResult.workdays} working weekend days; open deadlines are being recomputed in the background`
                   }
                 />
               )}
-              {calendarResult && calendarResult.casesNotRecomputed > 0 && (
-                <Alert
-                  style={{ marginTop: 12 }}
-                  type="warning"
-                  data-testid="calendar-not-recomputed"
-                  title={
-                    lang === 'zh'
-                      ? `${calendarResult.casesNotRecomputed} 件案件暂未重算（流程未响应），请稍后再次载入该年度：${calendarResult.notRecomputed.join('、')}`
-                      : `${calendarResult.casesNotRecomputed} cases were not recomputed (their workflow did not answer); load the year again later: ${calendarResult.notRecomputed.join(', ')}`
-                  }
-                />
-              )}
-              {calendarResult && calendarResult.moved.length > 0 && (
-                <Table
-                  style={{ marginTop: 12 }}
-                  size="small"
-                  rowKey={(m) => `${m.caseNumber}/${m.clock}`}
-                  dataSource={calendarResult.moved}
-                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                  data-testid="calendar-moved"
-                  columns={[
-                    {
-                      title: t('caseNumber'),
-                      dataIndex: 'caseNumber',
-                      render: (n: string) => <Link to={`/cases/${n}`}>{n}</Link>,
-                    },
-                    { title: lang === 'zh' ? '期限' : 'Period', dataIndex: 'clock' },
-                    { title: lang === 'zh' ? '原届满日' : 'Was due', dataIndex: 'from' },
-                    { title: lang === 'zh' ? '现届满日' : 'Now due', dataIndex: 'to' },
-                  ]}
-                />
-              )}
+              {/* A new load starts a new recomputation: the panel starts over (and polls) with it. */}
+              <Recompute key={calendarResult?.recompute.loadId ?? 'latest'} lang={lang} />
             </Card>
           ),
         },
@@ -376,5 +341,67 @@ export function AdminPage({ me }: { me: Me }) {
         },
       ]}
     />
+  );
+}
+
+/** The latest recomputation of open deadlines after a calendar load: its progress while it runs (polled), then
+ * what moved and which matters did not answer. */
+function Recompute({ lang }: { lang: 'zh' | 'en' }) {
+  const t = useT();
+  const [running, setRunning] = useState(true);
+  // Polled every 2 s while it runs.
+  const r = usePoll<CalendarRecompute>('/api/admin/calendar/recompute', running ? 2000 : 0);
+  const p = r.data;
+  if (p && running !== (p.status === 'running')) setRunning(p.status === 'running');
+  if (!p) return null;
+  const zh = lang === 'zh';
+  const status = {
+    running: zh ? '重算中' : 'recomputing',
+    done: zh ? '已完成' : 'done',
+    superseded: zh ? '已被新的载入取代' : 'superseded by a later load',
+    failed: zh ? '已中止' : 'stopped',
+  }[p.status];
+  return (
+    <Space direction="vertical" style={{ width: '100%', marginTop: 12 }} data-testid="calendar-recompute">
+      <div data-testid="calendar-recompute-status">
+        {zh
+          ? `${p.year} 年载入（${p.loadedBy}，${new Date(p.startedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}）后的期限重算：${status}；未结案件 ${p.casesDone}/${p.cases} 件已处理，其中 ${p.casesChanged} 件的 ${p.deadlinesChanged} 个期限已调整`
+          : `Recomputation after loading ${p.year} (${p.loadedBy}, ${new Date(p.startedAt).toLocaleString('en-GB', { timeZone: 'Asia/Shanghai' })}): ${status}; ${p.casesDone}/${p.cases} open matters handled, ${p.deadlinesChanged} deadlines of ${p.casesChanged} moved`}
+      </div>
+      <Progress
+        percent={p.cases ? Math.floor((100 * p.casesDone) / p.cases) : 100}
+        status={p.status === 'running' ? 'active' : p.status === 'done' ? 'success' : 'exception'}
+      />
+      {p.casesNotRecomputed > 0 && (
+        <Alert
+          type="warning"
+          data-testid="calendar-not-recomputed"
+          title={
+            zh
+              ? `${p.casesNotRecomputed} 件案件暂未重算（流程未响应），请稍后再次载入该年度：${p.notRecomputed.join('、')}`
+              : `${p.casesNotRecomputed} matters were not recomputed (their workflow did not answer); load the year again later: ${p.notRecomputed.join(', ')}`
+          }
+        />
+      )}
+      {p.moved.length > 0 && (
+        <Table
+          size="small"
+          rowKey={(m) => `${m.caseNumber}/${m.clock}`}
+          dataSource={p.moved}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          data-testid="calendar-moved"
+          columns={[
+            {
+              title: t('caseNumber'),
+              dataIndex: 'caseNumber',
+              render: (n: string) => <Link to={`/cases/${n}`}>{n}</Link>,
+            },
+            { title: zh ? '期限' : 'Period', dataIndex: 'clock' },
+            { title: zh ? '原届满日' : 'Was due', dataIndex: 'from' },
+            { title: zh ? '现届满日' : 'Now due', dataIndex: 'to' },
+          ]}
+        />
+      )}
+    </Space>
   );
 }
