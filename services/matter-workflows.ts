@@ -28,21 +28,27 @@ export class PhaseHandoverError extends Error {
 const HANDOVER_MS = 5_000;
 const RETRY_MS = 100;
 
-/** Runs `call` on the workflow that holds the matter now. */
+/** Runs `call` on the workflow that holds the matter now. A `read` (a query) of a running case goes to a running
+ * phase only: a query on a phase that has just ended would have a worker replay its whole history to answer, when
+ * the next phase, a moment later, holds the same case. */
 export async function onMatter<T>(
   temporal: Client,
   number: string,
   kind: MatterKind,
   call: (h: WorkflowHandle) => Promise<T>,
+  opts: { read?: boolean } = {},
 ): Promise<T> {
   if (kind !== 'case') return call(temporal.workflow.getHandle(number));
   const owner = temporal.workflow.getHandle(number);
   const until = Date.now() + HANDOVER_MS;
   for (;;) {
-    const phase = await phaseOf(owner);
+    const { phase, running } = await phaseOf(owner);
     if (phase !== null) {
       try {
-        return await call(temporal.workflow.getHandle(phase));
+        const h = temporal.workflow.getHandle(phase);
+        if (opts.read && running && (await h.describe()).status.name !== 'RUNNING')
+          throw new WorkflowNotFoundError('the phase has ended', phase, undefined);
+        return await call(h);
       } catch (err) {
         // The phase refused the command as over, or has ended: the next one starts, unless the case has run its
         // course. (A refusal leaves no trace, so the same update ID may go to the next phase.)
@@ -64,14 +70,16 @@ export async function onMatter<T>(
 
 /** The phase's workflow ID, from the case workflow's memo (a describe: the server answers, no worker is woken);
  * a case whose workflow predates the memo is asked with the query. Null before the first phase has started. */
-async function phaseOf(owner: WorkflowHandle): Promise<string | null> {
-  const { memo } = await owner.describe(); // WorkflowNotFoundError: no such case
+async function phaseOf(owner: WorkflowHandle): Promise<{ phase: string | null; running: boolean }> {
+  const { memo, status } = await owner.describe(); // WorkflowNotFoundError: no such case
+  const running = status.name === 'RUNNING';
   const named = memo?.[PHASE_MEMO];
-  if (typeof named === 'string') return named;
-  return owner.query(casePhaseQuery).catch((err: unknown) => {
+  if (typeof named === 'string') return { phase: named, running };
+  const phase = await owner.query(casePhaseQuery).catch((err: unknown) => {
     if (err instanceof WorkflowNotFoundError) throw err;
     return null; // the case's workflow has not run its first task yet
   });
+  return { phase, running };
 }
 
 async function ended(owner: WorkflowHandle) {

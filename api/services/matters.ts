@@ -76,7 +76,7 @@ export async function listMatters(db: Db, actor: Actor, kind: MatterKind, q: Lis
 export function liveView<V>(temporal: Client, m: MatterRow, view: QueryDefinition<V>): Promise<V | null> {
   return temporal
     .withDeadline(Date.now() + LIVE_QUERY_MS, () =>
-      onMatter(temporal, m.number, m.kind as MatterKind, (h) => h.query(view)),
+      onMatter(temporal, m.number, m.kind as MatterKind, (h) => h.query(view), { read: true }),
     )
     .catch(() => null);
 }
@@ -154,7 +154,7 @@ export async function sendUpdate<C, V>(
     });
     sent.catch(() => undefined); // answered after the 503: nothing is waiting for it any more
     await Promise.race([sent, late]).finally(() => clearTimeout(timer));
-    return await onMatter(temporal, matter.number, matter.kind, (h) => h.query(view));
+    return await onMatter(temporal, matter.number, matter.kind, (h) => h.query(view), { read: true });
   } catch (err) {
     throw fromTemporal(err) ?? err;
   }
