@@ -14,6 +14,7 @@ import { signIn } from '../test/helpers/api.js';
 import { caseHandle, startCaseWorkflow } from '../test/helpers/case-client.js';
 import { caseInput, head, officer1, team, TEAM_IDS } from '../test/helpers/cases.js';
 import * as M from '../workflows/case/messages.js';
+import { PhaseHandoverError } from '../services/matter-workflows.js';
 import { benchEngine, pct, pool } from './engine.js';
 
 const N = Number(process.env.BENCH_CASES ?? 10_000);
@@ -49,7 +50,9 @@ async function patiently<T>(f: () => Promise<T>): Promise<T> {
       return await f();
     } catch (err) {
       const retry =
-        err instanceof WorkflowNotFoundError || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
+        err instanceof WorkflowNotFoundError ||
+        err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+        err instanceof PhaseHandoverError;
       if (tries >= 30 || !retry) throw err;
     }
   }
