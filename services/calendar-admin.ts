@@ -18,6 +18,7 @@ import {
   CALENDAR_RECOMPUTE_WORKFLOW_ID,
   CALENDAR_RECOMPUTE_WORKFLOW_TYPE,
   calendarRecomputeQuery,
+  recomputeStarted,
   type CalendarRecomputeInput,
 } from '../workflows/calendar/messages.js';
 import { forgetCalendar } from './calendar/load.js';
@@ -150,19 +151,7 @@ export async function startRecompute(
     workflowIdConflictPolicy: 'TERMINATE_EXISTING',
     workflowIdReusePolicy: 'ALLOW_DUPLICATE',
   });
-  return {
-    ...load,
-    status: 'running',
-    startedAt,
-    finishedAt: null,
-    cases: 0,
-    casesDone: 0,
-    casesChanged: 0,
-    deadlinesChanged: 0,
-    casesNotRecomputed: 0,
-    notRecomputed: [],
-    moved: [],
-  };
+  return recomputeStarted(input);
 }
 
 /** The latest recomputation: its progress while it runs, its result once done; null if none ever ran. */

@@ -12,3 +12,20 @@ export interface CalendarRecomputeInput {
   loadedBy: string;
   startedAt: string;
 }
+
+/** A recomputation as it starts: nothing done yet. */
+export const recomputeStarted = (input: CalendarRecomputeInput): CalendarRecompute => ({
+  loadId: input.loadId,
+  year: input.year,
+  loadedBy: input.loadedBy,
+  status: 'running',
+  startedAt: input.startedAt,
+  finishedAt: null,
+  cases: 0,
+  casesDone: 0,
+  casesChanged: 0,
+  deadlinesChanged: 0,
+  casesNotRecomputed: 0,
+  notRecomputed: [],
+  moved: [],
+});

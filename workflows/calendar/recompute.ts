@@ -5,7 +5,7 @@
 import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CalendarRecomputeActivities } from '../../activities/calendar/recompute.js';
 import type { CalendarRecompute } from '../../schema/calendar.js';
-import { calendarRecomputeQuery, type CalendarRecomputeInput } from './messages.js';
+import { calendarRecomputeQuery, recomputeStarted, type CalendarRecomputeInput } from './messages.js';
 
 /** Matters per activity: progress moves in steps of this many, and a retried batch repeats at most this many
  * (idempotent) recomputations. */
@@ -31,21 +31,7 @@ export async function calendarRecompute(
   input: CalendarRecomputeInput,
   carried?: Carried,
 ): Promise<CalendarRecompute> {
-  const progress: CalendarRecompute = carried?.progress ?? {
-    loadId: input.loadId,
-    year: input.year,
-    loadedBy: input.loadedBy,
-    status: 'running',
-    startedAt: input.startedAt,
-    finishedAt: null,
-    cases: 0,
-    casesDone: 0,
-    casesChanged: 0,
-    deadlinesChanged: 0,
-    casesNotRecomputed: 0,
-    notRecomputed: [],
-    moved: [],
-  };
+  const progress: CalendarRecompute = carried?.progress ?? recomputeStarted(input);
   setHandler(calendarRecomputeQuery, () => progress);
   if (!carried) progress.cases = await countOpenMatters();
   let after = carried?.after ?? null;
