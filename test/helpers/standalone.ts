@@ -28,7 +28,7 @@ export async function standaloneEngine(taskQueue: string) {
     taskQueue,
     workflowsPath,
     bundlerOptions,
-    activities: createActivities({ db, mailer }),
+    activities: createActivities({ db, mailer, temporal: env.client }),
     dataConverter: testDataConverter(),
   });
   return {

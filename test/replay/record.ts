@@ -18,6 +18,10 @@ import {
 import * as M from '../../workflows/case/messages.js';
 import * as CM from '../../workflows/complaint/messages.js';
 import * as LM from '../../workflows/listing/messages.js';
+import {
+  CALENDAR_RECOMPUTE_WORKFLOW_TYPE,
+  type CalendarRecomputeInput,
+} from '../../workflows/calendar/messages.js';
 import type { ListingInput, ProposeListing } from '../../schema/credit-list.js';
 import { startCaseWorkflow, type CaseHandle } from '../helpers/case-client.js';
 import type { CaseInput } from '../../schema/case.js';
@@ -600,7 +604,7 @@ await worker.runUntil(async () => {
     });
     await env.sleep(20 * DAY);
   });
-  // Version 7: the calendar is loaded by a local activity, and the case's workflow names its phase in its memo.
+  // Version 7: the case's workflow names its phase in its memo.
   await scenario('v7-filed-recomputed', async (h) => {
     await h.executeUpdate(decideFilingUpdate, {
       args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
@@ -615,6 +619,29 @@ await worker.runUntil(async () => {
     });
     await env.sleep(3 * DAY);
   });
+  // The calendar recomputation after a holiday calendar load: it asks every open matter (here the recorder's own,
+  // some of them ended) to recompute, a batch at a time.
+  if (!existsSync(path.join(out, 'v7-calendar-recompute.binpb'))) {
+    const h = await env.client.workflow.start(CALENDAR_RECOMPUTE_WORKFLOW_TYPE, {
+      taskQueue: 'record',
+      workflowId: 'REPLAY-v7-calendar-recompute',
+      args: [
+        {
+          loadId: 'replay',
+          year: 2026,
+          loadedBy: 'admin',
+          startedAt: new Date(await env.currentTimeMs()).toISOString(),
+        } satisfies CalendarRecomputeInput,
+      ],
+    });
+    await h.result();
+    const history = await h.fetchHistory();
+    writeFileSync(
+      path.join(out, 'v7-calendar-recompute.binpb'),
+      proto.temporal.api.history.v1.History.encode(history).finish(),
+    );
+    console.log(`recorded v7-calendar-recompute: ${history.events?.length} events`);
+  }
   // On the abnormal list, a removal refused, three years uncured, then the serious list one level up.
   await listing(
     'v6-listing-escalated',

@@ -210,11 +210,13 @@ export abstract class MatterContext {
    * arrive first (a workflow's handlers are registered before it loads) wait for this after claiming state. */
   ready = false;
 
-  /** A local activity (in the workflow task that needs it: no activity task and no further workflow task for
-   * a new matter's first step); matters whose history loaded it as a regular activity keep doing so. */
+  /** Through a regular activity: its result arrives in a workflow task of its own, so the code that follows
+   * (clocks, versioned paths) replays in the same task it first ran in. A local activity here was tried and
+   * refused: when a query or a heartbeat closed the first task as the load finished, the code after it ran in
+   * the next task on the first run but in the same task on replay, and the patch markers that followed no
+   * longer matched. */
   private fetchCalendar(): Promise<CalendarData> {
-    const load = patched('local-load-calendar') ? localActs.loadCalendar : acts.loadCalendar;
-    return load({
+    return acts.loadCalendar({
       fromYear: this.calendarFromYear,
       toYear: this.calendarFromYear + CALENDAR_YEARS,
     });
