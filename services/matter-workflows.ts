@@ -26,7 +26,9 @@ export class PhaseHandoverError extends Error {
 
 /** How long a call waits for the next phase to start, at most. */
 const HANDOVER_MS = 5_000;
-const RETRY_MS = 100;
+/** Between two tries: a handover takes a few workflow tasks (tens of milliseconds on a quiet server), so the first
+ * tries come soon, and later ones back off to spare a loaded server. */
+const RETRY_MS = [10, 20, 40, 80, 100] as const;
 
 /** Runs `call` on the workflow that holds the matter now. A `read` (a query) of a running case goes to a running
  * phase only: a query on a phase that has just ended would have a worker replay its whole history to answer, when
@@ -41,7 +43,7 @@ export async function onMatter<T>(
   if (kind !== 'case') return call(temporal.workflow.getHandle(number));
   const owner = temporal.workflow.getHandle(number);
   const until = Date.now() + HANDOVER_MS;
-  for (;;) {
+  for (let tries = 0; ; tries++) {
     const { phase, running } = await phaseOf(owner);
     if (phase !== null) {
       try {
@@ -64,7 +66,7 @@ export async function onMatter<T>(
       if (await ended(owner)) throw new WorkflowNotFoundError('no phase of the case is running', number, '');
       throw new PhaseHandoverError(number);
     }
-    await sleep(RETRY_MS);
+    await sleep(RETRY_MS[Math.min(tries, RETRY_MS.length - 1)]!);
   }
 }
 
