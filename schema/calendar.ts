@@ -6,6 +6,14 @@ const isoDate = z
   .string()
   .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
 
+/** Calendar data as a workflow counts with it (domain/calendar/calendar.ts CalendarData): the years with an official
+ * schedule (→ its notice), holidays and make-up workdays (→ name). */
+export const CalendarDataSchema = z.object({
+  officialYears: z.record(z.string(), z.string()),
+  holidays: z.record(z.string(), z.string()),
+  workdays: z.record(z.string(), z.string()),
+});
+
 export const HolidayRangeSchema = z
   .object({ from: isoDate, to: isoDate, name: z.string().trim().min(1).max(40) })
   .strict()

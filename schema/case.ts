@@ -8,6 +8,7 @@ import { ProceedingsViewSchema } from './decision.js';
 import { ExecutionViewSchema } from './execution.js';
 import { ActorSchema } from './roles.js';
 import { ResolvedRulePackSchema } from './rule-pack.js';
+import { CalendarDataSchema } from './calendar.js';
 
 export { IsoDateSchema };
 
@@ -152,6 +153,10 @@ export const CaseInputSchema = z.object({
   rulePack: ResolvedRulePackSchema.optional(),
   /** A case from a report (举报): a reference to the confidential reporter, never the identity itself. */
   report: z.object({ submissionId: z.string(), realName: z.boolean(), hasEmail: z.boolean() }).optional(),
+  /** The calendar as it was when the case was registered (its first year and five after): the first phase counts
+   * with it instead of loading it with an activity. Absent in cases registered before it was given, and in cases
+   * started by another matter's workflow: the first phase loads it. */
+  calendar: CalendarDataSchema.optional(),
   /** Steps a phase's workflow run writes before it continues as new (absent: when Temporal suggests it). */
   stepsPerRun: z.number().int().positive().optional(),
   /** The case's data budget (absent: CASE_DATA_BUDGET_BYTES, domain/case/limits.ts); smaller in tests. */

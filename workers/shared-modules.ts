@@ -11,6 +11,7 @@ import { projectRoot } from '../platform/config.js';
 
 export const SHARED_WORKFLOW_MODULES = [
   'domain/calendar/calendar.ts',
+  'domain/calendar/sources.ts',
   'domain/case/execution.ts',
   'domain/case/guards.ts',
   'domain/case/investigation-state.ts',

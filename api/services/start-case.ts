@@ -10,6 +10,8 @@ import { CASE_WORKFLOW_TYPE, PHASE_MEMO, phaseWorkflowId } from '../../workflows
 import { CaseStageKey, CaseUnitKey, OverdueKey } from '../../schema/search-attributes.js';
 import { allocateCaseNumber, requestHash } from '../../services/case-numbers.js';
 import { resolveRulePack } from '../../services/rule-packs.js';
+import { calendarFromDb } from '../../services/calendar/load.js';
+import { matterCalendar } from '../../domain/calendar/sources.js';
 import { requireEngine } from './engine.js';
 
 export interface StartCaseRequest {
@@ -33,7 +35,12 @@ export async function startCase(
     year: yearOf(req.today),
     requestHash: requestHash(req.report ? { clue: req.clue, report: req.report } : req.clue),
   });
-  const rulePack = await resolveRulePack(deps.db, req.unitId);
+  // The calendar as loaded now, for the years the case counts in (from the year of its clue, as the workflow would
+  // load it): the case's first phase counts with it instead of loading it with an activity of its own.
+  const [rulePack, calendar] = await Promise.all([
+    resolveRulePack(deps.db, req.unitId),
+    calendarFromDb(deps.db),
+  ]);
   const input: CaseInput = {
     caseNumber,
     unitId: req.unitId,
@@ -41,6 +48,7 @@ export async function startCase(
     registeredBy: req.actor,
     warnBefore: [...rulePack.content.reminders.warnBeforeWD],
     rulePack,
+    calendar: matterCalendar(calendar, yearOf(req.clue.discoveredOn)),
     ...(req.report ? { report: req.report } : {}),
   };
   try {

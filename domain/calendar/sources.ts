@@ -27,6 +27,14 @@ export function mergeCalendar(base: CalendarData, overrides: CalendarOverrides):
   return out;
 }
 
+/** Years of calendar data a matter carries, from the year it begins: enough for every period before a decision. */
+export const MATTER_CALENDAR_YEARS = 5;
+
+/** The calendar a matter beginning in `fromYear` counts with: that year and MATTER_CALENDAR_YEARS after it. */
+export function matterCalendar(cal: CalendarData, fromYear: number): CalendarData {
+  return sliceCalendar(cal, fromYear, fromYear + MATTER_CALENDAR_YEARS);
+}
+
 /** Only the years [from, to]: what a workflow needs, so its history stays small. */
 export function sliceCalendar(cal: CalendarData, fromYear: number, toYear: number): CalendarData {
   const inRange = (d: string) => Number(d.slice(0, 4)) >= fromYear && Number(d.slice(0, 4)) <= toYear;

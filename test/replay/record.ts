@@ -28,6 +28,7 @@ import type { CaseInput } from '../../schema/case.js';
 import type * as D from '../../schema/decision.js';
 import type * as I from '../../schema/investigation.js';
 import { builtinCalendar } from '../../services/calendar/builtin.js';
+import { matterCalendar } from '../../domain/calendar/sources.js';
 import { periodDue } from '../../domain/rules/catalogue.js';
 import { HEARING_NOTICE } from '../../domain/rules/periods.js';
 import { surchargeOf } from '../../domain/case/execution.js';
@@ -619,6 +620,19 @@ await worker.runUntil(async () => {
     });
     await env.sleep(3 * DAY);
   });
+  // Version 8: a case registered with its calendar in its input (its first phase loads none), then filed.
+  await scenario(
+    'v8-calendar-given',
+    async (h) => {
+      await h.executeUpdate(decideFilingUpdate, {
+        args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
+      });
+      await env.sleep(2000);
+    },
+    {
+      calendar: matterCalendar(builtinCalendar(), Number(chinaDateOf(await env.currentTimeMs()).slice(0, 4))),
+    },
+  );
   // The calendar recomputation after a holiday calendar load: it asks every open matter (here the recorder's own,
   // some of them ended) to recompute, a batch at a time.
   if (!existsSync(path.join(out, 'v7-calendar-recompute.binpb'))) {

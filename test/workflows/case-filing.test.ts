@@ -23,6 +23,9 @@ import {
 } from '../../workflows/case/messages.js';
 import { yearWithExtraHoliday } from '../helpers/calendar.js';
 import { caseInput } from '../helpers/cases.js';
+import type { CaseInput } from '../../schema/case.js';
+import type { CaseState } from '../../workflows/case/state.js';
+import { matterCalendar } from '../../domain/calendar/sources.js';
 import { expectTypedAuditTrail } from '../helpers/audit.js';
 import { freshDb, type TestDb } from '../helpers/db.js';
 import { eventually } from '../helpers/eventually.js';
@@ -60,12 +63,12 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((h) => h.terminate().catch(() => undefined)));
 });
 
-async function startCase() {
+async function startCase(extra: Partial<CaseInput> = {}) {
   const taskQueue = `case-${++n}`;
   const worker = await testWorker(env, taskQueue, createActivities({ db: tdb.db, mailer: smtp.mailer }));
   const today = chinaDateOf(await env.currentTimeMs());
   const caseNumber = `DC-TEST-${n}-${Date.now()}`;
-  const input = caseInput(caseNumber, today);
+  const input = { ...caseInput(caseNumber, today), ...extra };
   const handle = await startCaseWorkflow(env.client, {
     taskQueue,
     workflowId: caseNumber,
@@ -303,6 +306,41 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
     expect(audit.at(-1)!.details).toMatchObject({ moved: [{ clock: 'filing' }] });
     await tdb.db.calendarDay.deleteMany({});
     await tdb.db.calendarYear.deleteMany({});
+  });
+
+  it('a case given the calendar at registration counts with it and loads none (its first phase starts with it)', async () => {
+    const now = chinaDateOf(await env.currentTimeMs());
+    const builtin = builtinCalendar();
+    // The calendar given differs from the engine's by one holiday inside the filing period: the due date shows
+    // which one the case counted with.
+    const extra = addWorkingDays(builtin, now, 3).due!;
+    const given = matterCalendar(builtin, Number(now.slice(0, 4)));
+    given.holidays = { ...given.holidays, [extra]: '临时假日 extra holiday' };
+    // (A year without an official schedule counts its fixed-date holidays only: the test's year is made official.)
+    given.officialYears = { ...given.officialYears, [extra.slice(0, 4)]: '测试通知 test notice' };
+    const { worker, handle, caseNumber } = await startCase({ calendar: given });
+    await worker.runUntil(async () => {
+      const clock = await eventually(async () => {
+        const v = await handle.query(caseViewQuery);
+        expect(v.clocks).toHaveLength(1);
+        return v.clocks[0]!;
+      });
+      expect(clock.dueOn).toBe(addWorkingDays(given, now, FILING_DECISION.length).due);
+      expect(clock.dueOn).not.toBe(addWorkingDays(builtin, now, FILING_DECISION.length).due);
+    });
+    // No workflow of the case loaded the calendar, and the phase was not given it again in its input.
+    for (const id of [caseNumber, `${caseNumber}:filing`]) {
+      const events = (await env.client.workflow.getHandle(id).fetchHistory()).events ?? [];
+      const scheduled = events.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name);
+      expect(scheduled).not.toContain('loadCalendar');
+      expect(events.length).toBeGreaterThan(2);
+    }
+    const phaseStart = (await env.client.workflow.getHandle(`${caseNumber}:filing`).fetchHistory())
+      .events![0]!;
+    const phaseInput = phaseStart.workflowExecutionStartedEventAttributes!.input!.payloads![0]!.data!;
+    const started = JSON.parse(Buffer.from(phaseInput).toString()) as { case: CaseInput; state: CaseState };
+    expect(started.case.calendar).toBeUndefined();
+    expect(started.state.matter.calendar).toEqual(given);
   });
 
   it('two extensions sent at once: exactly one is applied, the other refused', async () => {

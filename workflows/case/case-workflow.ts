@@ -42,6 +42,8 @@ export interface CaseSummary {
 
 export async function enforcementCase(input: CaseInput, carried?: CaseCarried): Promise<CaseSummary> {
   let state = carried?.state ?? openCase(input);
+  // The calendar given at registration is in the first phase's state; the phases are not given it again.
+  const phaseCase: CaseInput = { ...input, calendar: undefined };
   const done = new Set(carried?.done ?? []);
   let current = carried?.current ?? null;
   setHandler(casePhaseQuery, () => current);
@@ -63,7 +65,7 @@ export async function enforcementCase(input: CaseInput, carried?: CaseCarried): 
     // The phase is named in the workflow's memo too: the API reads it with a describe, which no worker answers
     // (a query would wake, and after an eviction replay, this workflow for every command).
     if (patched('phase-memo')) upsertMemo({ [PHASE_MEMO]: id });
-    state = await executeChild(workflow, { workflowId: current, args: [{ case: input, state }] });
+    state = await executeChild(workflow, { workflowId: current, args: [{ case: phaseCase, state }] });
     done.add(key);
     upsertSearchAttributes([{ key: CaseStageKey, value: state.stage }]);
   }

@@ -34,7 +34,15 @@ export function openCase(input: CaseInput): CaseState {
     report: input.report
       ? { submissionId: input.report.submissionId, realName: input.report.realName, feedback: null }
       : null,
-    matter: { seq: 0, createdAt: new Date(Date.now()).toISOString(), clocks: [], projected: {}, mail: [] },
+    matter: {
+      seq: 0,
+      createdAt: new Date(Date.now()).toISOString(),
+      clocks: [],
+      projected: {},
+      mail: [],
+      // Given at registration: the first phase counts with it (no activity to load it).
+      ...(input.calendar ? { calendar: input.calendar } : {}),
+    },
   };
 }
 

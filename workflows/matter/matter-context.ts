@@ -19,6 +19,7 @@ import type {
   TaskOpen,
 } from '../../activities/index.js';
 import type { CalendarData } from '../../domain/calendar/calendar.js';
+import { MATTER_CALENDAR_YEARS } from '../../domain/calendar/sources.js';
 import { chinaDateOf, type IsoDate } from '../../schema/values/dates.js';
 import { computeClock, startClock, type ClockDefinition, type ClockEvent } from '../../domain/clock/clock.js';
 import type { ClockView } from '../../schema/case.js';
@@ -46,9 +47,6 @@ const localActs = proxyLocalActivities<CaseActivities>({
 /** How long a run that hands its matter over waits for its e-mails to go out; those still unsent (an SMTP
  * outage) are handed over and sent again by the next run. */
 const MAIL_GRACE = '10 minutes';
-
-/** Years of calendar data a matter carries: enough for every period before a decision. */
-const CALENDAR_YEARS = 5;
 
 /** What happens when a clock runs out: by default the supervisors are told and the matter is flagged overdue;
  * some periods instead end something (an evidence preservation lapses, a mediation ends). */
@@ -149,8 +147,9 @@ export abstract class MatterContext {
   /** What the matter is called in e-mail subjects. */
   protected label = { zh: '案件', en: 'case' };
 
-  /** A new matter loads the calendar (through an activity, so replay sees the same data); one handed over was
-   * restored with the calendar it carries when it was constructed. */
+  /** A new matter loads the calendar (through an activity, so replay sees the same data); one handed over, or a
+   * case given the calendar at registration (in its input, so in history too), was restored with the calendar it
+   * carries when it was constructed. */
   async init(): Promise<void> {
     if (this.ready) return;
     this.calendar = await this.fetchCalendar();
@@ -218,7 +217,7 @@ export abstract class MatterContext {
   private fetchCalendar(): Promise<CalendarData> {
     return acts.loadCalendar({
       fromYear: this.calendarFromYear,
-      toYear: this.calendarFromYear + CALENDAR_YEARS,
+      toYear: this.calendarFromYear + MATTER_CALENDAR_YEARS,
     });
   }
 
