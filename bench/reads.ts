@@ -1,12 +1,12 @@
 // `npm run bench -- reads`: the reads a bureau makes all day, at a province's scale. 100,000 cases in 100 county
 // units under 10 cities (rows shaped as the workflows project them: the case row, three deadlines and an open task
 // naming two of its county's eight officers for each open case, the audit trail, the public list) and as many
-// complaints (their rows, acceptance and mediation deadlines, submissions, audit entries) on embedded PostgreSQL, migrated like production. Each read is
-// run as the API runs it, 200 times, and its plan is shown (EXPLAIN ANALYZE) so indexes are chosen from what
-// PostgreSQL does. The figures' reads run twice: without the indexes of their migration, then with them. The
-// on-time rate reads the counts that the deadlines' triggers kept as the seed inserted them (checked first against
-// counting the deadlines), and is measured beside counting every ended deadline as it was read before; last, what
-// the triggers add to a write that ends a deadline.
+// complaints (their rows, acceptance and mediation deadlines, submissions, audit entries) on embedded PostgreSQL,
+// migrated like production. Each read is run as the API runs it, 200 times, and its plan is shown (EXPLAIN ANALYZE)
+// so indexes are chosen from what PostgreSQL does. The figures' reads run twice: without the indexes of their
+// migration, then with them. The on-time rate reads the counts that the deadlines' triggers kept as the seed
+// inserted them (checked first against counting the deadlines), and is measured beside counting every ended
+// deadline as it was read before; last, what the triggers add to a write that ends a deadline.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -81,7 +81,8 @@ try {
   await db.$executeRawUnsafe(`
     INSERT INTO "Task"(id, "caseNumber", kind, title, role, assignees, "unitId", "dueOn", status, "createdAt")
     SELECT c.number || ':next', c.number, 'next', '下一步', 'case_officer',
-           ARRAY[c."unitId" || '-officer' || (hashtext(c.number) & 7), c."unitId" || '-officer' || ((hashtext(c.number) >> 3) & 7)],
+           ARRAY[c."unitId" || '-officer' || (hashtext(c.number) & 7),
+                 c."unitId" || '-officer' || ((hashtext(c.number) >> 3) & 7)],
            c."unitId", c."nextDueOn", 'open', c."createdAt"
     FROM "Case" c WHERE c.status = 'open';`);
   // The audit trail of each case as its workflow writes it: eight steps of registration, filing and investigation,

@@ -6,13 +6,16 @@ const isoDate = z
   .string()
   .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
 
-/** Calendar data as a workflow counts with it (domain/calendar/calendar.ts CalendarData): the years with an official
- * schedule (→ its notice), holidays and make-up workdays (→ name). */
+/** Calendar data as a workflow counts with it (domain/calendar/calendar.ts counts days with it). */
 export const CalendarDataSchema = z.object({
+  /** Years whose official schedule is known → the notice it comes from. */
   officialYears: z.record(z.string(), z.string()),
+  /** Official holidays (放假), by date (YYYY-MM-DD) → name. */
   holidays: z.record(z.string(), z.string()),
+  /** Official make-up workdays (调休上班) on a weekend, by date → name. */
   workdays: z.record(z.string(), z.string()),
 });
+export type CalendarData = z.infer<typeof CalendarDataSchema>;
 
 export const HolidayRangeSchema = z
   .object({ from: isoDate, to: isoDate, name: z.string().trim().min(1).max(40) })

@@ -3,16 +3,11 @@
 // ends on a non-working day moves to the next working day depends on the period (docs/rules.md, "Counting
 // days"): a party's period does (民事诉讼法第八十五条, 民法典第二百零三条), an agency's maximum does not.
 import { addDays, weekday, yearOf, type IsoDate } from '../../schema/values/dates.js';
+import type { CalendarData } from '../../schema/calendar.js';
 
-/** Calendar data as workflows receive it (from an activity, so it is recorded in history). */
-export interface CalendarData {
-  /** Years whose official schedule is known → the notice it comes from. */
-  officialYears: Record<string, string>;
-  /** Official holidays (放假) → name. */
-  holidays: Record<IsoDate, string>;
-  /** Official make-up workdays (调休上班) on a weekend → name. */
-  workdays: Record<IsoDate, string>;
-}
+/** Calendar data as workflows receive it (schema/calendar.ts: in their input or from an activity, so it is
+ * recorded in history). */
+export type { CalendarData };
 
 /**
  * Fixed-date public holidays (全国年节及纪念日放假办法, art. 2, as amended 2024): used only for years whose

@@ -35,6 +35,16 @@ import { surchargeOf } from '../../domain/case/execution.js';
 
 const DAY = 86_400_000;
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'histories');
+
+/** Writes a history as binary protobuf (the replay test decodes it with the same @temporalio/proto). */
+function save(file: string, history: proto.temporal.api.history.v1.IHistory) {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    path.join(out, `${file}.binpb`),
+    proto.temporal.api.history.v1.History.encode(history).finish(),
+  );
+  console.log(`recorded ${file}: ${history.events?.length} events`);
+}
 // The recorder's head is also the principal head: it approves transfers.
 const head = principal;
 const officer = officer1;
@@ -80,7 +90,6 @@ async function scenario(name: string, run: (h: CaseHandle) => Promise<void>, inp
   });
   await env.sleep(1000);
   await run(h);
-  mkdirSync(out, { recursive: true });
   const ids = [['case', caseNumber], ...PHASES.map((p) => [p, `${caseNumber}:${p}`])];
   for (const [label, id] of ids) {
     const history = await env.client.workflow
@@ -89,12 +98,7 @@ async function scenario(name: string, run: (h: CaseHandle) => Promise<void>, inp
       .catch(() => undefined);
     // A phase the case did not reach, or only just started (nothing to replay yet).
     if (!history || (history.events?.length ?? 0) < 6) continue;
-    // Binary protobuf: the replay test decodes it with the same @temporalio/proto.
-    writeFileSync(
-      path.join(out, `${name}.${label}.binpb`),
-      proto.temporal.api.history.v1.History.encode(history).finish(),
-    );
-    console.log(`recorded ${name}.${label}: ${history.events?.length} events`);
+    save(`${name}.${label}`, history);
   }
   await h.terminate('recorded').catch(() => undefined);
 }
@@ -126,11 +130,7 @@ async function complaint(
   await run(h);
   const history = await h.fetchHistory();
   await h.terminate('recorded').catch(() => undefined);
-  writeFileSync(
-    path.join(out, `${name}.binpb`),
-    proto.temporal.api.history.v1.History.encode(history).finish(),
-  );
-  console.log(`recorded ${name}: ${history.events?.length} events`);
+  save(name, history);
 }
 
 /** A credit listing (its own workflow, ID = listing number). */
@@ -155,11 +155,7 @@ async function listing(name: string, proposal: ProposeListing, run: (h: Workflow
   await run(h);
   const history = await h.fetchHistory();
   await h.terminate('recorded').catch(() => undefined);
-  writeFileSync(
-    path.join(out, `${name}.binpb`),
-    proto.temporal.api.history.v1.History.encode(history).finish(),
-  );
-  console.log(`recorded ${name}: ${history.events?.length} events`);
+  save(name, history);
 }
 
 await worker.runUntil(async () => {
@@ -649,12 +645,7 @@ await worker.runUntil(async () => {
       ],
     });
     await h.result();
-    const history = await h.fetchHistory();
-    writeFileSync(
-      path.join(out, 'v7-calendar-recompute.binpb'),
-      proto.temporal.api.history.v1.History.encode(history).finish(),
-    );
-    console.log(`recorded v7-calendar-recompute: ${history.events?.length} events`);
+    save('v7-calendar-recompute', await h.fetchHistory());
   }
   // On the abnormal list, a removal refused, three years uncured, then the serious list one level up.
   await listing(
