@@ -12,23 +12,16 @@ export const boardSql = {
            WHERE "unitId" = ANY(${units}) AND status IN ('running', 'overdue') AND "dueAt" < ${until}
            GROUP BY "unitId" ORDER BY "unitId"`,
 
-  /** By officer: the officers named on the open tasks of the cases these deadlines belong to (a task for a role,
-   * with no one named, counts under no officer), each deadline once per officer. Counted per case first, then
-   * summed over each officer's cases: each deadline belongs to one case, so this is the count of distinct deadlines
-   * per officer without sorting every (deadline, officer) pair; the open tasks are read from their partial index
-   * (migration 20261205090000_board_officers). */
+  /** By officer: the officers named on the open tasks of the case each deadline belongs to (a task for a role,
+   * with no one named, counts under no officer), each deadline once per officer. The deadline keeps its case's
+   * officers itself (triggers set them as tasks and deadlines are written, migration
+   * 20261206090000_deadline_officers), so this is one scan of the open deadlines in scope (their partial index
+   * holds the officers), with no join to the tasks; the officers are unnested in the select list, which at a
+   * province's scale took half the time of a lateral join to unnest(). */
   byOfficer: (units: string[], until: Date) => Prisma.sql`
-          WITH d AS (
-            SELECT "caseNumber", count(*) FILTER (WHERE "dueAt" < now()) AS overdue,
-                   count(*) FILTER (WHERE "dueAt" >= now()) AS "atRisk"
-              FROM "Deadline"
-             WHERE "unitId" = ANY(${units}) AND status IN ('running', 'overdue') AND "dueAt" < ${until}
-             GROUP BY "caseNumber"),
-          named AS (
-            SELECT DISTINCT t."caseNumber", a
-              FROM "Task" t CROSS JOIN LATERAL unnest(t.assignees) AS a
-             WHERE t.status = 'open' AND t."caseNumber" IN (SELECT "caseNumber" FROM d))
-          SELECT named.a AS "officerId", sum(d.overdue)::bigint AS overdue, sum(d."atRisk")::bigint AS "atRisk"
-            FROM d JOIN named USING ("caseNumber")
-           GROUP BY named.a ORDER BY overdue DESC, named.a LIMIT 200`,
+          SELECT a AS "officerId", count(*) FILTER (WHERE late) AS overdue, count(*) FILTER (WHERE NOT late) AS "atRisk"
+            FROM (SELECT unnest(officers) AS a, "dueAt" < now() AS late
+                    FROM "Deadline"
+                   WHERE "unitId" = ANY(${units}) AND status IN ('running', 'overdue') AND "dueAt" < ${until}) d
+           GROUP BY a ORDER BY overdue DESC, a LIMIT 200`,
 };
