@@ -10,6 +10,8 @@ import { isWorkingDay } from '../domain/calendar/calendar.js';
 import { createLogger } from '../platform/log.js';
 import { addDays, chinaDateOf } from '../schema/values/dates.js';
 import { builtinCalendar } from '../services/calendar/builtin.js';
+import { calendarFromDb } from '../services/calendar/load.js';
+import { matterCalendar } from '../domain/calendar/sources.js';
 import { signIn } from '../test/helpers/api.js';
 import { caseHandle, startCaseWorkflow } from '../test/helpers/case-client.js';
 import { caseInput, head, officer1, team, TEAM_IDS } from '../test/helpers/cases.js';
@@ -36,6 +38,8 @@ console.log(`worker: workflow cache ${cacheShown}; idle RSS ${e.workerRssMiB().t
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const today = chinaDateOf(Date.now());
+/** Each case is given its calendar at registration, as the API gives it (its first phase loads none). */
+const calendar = matterCalendar(await calendarFromDb(e.db), Number(today.slice(0, 4)));
 const number = (i: number) => `DC-2026-${String(100_000 + i)}`;
 /** Waits until the projection holds `n` cases (every registration's first step recorded). */
 const projected = async (n: number) => {
@@ -76,7 +80,7 @@ await pool(
     const h = await startCaseWorkflow(e.client, {
       taskQueue: e.taskQueue,
       workflowId: n,
-      args: [caseInput(n, today)],
+      args: [{ ...caseInput(n, today), calendar }],
     });
     if (i % FILED_EVERY === FILED_EVERY - 1)
       await patiently(() =>
