@@ -17,8 +17,16 @@ export interface ActivityDeps {
   temporal?: Client;
 }
 
-export function createActivities({ db, mailer, temporal }: ActivityDeps) {
-  return {
+/** The dependencies each set of activities was made with (for test workers, which send the mail outbox with
+ * them: test/helpers/temporal.ts). */
+const madeWith = new WeakMap<object, ActivityDeps>();
+export function depsOf(activities: object): ActivityDeps | undefined {
+  return madeWith.get(activities);
+}
+
+export function createActivities(deps: ActivityDeps) {
+  const { db, mailer, temporal } = deps;
+  const activities = {
     recordStep: recordStepActivity(db),
     notify: notifyActivity(db, mailer),
     loadCalendar: loadCalendarActivity(db),
@@ -28,6 +36,8 @@ export function createActivities({ db, mailer, temporal }: ActivityDeps) {
     publication: publicationActivity(db),
     ...calendarRecomputeActivities(db, temporal),
   };
+  madeWith.set(activities, deps);
+  return activities;
 }
 
 export type CaseActivities = ReturnType<typeof createActivities>;

@@ -2,12 +2,12 @@
 // the benchmark chooses, with the matter machinery the case phases use (workflows/matter/matter-context.ts). The
 // clock is handed to the matter as a phase hands its clocks to the next one (a snapshot in the carried state), so
 // it is the production `StatutoryClock` that sleeps on its own durable timer and the production hook that runs
-// when it fires: the overdue step projected by the `recordStep` local activity (case row, deadline, audit entry),
-// the search attributes, and the supervisors' e-mail through the `notify` activity (outbox row, then SMTP).
+// when it fires: the overdue step projected by the `recordStep` local activity (case row, deadline, audit entry,
+// and the supervisors' e-mail as an outbox row in the same statement), the search attributes; the worker's mail
+// outbox then sends the e-mail to SMTP.
 // An hour period is used because it runs from an instant: its due moment can be put anywhere. It has no warnings
 // (day periods warn at 09:00 China time and run out at 00:00 China time, instants the benchmark cannot move).
 import { condition } from '@temporalio/workflow';
-import type { NotifyRequest, NotifyResult } from '../activities/index.js';
 import type { CalendarData } from '../domain/calendar/calendar.js';
 import { startClock, type ClockDefinition } from '../domain/clock/clock.js';
 import { chinaDateOf } from '../schema/values/dates.js';
@@ -26,7 +26,6 @@ export interface StormClockResult {
   number: string;
   armedAt: number;
   firedAt: number;
-  mail: NotifyResult['status'];
 }
 
 export const STORM_CLOCK: ClockDefinition = {
@@ -39,7 +38,6 @@ export const STORM_CLOCK: ClockDefinition = {
 
 class StormMatter extends MatterContext {
   stage = 'investigation';
-  mail: NotifyResult['status'] | undefined;
 
   constructor(
     private readonly input: StormClockInput,
@@ -69,10 +67,6 @@ class StormMatter extends MatterContext {
   protected mailHeader(): string[] {
     return [`案件 Case: ${this.number}`, '计时器风暴基准测试 timer-storm benchmark'];
   }
-
-  protected override sent(_req: NotifyRequest, result: NotifyResult): void {
-    this.mail = result.status;
-  }
 }
 
 export async function stormClock(input: StormClockInput): Promise<StormClockResult> {
@@ -98,8 +92,7 @@ export async function stormClock(input: StormClockInput): Promise<StormClockResu
   // The clock runs in the background (as a restored clock does); its overdue step and e-mail are the hook's.
   await condition(() => matter.overdue);
   const firedAt = Date.now();
-  await condition(() => matter.mail !== undefined && matter.settled());
+  await condition(() => matter.settled());
   await matter.finish(matter.today(), '基准测试结束 benchmark over');
-  await matter.drain();
-  return { number: input.number, armedAt, firedAt, mail: matter.mail! };
+  return { number: input.number, armedAt, firedAt };
 }

@@ -133,6 +133,8 @@ export const NotificationSchema = z.object({
   lastError: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** A pending e-mail of the outbox: when it is next tried (after a failed attempt, the back-off). */
+  nextAttemptAt: z.string().nullable(),
 });
 
 export const UserSchema = z.object({

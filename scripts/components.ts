@@ -34,7 +34,7 @@ export async function startWorkerComponent(
   const tracing = await startTracing(cfg.tracing, 'worker', { log });
   // The worker's own client, for activities that send Updates to other workflows (the calendar recomputation).
   const temporal = await connectClient(cfg.temporal, loadCommandKey(cfg), tracing);
-  const worker = await createWorker(cfg, { db, mailer, temporal }, tracing);
+  const worker = await createWorker(cfg, { db, mailer, temporal }, tracing, { log });
   const running = worker.run().catch((err: unknown) => log.error({ err }, 'worker stopped with an error'));
   return {
     name: 'worker',

@@ -2,6 +2,7 @@
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import { createRequire } from 'node:module';
 import { createActivities, type ActivityDeps } from '../activities/index.js';
+import { startMailOutbox, type OutboxOptions } from '../activities/notifications/outbox.js';
 import type { Config } from '../platform/config.js';
 import { loadCommandKey, verifyingCodec } from '../platform/command-auth.js';
 import { connectWorkerConnection } from '../platform/temporal.js';
@@ -43,7 +44,37 @@ export function workerOptions(
   };
 }
 
-export async function createWorker(cfg: Config, deps: ActivityDeps, tracing?: Tracing): Promise<Worker> {
+/** A worker with the mail outbox's sender (withMailOutbox). */
+export async function createWorker(
+  cfg: Config,
+  deps: ActivityDeps,
+  tracing?: Tracing,
+  outbox: OutboxOptions = {},
+): Promise<Worker> {
   const connection = await connectWorkerConnection(cfg.temporal);
-  return Worker.create({ ...workerOptions(cfg, deps, tracing), connection });
+  return withMailOutbox(
+    await Worker.create({ ...workerOptions(cfg, deps, tracing), connection }),
+    deps,
+    outbox,
+  );
+}
+
+/** Has the worker send the mail outbox while it runs (activities/notifications/outbox.ts): the sender starts with
+ * `run()` (or `runUntil()`) and stops once the worker has stopped. Every worker process runs one; they share the
+ * outbox's rows. */
+export function withMailOutbox(
+  worker: Worker,
+  deps: Pick<ActivityDeps, 'db' | 'mailer'>,
+  opts: OutboxOptions = {},
+): Worker {
+  const run = worker.run.bind(worker);
+  worker.run = async () => {
+    const outbox = startMailOutbox(deps.db, deps.mailer, opts);
+    try {
+      return await run();
+    } finally {
+      await outbox.stop();
+    }
+  };
+  return worker;
 }

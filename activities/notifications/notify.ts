@@ -33,7 +33,7 @@ export function maskAddresses(text: string): string {
 }
 
 /** A 5xx reply from the mail server: retrying will not help. */
-function permanent(err: unknown): boolean {
+export function permanent(err: unknown): boolean {
   const code = (err as { responseCode?: unknown }).responseCode;
   return typeof code === 'number' && code >= 500 && code < 600;
 }
@@ -66,9 +66,24 @@ async function submitterMasked(db: Db, submissionId: string): Promise<string[]> 
   return p?.email ? [`submitter:${submissionId}`] : [];
 }
 
-async function submitterAddress(db: Db, submissionId: string): Promise<string[]> {
+export async function submitterAddress(db: Db, submissionId: string): Promise<string[]> {
   const p = await db.person.findUniqueOrThrow({ where: { submissionId }, select: { email: true } });
   return p.email ? [p.email] : [];
+}
+
+/** The Message-ID of an outbox row: the same for every attempt, so a mail sent twice (a crash between sending and
+ * marking it sent) is one message to the recipient's client. */
+export function messageIdOf(key: string, domain: string): string {
+  return `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`;
+}
+
+/** The addresses an outbox row records for an audience (a submitter only by reference, CRM 33). */
+export async function recipientsOf(db: Db, a: NotifyRequest['audience']): Promise<string[]> {
+  return 'role' in a
+    ? resolveAudience(db, a.unitId, a.role)
+    : 'userIds' in a
+      ? namedUsers(db, a.userIds)
+      : submitterMasked(db, a.submitterOf);
 }
 
 export function notifyActivity(db: Db, mailer: Mailer, domain = 'tiean.local') {
@@ -76,13 +91,7 @@ export function notifyActivity(db: Db, mailer: Mailer, domain = 'tiean.local') {
     const existing = await db.notification.findUnique({ where: { key: req.key } });
     if (existing?.status === 'sent') return { status: 'already-sent', recipients: existing.recipients };
     const a = req.audience;
-    const recipients =
-      existing?.recipients ??
-      ('role' in a
-        ? await resolveAudience(db, a.unitId, a.role)
-        : 'userIds' in a
-          ? await namedUsers(db, a.userIds)
-          : await submitterMasked(db, a.submitterOf));
+    const recipients = existing?.recipients ?? (await recipientsOf(db, a));
     if (!existing) {
       await db.notification.upsert({
         where: { key: req.key },
@@ -100,7 +109,7 @@ export function notifyActivity(db: Db, mailer: Mailer, domain = 'tiean.local') {
     }
     if (!recipients.length) return { status: 'no-recipients', recipients };
     const to = 'submitterOf' in a ? await submitterAddress(db, a.submitterOf) : recipients;
-    const messageId = `<${createHash('sha256').update(req.key).digest('hex').slice(0, 32)}@${domain}>`;
+    const messageId = messageIdOf(req.key, domain);
     if (existing?.status === 'rejected') return { status: 'rejected', recipients };
     try {
       await mailer.send({ to, subject: req.subject, text: req.text, messageId });

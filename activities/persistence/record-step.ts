@@ -1,6 +1,6 @@
 // One case step, projected to PostgreSQL in one statement (so in one transaction): the case row, its deadlines,
-// its tasks, the audit entry and what the step adds to the figures (a figure entry; a submission's matter
-// closed). Idempotent: the audit entry's (case, seq) is the step's identity, so a retried activity finds it and
+// its tasks, the audit entry, what the step adds to the figures (a figure entry; a submission's matter closed)
+// and the e-mails it causes (outbox rows, sent by the workers' mail outbox: notifications/outbox.ts). Idempotent: the audit entry's (case, seq) is the step's identity, so a retried activity finds it and
 // changes nothing (and of two attempts racing, the second's statement fails whole on that key and its retry finds
 // the first's entry).
 //
@@ -12,6 +12,7 @@ import { Prisma } from '../../schema/generated/prisma/client.js';
 import type { ClockView } from '../../schema/case.js';
 import { auditHash, GENESIS_HASH } from '../../services/audit-hash.js';
 import { figureOf } from '../../services/figure-entries.js';
+import type { NotifyRequest } from '../notifications/notify.js';
 
 export interface CaseRowSnapshot {
   number: string;
@@ -56,6 +57,8 @@ export interface StepRecord {
   openTasks?: TaskOpen[];
   closeTasks?: string[];
   evidence?: EvidenceRow[];
+  /** E-mails the step causes, written to the outbox with it (a retried step writes none again: its key). */
+  mail?: NotifyRequest[];
 }
 
 export interface EvidenceRow {
@@ -187,6 +190,16 @@ export function recordStepActivity(db: Db) {
           : Prisma.sql`s AS (UPDATE "Submission" SET "caseClosedAt" = ${at}::timestamptz
                               WHERE "caseNumber" = ${c.number} AND "caseClosedAt" IS NULL)`,
       );
+    // An e-mail is written once: a key already in the outbox (or twice in the step) keeps its first row.
+    const mail = step.mail ?? [];
+    if (mail.length)
+      ctes.push(Prisma.sql`m AS (
+        INSERT INTO "Notification" (key, "caseNumber", kind, recipients, subject, body, status, audience,
+                                    "nextAttemptAt", "createdAt")
+        SELECT e->>'key', e->>'caseNumber', e->>'kind', '{}', e->>'subject', e->>'text', 'pending', e->'audience',
+               now(), now()
+          FROM jsonb_array_elements(${json(mail)}::jsonb) e
+        ON CONFLICT (key) DO NOTHING)`);
     await db.$executeRaw`
       WITH ${Prisma.join(ctes, ',\n')}
       INSERT INTO "AuditEntry" ("caseNumber", seq, at, "actorId", action, details, "prevHash", hash)

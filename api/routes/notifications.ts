@@ -43,9 +43,17 @@ export function notificationRoutes(app: FastifyInstance, { db }: ApiDeps) {
         LIMIT ${req.query.limit}`;
       return {
         items: rows.map((n) => ({
-          ...n,
+          key: n.key,
+          caseNumber: n.caseNumber,
+          kind: n.kind,
+          recipients: n.recipients,
+          subject: n.subject,
+          status: n.status,
+          attempts: n.attempts,
+          lastError: n.lastError,
           createdAt: n.createdAt.toISOString(),
           sentAt: n.sentAt?.toISOString() ?? null,
+          nextAttemptAt: (n.status === 'pending' && n.nextAttemptAt?.toISOString()) || null,
         })),
       };
     },

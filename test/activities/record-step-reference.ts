@@ -107,6 +107,21 @@ export function referenceRecordStep(db: Db) {
         await tx.figureEntry.create({
           data: { caseNumber: c.number, seq: step.seq, unitId: c.unitId, ...figure },
         });
+      // The e-mails the step causes, in the outbox; a key already there keeps its first row.
+      if (step.mail?.length)
+        await tx.notification.createMany({
+          data: step.mail.map((m) => ({
+            key: m.key,
+            caseNumber: m.caseNumber,
+            kind: m.kind,
+            recipients: [],
+            subject: m.subject,
+            body: m.text,
+            status: 'pending',
+            audience: m.audience,
+          })),
+          skipDuplicates: true,
+        });
       // The submission a complaint or a report's case came from: its track is closed from the first step of the
       // matter that is (the 12315 closure rate).
       if (c.status === 'closed' && (c.kind ?? 'case') !== 'listing') {

@@ -158,6 +158,26 @@ function steps(r: ReturnType<typeof random>, number: string): StepRecord[] {
             })),
           }
         : {}),
+      // E-mails: a key may come again in a later step (or twice in one): its first row stays.
+      ...(r.chance(0.4)
+        ? {
+            mail: Array.from({ length: 1 + r.int(3) }, () => {
+              const k = r.int(4);
+              return {
+                key: `${number}:mail:${k}`,
+                caseNumber: number,
+                kind: r.pick(['task.assigned', 'deadline.overdue']),
+                audience: r.pick([
+                  { unitId: 'dc', role: 'supervisor' as const },
+                  { userIds: r.some(['officer1', 'officer2'], 0.7) },
+                  { submitterOf: `S-${number}` },
+                ]),
+                subject: `主题 ${k} ${seq}`,
+                text: `正文 ${seq}`,
+              };
+            }),
+          }
+        : {}),
     });
     if (r.chance(0.2)) out.push(out[out.length - 1]!); // retried
   }
@@ -176,6 +196,9 @@ async function tables(db: Db, numbers: string[]) {
     figures: await db.figureEntry.findMany({ where, orderBy: [{ caseNumber: 'asc' }, { seq: 'asc' }] }),
     submissions: (await db.submission.findMany({ orderBy: { id: 'asc' } })).map(
       ({ createdAt: _, ...s }) => s,
+    ),
+    outbox: (await db.notification.findMany({ where, orderBy: { key: 'asc' } })).map(
+      ({ createdAt: _c, nextAttemptAt: _n, ...m }) => m,
     ),
     dayCounts: await db.$queryRaw`SELECT * FROM "DeadlineDayCount" ORDER BY 1, 2, 3, 4`,
     monthCounts: await db.$queryRaw`SELECT * FROM "DeadlineMonthCount" ORDER BY 1, 2, 3, 4`,

@@ -11,7 +11,7 @@ import { registerSearchAttributes } from '../../platform/search-attributes.js';
 import { startSmtpServer } from '../../platform/smtp-server.js';
 import { ensureTestServer } from '../../scripts/bootstrap.js';
 import { seedDemo } from '../../scripts/seed.js';
-import { bundlerOptions, workflowsPath } from '../../workers/worker.js';
+import { bundlerOptions, withMailOutbox, workflowsPath } from '../../workers/worker.js';
 import { startMigratedPostgres } from './postgres.js';
 import { timeSkippingEnvOn } from './test-server.js';
 
@@ -23,14 +23,17 @@ export async function standaloneEngine(taskQueue: string) {
   const mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, 'noreply@tiean.local');
   const env = await timeSkippingEnvOn(await ensureTestServer(() => {}));
   await registerSearchAttributes(env.connection, 'default');
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowsPath,
-    bundlerOptions,
-    activities: createActivities({ db, mailer, temporal: env.client }),
-    dataConverter: testDataConverter(),
-  });
+  const worker = withMailOutbox(
+    await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath,
+      bundlerOptions,
+      activities: createActivities({ db, mailer, temporal: env.client }),
+      dataConverter: testDataConverter(),
+    }),
+    { db, mailer },
+  );
   return {
     db,
     env,

@@ -4,6 +4,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { registerSearchAttributes } from '../../platform/search-attributes.js';
+import { depsOf } from '../../activities/index.js';
+import { withMailOutbox } from '../../workers/worker.js';
 import { testDataConverter } from './command-key.js';
 import { timeSkippingEnvOn } from './test-server.js';
 
@@ -20,7 +22,7 @@ export async function testWorker(
   activities: WorkerOptions['activities'],
   options: Partial<WorkerOptions> = {},
 ): Promise<Worker> {
-  return Worker.create({
+  const worker = await Worker.create({
     dataConverter: testDataConverter(),
     ...options,
     connection: env.nativeConnection,
@@ -29,4 +31,9 @@ export async function testWorker(
     workflowBundle: { codePath: inject('workflowBundlePath') },
     activities,
   });
+  // Given the real activities, the worker sends the mail outbox with their database and mailer, as a worker
+  // process does; a failed e-mail is tried again within seconds (the time-skipping server does not skip the
+  // sender's real time).
+  const deps = activities && depsOf(activities);
+  return deps ? withMailOutbox(worker, deps, { idleMs: 50, retryMaxMs: 2_000 }) : worker;
 }

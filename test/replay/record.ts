@@ -629,6 +629,23 @@ await worker.runUntil(async () => {
       calendar: matterCalendar(builtinCalendar(), Number(chinaDateOf(await env.currentTimeMs()).slice(0, 4))),
     },
   );
+  // Version 9: a step's e-mails are written to the outbox with the step (no notify activity): the filing period's
+  // warnings and overdue e-mail, the tasks a filing decision opens, a complainant told of the acceptance.
+  await scenario('v9-mail-filing-overdue', async () => {
+    await env.sleep(40 * DAY);
+  });
+  await scenario('v9-mail-filed', async (h) => {
+    await h.executeUpdate(decideFilingUpdate, {
+      args: [{ actor: head, command: { decision: 'file', reasons: '符合立案条件' } }],
+    });
+    await env.sleep(2000);
+  });
+  await complaint('v9-mail-complaint-accepted', async (h) => {
+    await h.executeUpdate(CM.decideAcceptanceUpdate, {
+      args: [{ actor: intake, command: { accept: true } }],
+    });
+    await env.sleep(3 * DAY);
+  });
   // The calendar recomputation after a holiday calendar load: it asks every open matter (here the recorder's own,
   // some of them ended) to recompute, a batch at a time.
   if (!existsSync(path.join(out, 'v7-calendar-recompute.binpb'))) {

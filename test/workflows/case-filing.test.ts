@@ -97,7 +97,12 @@ describe('case workflow: filing (time-skipping server, PostgreSQL, SMTP)', () =>
       );
       await env.sleep(40 * DAY);
       await eventually(async () => expect((await handle.query(caseViewQuery)).overdue).toBe(true));
-      await smtp.waitFor((m) => m.some((x) => x.subject?.includes(caseNumber) && x.subject.includes('逾期')));
+      // The overdue e-mail and the two warnings before it (the outbox sends them as their steps are written).
+      await smtp.waitFor(
+        (m) =>
+          m.some((x) => x.subject?.includes(caseNumber) && x.subject.includes('逾期')) &&
+          m.filter((x) => x.subject?.includes(caseNumber) && x.subject.includes('提醒')).length >= 2,
+      );
       // Too late to extend: an extension must be granted before the period runs out.
       const late = handle.executeUpdate(extendFilingUpdate, {
         args: [{ actor: head, command: { reason: '逾期后申请延长 after the period ran out' } }],

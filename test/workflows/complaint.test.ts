@@ -201,6 +201,10 @@ describe('complaint workflow (time-skipping server, PostgreSQL, SMTP)', () => {
         });
         expect(rejected.clocks.map((c) => c.name)).toEqual([ACCEPTANCE_DECISION.name]);
         expect(await handle.result()).toMatchObject({ status: 'closed' });
+        // The e-mail went to the outbox with the decision; the worker's outbox sends it.
+        await smtp.waitFor((m) =>
+          m.some((x) => x.to.includes(COMPLAINANT_EMAIL) && !!x.subject?.includes(number)),
+        );
       });
       expect(await auditActions(number)).toEqual(['complaint.received', 'complaint.rejected']);
       const last = await tdb.db.auditEntry.findFirstOrThrow({ where: { caseNumber: number, seq: 2 } });
@@ -218,7 +222,12 @@ describe('complaint workflow (time-skipping server, PostgreSQL, SMTP)', () => {
       expect(clockOf(await view(), ACCEPTANCE_DECISION.name).dueOn).toBe(expectedDue);
       await env.sleep(25 * DAY);
       await eventually(async () => expect((await view()).overdue).toBe(true));
-      await smtp.waitFor((m) => m.some((x) => x.subject?.includes(number) && x.subject.includes('逾期')));
+      await smtp.waitFor(
+        (m) =>
+          m.some((x) => x.subject?.includes(number) && x.subject.includes('逾期')) &&
+          m.filter((x) => x.subject?.includes(number) && x.subject.includes('提醒')).length >=
+            NATIONAL_DEFAULTS.reminders.warnBeforeWD.length,
+      );
       await env.sleep(25 * DAY); // still overdue, nothing more sent
       expect((await view()).stage).toBe('acceptance');
     });

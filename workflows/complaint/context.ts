@@ -2,6 +2,7 @@
 // parties, violations found, a transfer. Clocks, audit steps, the projection and e-mails come from
 // MatterContext. The complainant is known only by the submission id (CRM 33): no name, phone or address here.
 import { yearOf } from '../../schema/values/dates.js';
+import type { NotifyRequest } from '../../activities/index.js';
 import type {
   ComplaintDetails,
   ComplaintInput,
@@ -135,9 +136,10 @@ export class ComplaintContext extends MatterContext {
     ];
   }
 
-  /** An e-mail to the complainant, addressed by submission: the address is looked up when sending (CRM 33). */
-  tellComplainant(key: string, subject: string, lines: string[]): void {
-    this.send({
+  /** An e-mail to the complainant, addressed by submission: the address is looked up when sending (CRM 33). It
+   * goes with the step that decides (Step.mail). */
+  complainantMail(key: string, subject: string, lines: string[]): NotifyRequest {
+    return {
       key: `${this.number}:complainant:${key}`,
       caseNumber: this.number,
       kind: `complaint.${key}`,
@@ -146,7 +148,7 @@ export class ComplaintContext extends MatterContext {
       text: [`投诉编号 Complaint: ${this.number}`, `事项 Subject: ${this.input.subject}`, ...lines].join(
         '\n',
       ),
-    });
+    };
   }
 
   view(): ComplaintView {

@@ -44,6 +44,9 @@ const localActs = proxyLocalActivities<CaseActivities>({
   retry: RETRY,
 });
 
+/** The patch that moved a step's e-mails from the notify activity to the outbox, written with the step. */
+export const MAIL_WITH_STEP = 'mail-with-step';
+
 /** How long a run that hands its matter over waits for its e-mails to go out; those still unsent (an SMTP
  * outage) are handed over and sent again by the next run. */
 const MAIL_GRACE = '10 minutes';
@@ -92,6 +95,8 @@ export type Step = AuditEvent & {
   openTasks?: (Omit<TaskOpen, 'unitId'> & { unitId?: string })[];
   closeTasks?: string[];
   evidence?: EvidenceRow[];
+  /** E-mails the step causes: written to the outbox with the step, and sent by the workers' mail outbox. */
+  mail?: NotifyRequest[];
 };
 
 export type MatterRow = Omit<CaseRowSnapshot, 'overdue' | 'nextDueOn' | 'nextDueAt'>;
@@ -363,6 +368,16 @@ export abstract class MatterContext {
     this.stepsThisRun++;
     const next = this.nextDue();
     const row = this.row();
+    // The e-mails the step causes go to the outbox with the step, in its statement (versioned: histories before
+    // this change sent each through the notify activity after the step).
+    const announcing = step.openTasks?.length ? step.openTasks : [];
+    const withStep = (step.mail?.length || announcing.length) > 0 && patched(MAIL_WITH_STEP);
+    const mail = withStep
+      ? [
+          ...(step.mail ?? []),
+          ...(this.versioned('task-assigned-mail') ? announcing.map((t) => this.taskMail(t, seq)) : []),
+        ]
+      : undefined;
     // The first version projected through a regular activity (its input, the row and deadlines, in history).
     const recordStep = this.versioned('local-record-step') ? localActs.recordStep : acts.recordStep;
     await recordStep({
@@ -382,6 +397,7 @@ export abstract class MatterContext {
       openTasks: step.openTasks?.map((t) => ({ ...t, unitId: t.unitId ?? this.unitId })),
       closeTasks: step.closeTasks,
       evidence: step.evidence,
+      ...(mail?.length ? { mail } : {}),
     });
     // Search attributes change with few steps (stage, overdue, next due date): upserted only then (the first
     // version upserted them on every step, and its cases still do).
@@ -395,15 +411,18 @@ export abstract class MatterContext {
         { key: NextDueKey, value: next?.dueAt ? new Date(next.dueAt) : null },
       ]);
     }
-    // Every task opened is announced to whoever must act on it (versioned: histories before this change
-    // opened tasks without an e-mail).
+    if (withStep) return;
+    // Before the outbox: every task opened announced to whoever must act on it (versioned: histories before that
+    // opened tasks without an e-mail), then the step's e-mails, each through the notify activity.
     if (step.openTasks?.length && this.versioned('task-assigned-mail')) {
-      for (const t of step.openTasks) this.announceTask(t, seq);
+      for (const t of step.openTasks) this.send(this.taskMail(t, seq));
     }
+    for (const m of step.mail ?? []) this.send(m);
   }
 
-  private announceTask(t: Omit<TaskOpen, 'unitId'> & { unitId?: string }, seq: number) {
-    this.send({
+  /** Every task opened is announced to whoever must act on it. */
+  private taskMail(t: Omit<TaskOpen, 'unitId'> & { unitId?: string }, seq: number): NotifyRequest {
+    return {
       key: `${this.number}:task:${t.id}:${seq}`,
       caseNumber: this.number,
       kind: 'task.assigned',
@@ -416,7 +435,7 @@ export abstract class MatterContext {
         `待办 Task: ${t.title?.zh ?? t.kind} (${t.title?.en ?? t.kind})`,
         `期限 Due: ${t.dueOn ?? '—'}`,
       ].join('\n'),
-    });
+    };
   }
 
   /** The last day of `def` counted from `start` with the matter's calendar (no clock kept). */
@@ -433,11 +452,6 @@ export abstract class MatterContext {
     if (e.kind === 'overdue' && binding?.onDue) return binding.onDue(e, clock);
     const title = clock.view().title;
     const overdue = e.kind === 'overdue';
-    await this.record({
-      actor: SYSTEM_ACTOR,
-      action: overdue ? 'deadline.overdue' : 'deadline.warning',
-      details: { clock: clock.name, dueOn: e.dueOn, daysBefore: e.daysBefore },
-    });
     const subject = overdue
       ? `【逾期】${this.label.zh} ${this.number} ${title.zh}已届满 / Overdue: ${title.en} of ${this.label.en} ${this.number}`
       : `【提醒】${this.label.zh} ${this.number} ${title.zh}将于 ${e.dueOn} 届满 / Due soon: ${title.en} of ${this.label.en} ${this.number}`;
@@ -452,17 +466,27 @@ export abstract class MatterContext {
       '期限计算 How the due date was computed:',
       ...clock.view().explanation.map((l) => `  ${l}`),
     ].join('\n');
-    this.send({
-      key: `${this.number}:${clock.name}:${e.key}`,
-      caseNumber: this.number,
-      kind: overdue ? 'deadline.overdue' : 'deadline.warning',
-      audience: { unitId: this.unitId, role: overdue ? 'supervisor' : responsible },
-      subject,
-      text,
+    // The step and its e-mail to the unit's supervisors (overdue) or the responsible officers (a warning).
+    await this.record({
+      actor: SYSTEM_ACTOR,
+      action: overdue ? 'deadline.overdue' : 'deadline.warning',
+      details: { clock: clock.name, dueOn: e.dueOn, daysBefore: e.daysBefore },
+      mail: [
+        {
+          key: `${this.number}:${clock.name}:${e.key}`,
+          caseNumber: this.number,
+          kind: overdue ? 'deadline.overdue' : 'deadline.warning',
+          audience: { unitId: this.unitId, role: overdue ? 'supervisor' : responsible },
+          subject,
+          text,
+        },
+      ],
     });
   }
 
-  /** Sends without waiting: an SMTP outage delays the e-mail, not the overdue flag or the next deadline. */
+  /** Sends through the notify activity, without waiting: an SMTP outage delays the e-mail, not the overdue flag
+   * or the next deadline. For e-mails whose outcome the matter hears of (`sent`); the others go with their step
+   * (Step.mail). */
   send(req: NotifyRequest): void {
     if (this.sending.has(req.key)) return;
     const p = acts

@@ -175,17 +175,23 @@ export async function lapse(c: CaseContext, measureId: string, dueOn: string) {
   if (m.status !== 'active') return;
   m.status = 'lapsed';
   c.clock(m.clock!).stop(c.today(), '逾期未处理，保存措施失效 lapsed');
-  await c.record({ actor: SYSTEM_ACTOR, action: 'preservation.lapsed', details: { measureId, dueOn } });
-  c.send({
-    key: `${c.number}:preservation-lapsed:${measureId}`,
-    caseNumber: c.number,
-    kind: 'preservation.lapsed',
-    audience: { unitId: c.unitId, role: 'supervisor' },
-    subject: `【失效】案件 ${c.number} 先行登记保存 ${measureId} 已失效 / Preservation ${measureId} of case ${c.number} lapsed`,
-    text: [
-      `案件编号 Case: ${c.number}`,
-      `先行登记保存 ${measureId} 未在 ${PRESERVATION_DECISION.length} 个工作日内作出处理决定（截至 ${dueOn}），依法失效（行政处罚法第五十六条）。`,
-      `No decision on the preserved items within ${PRESERVATION_DECISION.length} WD (due ${dueOn}): the preservation has lapsed (APL art. 56).`,
-    ].join('\n'),
+  await c.record({
+    actor: SYSTEM_ACTOR,
+    action: 'preservation.lapsed',
+    details: { measureId, dueOn },
+    mail: [
+      {
+        key: `${c.number}:preservation-lapsed:${measureId}`,
+        caseNumber: c.number,
+        kind: 'preservation.lapsed',
+        audience: { unitId: c.unitId, role: 'supervisor' },
+        subject: `【失效】案件 ${c.number} 先行登记保存 ${measureId} 已失效 / Preservation ${measureId} of case ${c.number} lapsed`,
+        text: [
+          `案件编号 Case: ${c.number}`,
+          `先行登记保存 ${measureId} 未在 ${PRESERVATION_DECISION.length} 个工作日内作出处理决定（截至 ${dueOn}），依法失效（行政处罚法第五十六条）。`,
+          `No decision on the preserved items within ${PRESERVATION_DECISION.length} WD (due ${dueOn}): the preservation has lapsed (APL art. 56).`,
+        ].join('\n'),
+      },
+    ],
   });
 }

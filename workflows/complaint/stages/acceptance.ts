@@ -44,18 +44,20 @@ export function registerAcceptanceHandlers(c: ComplaintContext) {
             }),
         closeTasks: [c.taskId(DECIDE)],
         openTasks: mediation ? [mediateTask(c, mediation.dueOn)] : [],
+        mail: [
+          c.complainantMail(
+            'acceptance',
+            accept ? '已受理 / accepted' : '不予受理 / not accepted',
+            accept
+              ? ['您的投诉已受理，我们将组织调解。 Your complaint was accepted; we will arrange mediation.']
+              : [
+                  '您的投诉不予受理。 Your complaint was not accepted.',
+                  `理由 Ground: ${REJECTION_GROUND_TITLES[command.ground!].zh} / ${REJECTION_GROUND_TITLES[command.ground!].en}`,
+                  `说明 Explanation: ${command.explanation}`,
+                ],
+          ),
+        ],
       });
-      c.tellComplainant(
-        'acceptance',
-        accept ? '已受理 / accepted' : '不予受理 / not accepted',
-        accept
-          ? ['您的投诉已受理，我们将组织调解。 Your complaint was accepted; we will arrange mediation.']
-          : [
-              '您的投诉不予受理。 Your complaint was not accepted.',
-              `理由 Ground: ${REJECTION_GROUND_TITLES[command.ground!].zh} / ${REJECTION_GROUND_TITLES[command.ground!].en}`,
-              `说明 Explanation: ${command.explanation}`,
-            ],
-      );
       return c.result();
     },
     {
