@@ -20,6 +20,7 @@ import { PhaseHandoverError } from '../services/matter-workflows.js';
 import { benchEngine, pct, pool } from './engine.js';
 
 const N = Number(process.env.BENCH_CASES ?? 10_000);
+// BENCH_CALENDAR=0: no calendar change after the cases are registered.
 const CHECK_EVERY = Number(process.env.BENCH_CHECK_EVERY ?? Math.max(500, N / 10));
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
 /** A time budget for registering (minutes): the run goes on with as many cases as were registered by then. */
@@ -144,6 +145,12 @@ const after = e.workerRssMiB();
 console.log(
   `a command on ${ms.length} filed cases chosen at random: p50 ${pct(ms, 50).toFixed(0)} ms, p99 ${pct(ms, 99).toFixed(0)} ms; worker RSS after ${after.toFixed(0)} MiB`,
 );
+
+if (process.env.BENCH_CALENDAR === '0') {
+  // The calendar change skipped (at 50,000 open cases it would take about an hour more).
+  await e.stop();
+  process.exit(0);
+}
 
 // A calendar change with N open cases: the administrator loads this year again with one more holiday, a working
 // day inside every unfiled case's 15-WD filing period, through the API, which answers once the year is stored and

@@ -225,11 +225,12 @@ describe('the system end to end (dev server, through the API)', () => {
     expect(sys.output()).toContain(`${sys.workerMetrics} (worker, Temporal SDK)`);
     const api = await (await fetch(`${sys.api}/metrics`)).text();
     expect(api).toMatch(/tiean_http_requests_total\{method="POST",route="\/api\/clues",status="201"\} \d+/);
-    // The worker has run workflow and activity tasks by now (the cases above): their latency and its cache.
+    // The worker has run workflow tasks and local activities (each step's projection) by now (the cases above):
+    // their latency and its cache. (Their e-mails went through the outbox, not an activity.)
     const worker = await (await fetch(sys.workerMetrics)).text();
     for (const m of [
       'temporal_workflow_task_execution_latency',
-      'temporal_activity_execution_latency',
+      'temporal_local_activity_execution_latency',
       'temporal_sticky_cache_size',
     ])
       expect(worker).toContain(m);
