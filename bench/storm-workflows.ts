@@ -7,7 +7,7 @@
 // outbox then sends the e-mail to SMTP.
 // An hour period is used because it runs from an instant: its due moment can be put anywhere. It has no warnings
 // (day periods warn at 09:00 China time and run out at 00:00 China time, instants the benchmark cannot move).
-import { condition } from '@temporalio/workflow';
+import { condition, proxyLocalActivities, sleep } from '@temporalio/workflow';
 import type { CalendarData } from '../domain/calendar/calendar.js';
 import { startClock, type ClockDefinition } from '../domain/clock/clock.js';
 import { chinaDateOf } from '../schema/values/dates.js';
@@ -95,4 +95,14 @@ export async function stormClock(input: StormClockInput): Promise<StormClockResu
   await condition(() => matter.settled());
   await matter.finish(matter.today(), '基准测试结束 benchmark over');
   return { number: input.number, armedAt, firedAt };
+}
+
+const { stormNoop } = proxyLocalActivities<{ stormNoop(): Promise<number> }>({ startToCloseTimeout: '10s' });
+
+/** The floor the storm is measured against, in the same run: a bare workflow that sleeps on a Temporal timer until
+ * the same kind of instant, runs one no-op local activity (where the clock records its step) and ends. What the
+ * Temporal server and the SDK alone cost per firing, with nothing of the product's. */
+export async function bareTimer(dueAt: number): Promise<void> {
+  await sleep(Math.max(1, dueAt - Date.now()));
+  await stormNoop();
 }

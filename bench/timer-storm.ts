@@ -6,7 +6,9 @@
 // own process with the production worker's options (bench/storm-worker.ts), on task queue `bench-storm`.
 //
 // The start rate is measured first on a few clocks due much later (then terminated); the due instant is set from
-// it so that every clock is armed before it (BENCH_LEAD_S sets the lead instead). Then it measures: the events
+// it so that every clock is armed before it (BENCH_LEAD_S sets the lead instead). The floor comes next, in the same
+// run and on the same worker: N bare workflows asleep on a timer until one instant, then one no-op local activity
+// (BENCH_FLOOR=0 leaves it out); what Temporal alone needs for a storm of that size. Then the storm; it measures: the events
 // fired (exactly one per clock, counted in PostgreSQL: audit entries, deadlines, outbox rows, and the e-mails in
 // the SMTP server's folder), each event's lateness (the workflow's time when its timer woke it, recorded with its
 // audit entry, minus the due instant), when the last e-mail was in the outbox and delivered, and the worker's CPU
@@ -21,7 +23,7 @@ import { startProcess } from '../platform/processes.js';
 import { chinaDateOf } from '../schema/values/dates.js';
 import { freePort } from '../test/helpers/ports.js';
 import { benchEngine, cpuSeconds, pct, pool } from './engine.js';
-import { STORM_CLOCK, stormClock, type StormClockInput } from './storm-workflows.js';
+import { bareTimer, STORM_CLOCK, stormClock, type StormClockInput } from './storm-workflows.js';
 
 const N = Number(process.env.BENCH_CLOCKS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_START_CONCURRENCY ?? 16);
@@ -33,6 +35,8 @@ const MARGIN_S = Number(process.env.BENCH_MARGIN_S ?? 60);
 /** How long after the due instant the benchmark waits for every event and e-mail before it gives up. */
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? Math.max(600, N));
 const TARGET_S = 60;
+/** BENCH_FLOOR=0: no floor storm (bare timers) before the product's. */
+const FLOOR = process.env.BENCH_FLOOR !== '0';
 const QUEUE = 'bench-storm';
 const UNIT = 'dc';
 const number = (i: number) => `STORM-${String(i + 1).padStart(6, '0')}`;
@@ -127,6 +131,80 @@ const workerMetric = async (name: string) => {
     .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
 };
 
+/** Started is not armed: a clock's timer exists once its workflow's first task is done (no workflow task pending,
+ * the timer in its history). Every clock must be armed before the due instant, else the storm is not one. */
+async function armAll(ids: string[], dueAt: number): Promise<void> {
+  let unarmed = ids;
+  for (;;) {
+    const still: string[] = [];
+    await pool(unarmed, 8, async (id) => {
+      const d = await e.client.workflow.getHandle(id).describe();
+      if (d.raw.pendingWorkflowTask || d.historyLength < 5) still.push(id);
+    });
+    unarmed = still;
+    if (!unarmed.length) return;
+    console.log(
+      `  ${ids.length - unarmed.length} of ${ids.length} armed, ${s(dueAt - Date.now())} before due`,
+    );
+    if (Date.now() > dueAt - 5000)
+      throw new Error(
+        `${unarmed.length} clocks not armed 5 s before the due instant: give more lead (BENCH_LEAD_S)`,
+      );
+    await sleep(2000);
+  }
+}
+
+interface Floor {
+  /** Each bare workflow's close time minus the due instant (ms). */
+  done: number[];
+  startRate: number;
+  cpu: { worker: number; temporal: number };
+}
+
+/** The floor, in the same run: N bare workflows (bench/storm-workflows.ts bareTimer) on the same worker, each
+ * asleep on a Temporal timer until one instant, then one no-op local activity, then done. */
+async function floorStorm(lead: number): Promise<Floor> {
+  phase = 'floor';
+  const ids = Array.from({ length: N }, (_, i) => `FLOOR-${String(i + 1).padStart(6, '0')}`);
+  const dueAt = Math.ceil((Date.now() + lead * 1000) / 1000) * 1000;
+  console.log(`floor: ${N} bare timers (a timer, a no-op local activity, done), all due at ${stamp(dueAt)}`);
+  const t0 = Date.now();
+  await pool(ids, CONCURRENCY, async (id) => {
+    await e.client.workflow.start(bareTimer, { taskQueue: QUEUE, workflowId: id, args: [dueAt] });
+  });
+  const startRate = N / ((Date.now() - t0) / 1000);
+  await armAll(ids, dueAt);
+  console.log(`  all armed ${s(dueAt - Date.now())} before due; started ${startRate.toFixed(1)}/s`);
+  await sleep(Math.max(0, dueAt - 1000 - Date.now()));
+  const cpu0 = { worker: cpuSeconds(workerPid), temporal: cpuSeconds(e.pids().temporal) };
+  let closed = 0;
+  for (let last = 0; ;) {
+    closed = (await e.client.workflow.count(`WorkflowType = 'bareTimer' AND ExecutionStatus = 'Completed'`))
+      .count;
+    if (closed >= N) break;
+    if (Date.now() - dueAt > TIMEOUT_S * 1000) {
+      fail(`floor: only ${closed} of ${N} bare timers done ${TIMEOUT_S} s after their due instant`);
+      break;
+    }
+    if (Date.now() - last >= 5000) {
+      last = Date.now();
+      console.log(`  due +${s(Date.now() - dueAt).padStart(7)}: ${closed} done`);
+    }
+    await sleep(250);
+  }
+  const cpu1 = { worker: cpuSeconds(workerPid), temporal: cpuSeconds(e.pids().temporal) };
+  const done: number[] = [];
+  for await (const w of e.client.workflow.list({ query: `WorkflowType = 'bareTimer'` }))
+    if (w.closeTime) done.push(w.closeTime.getTime() - dueAt);
+  const cpu = { worker: cpu1.worker - cpu0.worker, temporal: cpu1.temporal - cpu0.temporal };
+  console.log(
+    `floor: ${done.length} of ${N} done; close − due p50 ${s(pct(done, 50))}, p99 ${s(pct(done, 99))}, ` +
+      `last ${s(Math.max(...done))}; CPU per firing: worker ${((cpu.worker * 1000) / N).toFixed(1)} ms, ` +
+      `Temporal server ${((cpu.temporal * 1000) / N).toFixed(1)} ms\n`,
+  );
+  return { done, startRate, cpu };
+}
+
 try {
   const calendarYear = Number(chinaDateOf(Date.now()).slice(0, 4));
   const calendar = await loadCalendarActivity(e.db)({ fromYear: calendarYear, toYear: calendarYear + 5 });
@@ -150,6 +228,8 @@ try {
 
   // The matters exist before their clocks run out (as a case and its deadline do): the overdue step updates them.
   const lead = Number(process.env.BENCH_LEAD_S ?? Math.ceil((N / calRate) * 2 + MARGIN_S));
+  const floor = FLOOR ? await floorStorm(lead) : undefined;
+  phase = 'start';
   const dueAt = Math.ceil((Date.now() + lead * 1000) / 1000) * 1000;
   const dueOn = chinaDateOf(dueAt);
   const startedAt = dueAt - STORM_CLOCK.length * 3_600_000;
@@ -216,24 +296,7 @@ try {
   console.log(
     `${N} started in ${startSeconds.toFixed(1)} s (${startRate.toFixed(1)}/s); the last ${s(dueAt - Date.now())} before due`,
   );
-  // Started is not armed: a clock's timer exists once its workflow's first task is done (no workflow task
-  // pending, the timer in its history). Every clock must be armed before the due instant, else the storm is not one.
-  let unarmed = numbers;
-  for (;;) {
-    const still: string[] = [];
-    await pool(unarmed, 8, async (num) => {
-      const d = await e.client.workflow.getHandle(num).describe();
-      if (d.raw.pendingWorkflowTask || d.historyLength < 5) still.push(num);
-    });
-    unarmed = still;
-    if (!unarmed.length) break;
-    console.log(`  ${N - unarmed.length} of ${N} armed, ${s(dueAt - Date.now())} before due`);
-    if (Date.now() > dueAt - 5000)
-      throw new Error(
-        `${unarmed.length} clocks not armed 5 s before the due instant: give more lead (BENCH_LEAD_S)`,
-      );
-    await sleep(2000);
-  }
+  await armAll(numbers, dueAt);
   const armedBefore = dueAt - Date.now();
   const armRate = N / ((Date.now() - tStart) / 1000);
   console.log(`all ${N} armed ${s(armedBefore)} before due (${armRate.toFixed(1)}/s from the first start)`);
@@ -405,13 +468,27 @@ try {
       `${(cpu.rest - cpu.engineWorker).toFixed(1)} s, the engine's idle worker ${cpu.engineWorker.toFixed(1)} s; ` +
       `storm worker RSS ${idleRss.toFixed(0)} MiB asleep, ${peakRss.toFixed(0)} MiB at most during the storm`,
   );
+  const lastFired = Math.max(...late);
+  const floorLast = floor ? Math.max(...floor.done) : NaN;
+  const ratio = (ms: number) => (floor ? `${(ms / floorLast).toFixed(1)}×` : '–');
+  if (floor)
+    console.log(
+      `\nagainst the floor (${N} bare timers in this run, last done ${s(floorLast)} after due): the last overdue ` +
+        `event ${ratio(lastFired)}, the last e-mail in the outbox ${ratio(lastOutbox)}, delivered ${ratio(lastMail)}; ` +
+        `CPU per firing ${((cpu.worker * 1000) / N).toFixed(1)} + ${((cpu.temporal * 1000) / N).toFixed(1)} ms ` +
+        `(worker + Temporal) against the floor's ${((floor.cpu.worker * 1000) / N).toFixed(1)} + ` +
+        `${((floor.cpu.temporal * 1000) / N).toFixed(1)} ms`,
+    );
   console.log(
-    `\n| clocks | start rate | lateness p50 / p99 / max | last e-mail in the outbox / delivered after due | duplicates |`,
+    `\n| clocks | start rate | lateness p50 / p99 / max | last e-mail in the outbox / delivered after due | ` +
+      `floor: bare timers done p50 / p99 / last | last e-mail ÷ floor | duplicates |`,
   );
-  console.log('|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|');
   console.log(
-    `| ${N} | ${startRate.toFixed(1)}/s (armed ${armRate.toFixed(1)}/s) | ${s(pct(late, 50))} / ${s(pct(late, 99))} / ${s(Math.max(...late))} | ` +
-      `${s(lastOutbox)} / ${s(lastMail)} | ${twice + outboxTwice + mailTwice} |`,
+    `| ${N} | ${startRate.toFixed(1)}/s (armed ${armRate.toFixed(1)}/s) | ${s(pct(late, 50))} / ${s(pct(late, 99))} / ${s(lastFired)} | ` +
+      `${s(lastOutbox)} / ${s(lastMail)} | ` +
+      `${floor ? `${s(pct(floor.done, 50))} / ${s(pct(floor.done, 99))} / ${s(floorLast)}` : '–'} | ${ratio(lastMail)} | ` +
+      `${twice + outboxTwice + mailTwice} |`,
   );
 
   if (twice) fail(`${twice} clocks fired twice`);
