@@ -70,9 +70,20 @@ const stageIs = (page: Page, stage: string) =>
 const officers = (page: Page, form: string) => tags(page, `${form}_officers`, ['officer1', 'officer2']);
 
 /** Sends an action's form and waits until the page has taken it (the success message). */
+/** Sends a form and waits for its own answer: a new success message (one from an earlier command may still be
+ * showing, so those are marked first), or the form's refusal, which fails the test with its text. */
 async function send(page: Page, form: string) {
+  await page.$$eval('.ant-message-success', (els) => els.forEach((e) => e.setAttribute('data-seen', '')));
   await submit(page, `form-${form}`);
-  await page.locator('.ant-message-success').last().waitFor({ timeout: 30_000 });
+  const done = page.locator('.ant-message-success:not([data-seen])');
+  const refused = page.getByTestId(`form-${form}`).getByRole('alert');
+  const t0 = Date.now();
+  for (;;) {
+    if (await done.count()) return;
+    if (await refused.count()) throw new Error(`${form} refused: ${await refused.first().textContent()}`);
+    if (Date.now() - t0 > 30_000) throw new Error(`${form}: no answer within 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 describe('the workbench in a browser', () => {
