@@ -6,20 +6,18 @@
 // (bench/engine.ts). BENCH_ENGINE=time-skipping runs the worker in this process with the API, on the
 // time-skipping server, as the first measurements did. Reports p50/p99 and how many answers carried the live state
 // (a Query that timed out gives none).
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Client } from '@temporalio/client';
 import { chinaDateOf } from '../schema/values/dates.js';
 import { buildApi } from '../api/server.js';
 import { loadConfig } from '../platform/config.js';
 import type { Db } from '../platform/db.js';
 import { createLogger } from '../platform/log.js';
-import { PhaseHandoverError } from '../services/matter-workflows.js';
 import { signIn } from '../test/helpers/api.js';
 import { caseInput, head } from '../test/helpers/cases.js';
 import { startCaseWorkflow } from '../test/helpers/case-client.js';
 import { standaloneEngine } from '../test/helpers/standalone.js';
 import * as M from '../workflows/case/messages.js';
-import { benchEngine } from './engine.js';
+import { benchEngine, patiently, pct } from './engine.js';
 
 const N = Number(process.env.BENCH_CASES ?? 200);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -66,25 +64,6 @@ console.log(
     ? 'engine: the Temporal dev server, the worker as its own process, the API in this process'
     : 'engine: the time-skipping server, the worker and the API in this process',
 );
-
-/** The filing decision sent again while the case's first phase has not started yet (as a client retries). */
-async function patiently(f: () => Promise<unknown>): Promise<void> {
-  for (let tries = 1; ; tries++) {
-    try {
-      await f();
-      return;
-    } catch (err) {
-      const retry = err instanceof WorkflowNotFoundError || err instanceof PhaseHandoverError;
-      if (tries >= 50 || !retry) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
 
 await run(async () => {
   const t0 = Date.now();

@@ -2,7 +2,11 @@
 // and seeded), an SMTP server on loopback, the Temporal dev server (the one `npm start` runs, on SQLite), and a
 // worker as its own process (`tiean worker`, as in production), so that its memory is measured alone. The
 // benchmark drives it with a client that signs its commands as the API does.
-import type { Client } from '@temporalio/client';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+} from '@temporalio/client';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadCommandKey } from '../platform/command-auth.js';
@@ -13,6 +17,7 @@ import { startSmtpServer } from '../platform/smtp-server.js';
 import { startTemporalDevServer } from '../platform/temporal-server.js';
 import { connectClient } from '../platform/temporal.js';
 import { ensureTemporalCli } from '../scripts/bootstrap.js';
+import { PhaseHandoverError } from '../services/matter-workflows.js';
 import { seedDemo } from '../scripts/seed.js';
 import { freePort } from '../test/helpers/ports.js';
 import { startMigratedPostgres } from '../test/helpers/postgres.js';
@@ -164,4 +169,21 @@ export async function pool<T>(items: T[], n: number, f: (item: T, i: number) => 
       }
     }),
   );
+}
+
+/** A command sent again while the case's first phase has not started yet, or when the server did not answer in
+ * time (the API answers 503 then; a client retries with the same key: the same Update ID, so it applies once). */
+export async function patiently<T>(f: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await f();
+    } catch (err) {
+      const retry =
+        err instanceof WorkflowNotFoundError ||
+        err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+        err instanceof PhaseHandoverError;
+      if (tries >= 30 || !retry) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }

@@ -4,7 +4,6 @@
 // shipped configuration (or TIEAN_WORKER_CACHED_WORKFLOWS from the environment); its resident memory and the
 // SDK's cache size are read as the cases arrive and once they all sleep. Then a sample of cases, most of them
 // evicted from the cache, each take a command (evidence recorded), to show they are still served, and how fast.
-import { WorkflowNotFoundError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { buildApi } from '../api/server.js';
 import { isWorkingDay } from '../domain/calendar/calendar.js';
 import { createLogger } from '../platform/log.js';
@@ -16,8 +15,7 @@ import { signIn } from '../test/helpers/api.js';
 import { caseHandle, startCaseWorkflow } from '../test/helpers/case-client.js';
 import { caseInput, head, officer1, team, TEAM_IDS } from '../test/helpers/cases.js';
 import * as M from '../workflows/case/messages.js';
-import { PhaseHandoverError } from '../services/matter-workflows.js';
-import { benchEngine, pct, pool } from './engine.js';
+import { benchEngine, patiently, pct, pool } from './engine.js';
 
 const N = Number(process.env.BENCH_CASES ?? 10_000);
 // BENCH_CALENDAR=0: no calendar change after the cases are registered.
@@ -46,22 +44,6 @@ const number = (i: number) => `DC-2026-${String(100_000 + i)}`;
 const projected = async (n: number) => {
   while ((await e.db.case.count()) < n) await sleep(250);
 };
-
-/** A command sent again while the case's first phase has not started yet, or when the server did not answer in
- * time (the API answers 503 then; a client retries with the same key: the same Update ID). */
-async function patiently<T>(f: () => Promise<T>): Promise<T> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await f();
-    } catch (err) {
-      const retry =
-        err instanceof WorkflowNotFoundError ||
-        err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
-        err instanceof PhaseHandoverError;
-      if (tries >= 30 || !retry) throw err;
-    }
-  }
-}
 
 const t0 = Date.now();
 /** Cases registered (all of 0 … started-1: each is taken in order, and the budget only stops later ones). */

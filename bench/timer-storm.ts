@@ -43,6 +43,8 @@ const number = (i: number) => `STORM-${String(i + 1).padStart(6, '0')}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const stamp = (ms: number) => new Date(ms).toISOString();
+/** CPU seconds over a storm, as milliseconds per clock fired. */
+const perFiring = (cpuS: number) => `${((cpuS * 1000) / N).toFixed(1)} ms`;
 
 // What the Temporal server and the workers complain of (timeouts under load, retries): counted by message and
 // phase, and summed up at the end, rather than printed line by line (a storm makes tens of thousands).
@@ -157,7 +159,6 @@ async function armAll(ids: string[], dueAt: number): Promise<void> {
 interface Floor {
   /** Each bare workflow's close time minus the due instant (ms). */
   done: number[];
-  startRate: number;
   cpu: { worker: number; temporal: number };
 }
 
@@ -177,10 +178,10 @@ async function floorStorm(lead: number): Promise<Floor> {
   console.log(`  all armed ${s(dueAt - Date.now())} before due; started ${startRate.toFixed(1)}/s`);
   await sleep(Math.max(0, dueAt - 1000 - Date.now()));
   const cpu0 = { worker: cpuSeconds(workerPid), temporal: cpuSeconds(e.pids().temporal) };
-  let closed = 0;
   for (let last = 0; ;) {
-    closed = (await e.client.workflow.count(`WorkflowType = 'bareTimer' AND ExecutionStatus = 'Completed'`))
-      .count;
+    const closed = (
+      await e.client.workflow.count(`WorkflowType = 'bareTimer' AND ExecutionStatus = 'Completed'`)
+    ).count;
     if (closed >= N) break;
     if (Date.now() - dueAt > TIMEOUT_S * 1000) {
       fail(`floor: only ${closed} of ${N} bare timers done ${TIMEOUT_S} s after their due instant`);
@@ -199,10 +200,10 @@ async function floorStorm(lead: number): Promise<Floor> {
   const cpu = { worker: cpu1.worker - cpu0.worker, temporal: cpu1.temporal - cpu0.temporal };
   console.log(
     `floor: ${done.length} of ${N} done; close − due p50 ${s(pct(done, 50))}, p99 ${s(pct(done, 99))}, ` +
-      `last ${s(Math.max(...done))}; CPU per firing: worker ${((cpu.worker * 1000) / N).toFixed(1)} ms, ` +
-      `Temporal server ${((cpu.temporal * 1000) / N).toFixed(1)} ms\n`,
+      `last ${s(Math.max(...done))}; CPU per firing: worker ${perFiring(cpu.worker)}, ` +
+      `Temporal server ${perFiring(cpu.temporal)}\n`,
   );
-  return { done, startRate, cpu };
+  return { done, cpu };
 }
 
 try {
@@ -475,9 +476,8 @@ try {
     console.log(
       `\nagainst the floor (${N} bare timers in this run, last done ${s(floorLast)} after due): the last overdue ` +
         `event ${ratio(lastFired)}, the last e-mail in the outbox ${ratio(lastOutbox)}, delivered ${ratio(lastMail)}; ` +
-        `CPU per firing ${((cpu.worker * 1000) / N).toFixed(1)} + ${((cpu.temporal * 1000) / N).toFixed(1)} ms ` +
-        `(worker + Temporal) against the floor's ${((floor.cpu.worker * 1000) / N).toFixed(1)} + ` +
-        `${((floor.cpu.temporal * 1000) / N).toFixed(1)} ms`,
+        `CPU per firing ${perFiring(cpu.worker)} + ${perFiring(cpu.temporal)} (worker + Temporal) against the ` +
+        `floor's ${perFiring(floor.cpu.worker)} + ${perFiring(floor.cpu.temporal)}`,
     );
   console.log(
     `\n| clocks | start rate | lateness p50 / p99 / max | last e-mail in the outbox / delivered after due | ` +

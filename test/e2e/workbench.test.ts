@@ -69,7 +69,6 @@ const stageIs = (page: Page, stage: string) =>
 /** Officers are named by user id: the two who took part in a step. */
 const officers = (page: Page, form: string) => tags(page, `${form}_officers`, ['officer1', 'officer2']);
 
-/** Sends an action's form and waits until the page has taken it (the success message). */
 /** Sends a form and waits for its own answer: a new success message (one from an earlier command may still be
  * showing, so those are marked first), or the form's refusal, which fails the test with its text. */
 async function send(page: Page, form: string) {
